@@ -1,0 +1,966 @@
+//! The claim extractor: cues, frames, attribution, negation, modality, positions.
+
+use std::collections::HashMap;
+
+use super::{Claim, Entity, EntityKind, Modality, Relation, Span};
+use crate::entry::{DocumentId, Entry};
+use crate::mention::words::*;
+use crate::mention::{find_mentions, Gazetteer, Mention, People, Role};
+use crate::ontology::{Frame, Ontology, WordClass};
+use crate::text::{sentences, Token, TokenKind};
+
+/// Nouns that, with a possessor that is a plan, list what the plan proposes:
+/// "the European proposal's points are …".
+const POINT_NOUNS: &[&str] = &["points", "clauses", "provisions", "elements"];
+
+/// Head nouns too vague to be a position of their own.
+const JUNK_HEADS: &[&str] = &[
+    "thing", "things", "way", "time", "part", "issue", "issues", "matter", "question", "it", "that", "this",
+    "something", "anything", "nothing", "everything", "point", "details", "progress", "version", "basis", "role",
+    "step", "steps", "sides", "side", "number", "wording", "text", "idea", "position", "situation", "talks",
+    "meeting", "conditions", "efforts", "deal", "agreement", "war", "conflict", "subject", "essence", "majority",
+    "them", "him", "her", "us", "me", "you", "one", "what", "which", "who", "plan", "proposal", "documents",
+    "statement", "comments", "remarks", "terms", "clauses", "points", "aim", "goal", "hopes", "lot",
+];
+
+/// Words that end a noun phrase.
+fn np_stop(w: &str) -> bool {
+    is_in(PREPOSITIONS, w)
+        || is_in(AUXILIARIES, w)
+        || is_in(CONJUNCTIONS, w)
+        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so")
+}
+
+/// The result of extracting one entry.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone)]
+struct CueRef {
+    words: Vec<String>,
+    relation: Relation,
+    frame: Frame,
+}
+
+/// A cue found in a sentence: tokens `first..=last`.
+#[derive(Debug, Clone)]
+struct CueHit {
+    first: usize,
+    last: usize,
+    relation: Relation,
+    frame: Frame,
+    text: String,
+}
+
+/// Who speaks and who reports, for one sentence.
+#[derive(Debug, Clone, Default)]
+struct Attribution {
+    speaker: Option<Entity>,
+    reporters: Vec<Entity>,
+    hedged: bool,
+}
+
+/// Turns entries into claims. Holds the gazetteer, the cue lexicon and what it has
+/// learnt so far (people discovered, each document's current plan).
+pub struct ClaimExtractor {
+    gaz: Gazetteer,
+    titles: Vec<String>,
+    cues: HashMap<String, Vec<CueRef>>,
+    classes: HashMap<String, Vec<(WordClass, usize)>>,
+    class_phrases: Vec<(WordClass, Vec<String>)>,
+    people: People,
+    plans: HashMap<DocumentId, Vec<Entity>>,
+}
+
+/// Per-sentence context passed between the helpers.
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    norms: &'a [String],
+    in_quote: &'a [bool],
+    start: usize,
+    end: usize,
+    ms: Vec<Mention>,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.norms.get(i).map(String::as_str).unwrap_or("")
+    }
+}
+
+impl ClaimExtractor {
+    /// Builds an extractor from the ontology's gazetteer and cue lexicon.
+    pub fn new(ontology: &Ontology) -> ClaimExtractor {
+        let gaz = Gazetteer::new(ontology);
+        let mut titles: Vec<String> = ontology.records.iter().flat_map(|r| r.titles.iter().cloned()).collect();
+        titles.sort();
+        titles.dedup();
+        let mut cues: HashMap<String, Vec<CueRef>> = HashMap::new();
+        for c in &ontology.lexicon.cues {
+            if let Some(first) = c.words.first() {
+                cues.entry(first.clone()).or_default().push(CueRef { words: c.words.clone(), relation: c.relation, frame: c.frame });
+            }
+        }
+        for list in cues.values_mut() {
+            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        let mut classes: HashMap<String, Vec<(WordClass, usize)>> = HashMap::new();
+        let mut class_phrases = Vec::new();
+        for (class, forms) in &ontology.lexicon.classes {
+            for f in forms {
+                let words: Vec<String> = f.split_whitespace().map(str::to_string).collect();
+                if let Some(first) = words.first() {
+                    classes.entry(first.clone()).or_default().push((*class, class_phrases.len()));
+                }
+                class_phrases.push((*class, words));
+            }
+        }
+        ClaimExtractor { gaz, titles, cues, classes, class_phrases, people: People::default(), plans: HashMap::new() }
+    }
+
+    /// The people and organisations discovered so far (seed it from the store to keep
+    /// names consistent across ingests).
+    pub fn people_mut(&mut self) -> &mut People {
+        &mut self.people
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// Extracts the mentions and claims of one entry.
+    pub fn extract(&mut self, entry: &Entry) -> Extraction {
+        let text = entry.text.as_str();
+        let sents = sentences(text);
+        let tokens: Vec<Token> = sents.iter().flat_map(|s| s.tokens.iter().copied()).collect();
+        let mut ranges = Vec::new();
+        let mut k = 0;
+        for s in &sents {
+            ranges.push((k, k + s.tokens.len()));
+            k += s.tokens.len();
+        }
+        let norms: Vec<String> = tokens.iter().map(|t| norm(t.text(text))).collect();
+        let in_quote = quote_flags(text, &tokens);
+        let mentions = find_mentions(text, &tokens, &ranges, &self.gaz, &self.titles, &mut self.people);
+        let mut claims = Vec::new();
+        let mut last_speaker: Option<Entity> = None;
+        let mut family: Option<String> = None;
+        for &(start, end) in &ranges {
+            if start == end {
+                continue;
+            }
+            let sentence = &text[tokens[start].start..tokens[end - 1].end];
+            if is_caption(sentence) {
+                continue;
+            }
+            let ms: Vec<Mention> = mentions.iter().filter(|m| m.first >= start && m.last < end).cloned().collect();
+            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms };
+            let mut attr = self.attribution(&ctx);
+            let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);
+            if attr.speaker.is_none() && whole_quote {
+                attr.speaker = last_speaker.clone();
+            }
+            if attr.speaker.is_some() {
+                last_speaker = attr.speaker.clone();
+            }
+            // First-person pronouns inside quotes are the speaker.
+            let speaker = attr.speaker.clone();
+            ctx.ms.retain_mut(|m| {
+                if m.role != Role::Speaker {
+                    return true;
+                }
+                match (&speaker, in_quote[m.first]) {
+                    (Some(s), true) => {
+                        m.entity = s.clone();
+                        true
+                    }
+                    _ => false,
+                }
+            });
+            self.quantities(&mut ctx, &mut family);
+            self.plans_in(&mut ctx, entry.document);
+            let evidence = Span::new(tokens[start].start, tokens[end - 1].end);
+            let mut found = Vec::new();
+            for cue in self.cues_in(&ctx) {
+                self.apply(&ctx, &cue, &attr, &mut found);
+            }
+            self.noun_claims(&ctx, &mut found);
+            for (subject, relation, object, cue, frame_conf, subject_surface, object_surface, modality) in found {
+                if subject.key == object.key || !subject.kind.is_actor() {
+                    continue;
+                }
+                let mut reported_by = attr.reporters.clone();
+                if let Some(s) = &attr.speaker {
+                    if s.key != subject.key && !reported_by.contains(s) {
+                        reported_by.push(s.clone());
+                    }
+                }
+                let confidence = (frame_conf - if attr.hedged { 0.1 } else { 0.0 }).max(0.3);
+                let claim = Claim {
+                    subject,
+                    relation,
+                    object,
+                    evidence,
+                    cue,
+                    reported_by,
+                    hedged: attr.hedged,
+                    modality,
+                    confidence,
+                    subject_surface,
+                    object_surface,
+                };
+                if !claims.iter().any(|c: &Claim| {
+                    c.subject == claim.subject && c.relation == claim.relation && c.object == claim.object && c.evidence == claim.evidence
+                }) {
+                    claims.push(claim);
+                }
+            }
+        }
+        Extraction { mentions, claims }
+    }
+
+    /// Cue matches in the sentence, longest first at each token, quote marks skipped.
+    fn cues_in(&self, ctx: &Ctx) -> Vec<CueHit> {
+        let mut out: Vec<CueHit> = Vec::new();
+        let mut i = ctx.start;
+        while i < ctx.end {
+            let mut best: Option<CueHit> = None;
+            if let Some(list) = self.cues.get(ctx.w(i)) {
+                for c in list {
+                    if let Some(last) = match_words(ctx, i, &c.words) {
+                        if best.as_ref().is_none_or(|b| last > b.last) {
+                            best = Some(CueHit {
+                                first: i,
+                                last,
+                                relation: c.relation,
+                                frame: c.frame,
+                                text: ctx.text[ctx.tokens[i].start..ctx.tokens[last].end].to_string(),
+                            });
+                        }
+                    }
+                }
+            }
+            // Cue words inside a name or position are not cues ("Peace Council").
+            if let Some(b) = best.filter(|b| !ctx.ms.iter().any(|m| m.first <= b.first && b.last <= m.last && m.role != Role::Position)) {
+                i = b.last + 1;
+                out.push(b);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Whether a word class phrase ends at token `i` (inclusive), within the sentence.
+    fn class_ending_at(&self, ctx: &Ctx, i: usize, class: WordClass) -> bool {
+        self.class_phrases.iter().any(|(c, words)| {
+            *c == class && i + 1 >= words.len() + ctx.start && {
+                let s = i + 1 - words.len();
+                (0..words.len()).all(|k| ctx.w(s + k) == words[k])
+            }
+        })
+    }
+
+    fn class_at(&self, ctx: &Ctx, i: usize, class: WordClass) -> Option<usize> {
+        let list = self.classes.get(ctx.w(i))?;
+        list.iter()
+            .filter(|(c, _)| *c == class)
+            .filter_map(|(_, p)| match_words(ctx, i, &self.class_phrases[*p].1))
+            .max()
+    }
+
+    fn has_class(&self, ctx: &Ctx, range: std::ops::Range<usize>, class: WordClass) -> bool {
+        range.into_iter().any(|i| self.class_at(ctx, i, class).is_some() || is_negation_token(ctx.w(i)) && class == WordClass::Negation)
+    }
+
+    /// Speaker, reporters and hedging of a sentence.
+    fn attribution(&self, ctx: &Ctx) -> Attribution {
+        let mut a = Attribution::default();
+        for i in ctx.start..ctx.end {
+            if ctx.in_quote[i] {
+                continue;
+            }
+            if self.class_at(ctx, i, WordClass::Hedge).is_some() {
+                a.hedged = true;
+            }
+        }
+        let sources: Vec<&Mention> = ctx.ms.iter().filter(|m| m.entity.kind == EntityKind::Source).collect();
+        for s in &sources {
+            if !a.reporters.contains(&s.entity) {
+                a.reporters.push(s.entity.clone());
+            }
+        }
+        // "X cited Y as saying": Y speaks.
+        for i in ctx.start..ctx.end {
+            if matches!(ctx.w(i), "cited" | "quoted") {
+                if let Some(m) = ctx.ms.iter().find(|m| m.first > i && m.first <= i + 6 && speaker_kind(m)) {
+                    a.speaker = Some(m.entity.clone());
+                }
+            }
+        }
+        // Speech verbs outside quotes: the actor just before ("Lavrov has said"), or
+        // just after ("said Lavrov").
+        if a.speaker.is_none() {
+            let speech: Vec<usize> = (ctx.start..ctx.end)
+                .filter(|&i| !ctx.in_quote[i] && self.class_at(ctx, i, WordClass::Speech).is_some())
+                .collect();
+            for &i in speech.iter().rev() {
+                let before = ctx
+                    .ms
+                    .iter()
+                    .filter(|m| m.last < i && m.last + 5 >= i && speaker_kind(m) && !m.in_pp && !m.possessive)
+                    .filter(|m| (m.last + 1..i).all(|k| is_in(AUXILIARIES, ctx.w(k)) || matches!(ctx.w(k), "also" | "reportedly" | "later" | "earlier" | "previously" | "long" | "repeatedly" | "now" | "again" | "publicly")))
+                    .max_by_key(|m| m.last);
+                let after = ctx.ms.iter().find(|m| m.first == i + 1 && speaker_kind(m));
+                if let Some(m) = before.or(after) {
+                    a.speaker = Some(m.entity.clone());
+                    break;
+                }
+            }
+        }
+        // "according to X", "citing X": X is the speaker when an actor, else a reporter.
+        for i in ctx.start..ctx.end {
+            let lead = match (ctx.w(i), ctx.w(i + 1)) {
+                ("according", "to") => Some(i + 2),
+                ("citing", _) => Some(i + 1),
+                _ => None,
+            };
+            let Some(from) = lead else { continue };
+            if let Some(m) = ctx.ms.iter().filter(|m| m.first >= from && m.first <= from + 6).min_by_key(|m| m.first) {
+                if m.entity.kind == EntityKind::Source {
+                    continue;
+                }
+                if m.entity.kind.is_actor() && !m.locative {
+                    if a.speaker.is_none() {
+                        a.speaker = Some(m.entity.clone());
+                    } else if !a.reporters.contains(&m.entity) {
+                        a.reporters.push(m.entity.clone());
+                    }
+                }
+            }
+        }
+        a
+    }
+
+    /// Marks quantities ("30-day ceasefire", "army cap of 600,000") as positions.
+    fn quantities(&self, ctx: &mut Ctx, family: &mut Option<String>) {
+        // A duration or amount right before a known position qualifies it.
+        for m in ctx.ms.iter_mut().filter(|m| m.role == Role::Position) {
+            if m.first == 0 || m.first <= ctx.start {
+                continue;
+            }
+            let prev = ctx.tokens[m.first - 1].text(ctx.text);
+            let is_duration = prev.split('-').next().is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+                && prev.contains('-');
+            if is_duration {
+                let label = format!("{} {}", prev.to_lowercase(), m.entity.label);
+                m.entity = Entity::from_label(EntityKind::Position, &label);
+                m.first -= 1;
+                m.span.start = ctx.tokens[m.first].start;
+            }
+        }
+        // Army size caps: a number with army words and cap words within a clause.
+        let (s, e) = (ctx.start, ctx.end);
+        let mut i = s;
+        while i < e {
+            let Some((num_first, num_last, amount)) = number_at(ctx, i) else {
+                i += 1;
+                continue;
+            };
+            let lo = clause_start(ctx, num_first).max(num_first.saturating_sub(12));
+            let hi = clause_end(ctx, num_last).min(num_last + 6);
+            let window: Vec<&str> = (lo..hi).map(|k| ctx.w(k)).collect();
+            let army = window.iter().any(|w| matches!(*w, "army" | "troops" | "personnel" | "soldiers" | "servicemen" | "military" | "forces" | "armed"));
+            let cap = window.iter().any(|w| matches!(*w, "cap" | "capped" | "caps" | "limit" | "limits" | "limited" | "ceiling" | "size" | "strength" | "number" | "reduce" | "reduction" | "maximum"));
+            let fam = if army && cap {
+                Some("army cap".to_string())
+            } else if cap && window.iter().any(|w| matches!(*w, "number" | "figure" | "that")) {
+                family.clone()
+            } else {
+                None
+            };
+            if let Some(f) = fam {
+                *family = Some(f.clone());
+                let label = format!("{f} of {amount}");
+                let first = num_first;
+                ctx.ms.retain(|m| !(m.role == Role::Position && m.first >= lo && m.last < hi));
+                ctx.ms.push(Mention {
+                    entity: Entity::from_label(EntityKind::Position, &label),
+                    role: Role::Position,
+                    span: Span::new(ctx.tokens[first].start, ctx.tokens[num_last].end),
+                    first,
+                    last: num_last,
+                    possessive: false,
+                    locative: false,
+                    in_pp: false,
+                    modifier: false,
+                    group_noun: None,
+                });
+                ctx.ms.sort_by_key(|m| (m.first, m.last));
+            }
+            i = num_last + 1;
+        }
+    }
+
+    /// Finds plan phrases ("Trump's peace plan", "the US-drafted proposal", "the European
+    /// counter-plan") and adds them as position mentions, remembering each document's plans.
+    fn plans_in(&mut self, ctx: &mut Ctx, doc: DocumentId) {
+        let plan_nouns: Vec<&str> = self
+            .cues
+            .values()
+            .flatten()
+            .filter(|c| c.frame == Frame::Noun && c.relation == Relation::Proposes && c.words.len() == 1)
+            .map(|c| c.words[0].as_str())
+            .filter(|w| !is_in(POINT_NOUNS, w))
+            .collect();
+        let mut new = Vec::new();
+        let mut i = ctx.start;
+        while i < ctx.end {
+            let w = ctx.w(i).to_string();
+            let tail = w.rsplit('-').next().unwrap_or(&w).to_string();
+            let is_plan = plan_nouns.contains(&w.as_str()) || (w.contains('-') && plan_nouns.contains(&tail.as_str()) && !w.starts_with("counter"));
+            let inside = ctx.ms.iter().any(|m| m.first <= i && i <= m.last && m.role == Role::Position);
+            // The last plan noun of a compound ("draft peace plan") is the head.
+            let next_is_plan = plan_nouns.contains(&ctx.w(i + 1)) || ctx.w(i + 1) == "peace" && plan_nouns.contains(&ctx.w(i + 2));
+            if !is_plan || inside || next_is_plan || (ctx.w(i + 1) == "with" && w == "deal") {
+                i += 1;
+                continue;
+            }
+            // "US-drafted" compounds name an owner but not the head: only a hyphen
+            // compound whose last part is a plan noun ("US-draft") counts when it is the head.
+            let counter = w.starts_with("counter");
+            // Walk left over modifiers to find the owner.
+            let mut k = i;
+            let mut owner: Option<(Entity, String)> = None;
+            let mut topic: Option<String> = None;
+            let mut j = i;
+            let mut steps = 0;
+            while j > ctx.start && steps < 6 {
+                j -= 1;
+                steps += 1;
+                let wj = ctx.w(j).to_string();
+                if let Some(m) = ctx.ms.iter().find(|m| m.first <= j && j <= m.last) {
+                    if m.entity.kind.is_actor() && !matches!(m.role, Role::Pronoun | Role::Speaker) {
+                        if owner.is_none() {
+                            owner = Some((m.entity.clone(), ctx.text[m.span.start..m.span.end].to_string()));
+                        }
+                        k = m.first;
+                        j = m.first;
+                        if m.first > 0 && ctx.w(m.first - 1) == "the" {
+                            k = m.first - 1;
+                        }
+                        // Stop after a possessor: what is before it is not ours.
+                        if ctx.w(m.last + 1) == "'s" || ctx.w(m.last + 1) == "’s" || m.possessive {
+                            break;
+                        }
+                        continue;
+                    }
+                    if m.entity.kind == EntityKind::Place {
+                        topic = Some(m.entity.label.clone());
+                        k = m.first;
+                        j = m.first;
+                        continue;
+                    }
+                    break;
+                }
+                if wj == "'s" || wj == "’s" || ctx.tokens[j].kind == TokenKind::Quote {
+                    continue;
+                }
+                if is_in(DETERMINERS, &wj) {
+                    k = j;
+                    break;
+                }
+                if wj.contains('-') || matches!(wj.as_str(), "peace" | "draft" | "amended" | "initial" | "updated" | "new" | "revised" | "original" | "latest" | "final" | "joint" | "so-called" | "full" | "proposed" | "controversial" | "potential" | "current" | "framework" | "american" | "28-point" | "20-point") || is_plan_modifier(&wj) {
+                    k = j;
+                    continue;
+                }
+                break;
+            }
+            let owner_state = owner.as_ref().map(|(e, _)| self.state_of(e));
+            let kind = if counter { "counter-plan" } else { "plan" };
+            let label = match &owner_state {
+                Some(st) => format!("{} {} {}", self.adjective(st), topic.as_deref().unwrap_or("peace"), kind),
+                None => String::new(),
+            };
+            let entity = if label.is_empty() {
+                // No owner: the document's latest plan of this kind, else a generic one.
+                let plans = self.plans.get(&doc);
+                plans
+                    .and_then(|p| p.iter().rev().find(|e| e.label.ends_with(kind)).cloned())
+                    .unwrap_or_else(|| Entity::from_label(EntityKind::Position, &format!("{} {kind}", topic.as_deref().unwrap_or("peace"))))
+            } else {
+                let label = label.replace("peace counter-plan", "counter-plan");
+                let e = Entity::from_label(EntityKind::Position, &label);
+                let list = self.plans.entry(doc).or_default();
+                list.retain(|x| x != &e);
+                list.push(e.clone());
+                e
+            };
+            new.push((k, i, entity, owner.map(|(e, surface)| (e, surface))));
+            i += 1;
+        }
+        for (first, last, entity, owner) in new {
+            let span = Span::new(ctx.tokens[first].start, ctx.tokens[last].end);
+            ctx.ms.retain(|m| !(m.first >= first && m.last <= last && m.role == Role::Position));
+            let mut m = Mention {
+                entity,
+                role: Role::Position,
+                span,
+                first,
+                last,
+                possessive: matches!(ctx.w(last + 1), "'s" | "’s"),
+                locative: false,
+                in_pp: false,
+                modifier: false,
+                group_noun: None,
+            };
+            // The owner proposes the plan: kept in group_noun as "owner:<key>" for noun_claims.
+            if let Some((o, _)) = owner {
+                m.group_noun = Some(format!("owner:{}", o.key));
+                if !ctx.ms.iter().any(|x| x.entity.key == o.key && x.first >= first && x.last <= last) {
+                    // Owner from a hyphen compound is already a mention; nothing to add.
+                }
+            }
+            ctx.ms.push(m);
+        }
+        ctx.ms.sort_by_key(|m| (m.first, m.last));
+    }
+
+    /// The state a person acts for (for plan labels): leader-of, else affiliation.
+    fn state_of(&self, e: &Entity) -> Entity {
+        if e.kind != EntityKind::Person {
+            return e.clone();
+        }
+        let Some(r) = self.gaz.get(&e.key) else { return e.clone() };
+        r.leader_of
+            .first()
+            .or(r.affiliations.first())
+            .and_then(|k| self.gaz.index_of(k))
+            .map(|i| self.gaz.entity(i))
+            .unwrap_or_else(|| e.clone())
+    }
+
+    /// The adjective for an owner: its demonym ("American", "European"), else its label.
+    fn adjective(&self, e: &Entity) -> String {
+        self.gaz
+            .get(&e.key)
+            .and_then(|r| r.demonyms.first().cloned())
+            .unwrap_or_else(|| e.label.clone())
+    }
+
+    /// Applies one cue: finds subject and objects by its frame.
+    #[allow(clippy::type_complexity)]
+    fn apply(&self, ctx: &Ctx, cue: &CueHit, attr: &Attribution, out: &mut Vec<Found>) {
+        let cue_in_quote = ctx.in_quote[cue.first];
+        // "wants to meet": the first verb only sets the modality of the second.
+        if cue.frame == Frame::Verb && ctx.w(cue.last + 1) == "to" {
+            let next = cue.last + 2;
+            if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
+                return;
+            }
+        }
+        let modality = self.modality(ctx, cue.first);
+        let negated = self.negated(ctx, cue);
+        let relation = if negated {
+            match cue.relation.negated() {
+                Some(r) => r,
+                None => return,
+            }
+        } else {
+            cue.relation
+        };
+        match cue.frame {
+            Frame::Verb => {
+                let passive = ctx.w(cue.last + 1) == "by"
+                    || (cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && (cue.first + 4..=cue.last + 4).any(|k| ctx.w(k) == "by"));
+                if passive {
+                    let by = (cue.last + 1..ctx.end).find(|&k| ctx.w(k) == "by").unwrap_or(cue.last + 1);
+                    let Some(subj) = ctx.ms.iter().find(|m| m.first > by && m.first <= by + 4 && m.is_actor() && !m.possessive) else { return };
+                    let Some(obj) = self.object_left(ctx, cue.first, relation) else { return };
+                    out.push(found(subj, relation, &obj, cue, 0.75, modality, ctx));
+                    return;
+                }
+                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && ctx.w(cue.first).ends_with("ed") {
+                    return; // passive without an agent: who did it is unknown
+                }
+                let Some(subj) = self.subject_left(ctx, cue, cue_in_quote) else { return };
+                if relation == Relation::Meets && ctx.w(cue.first) == "talks" && ctx.w(cue.last) == "between" {
+                    return;
+                }
+                for (obj, neg) in self.objects_right(ctx, cue, relation) {
+                    let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
+                    out.push(found(&subj, r, &obj, cue, 0.8, modality, ctx));
+                }
+                let _ = attr;
+            }
+            Frame::For => {
+                // "X is a red line for Y": Y rejects X.
+                let Some(subj) = ctx.ms.iter().filter(|m| m.first > cue.last && m.first <= cue.last + 8 && m.is_actor() && !m.possessive).find(|m| !m.modifier || m.role == Role::Group) else { return };
+                let Some(obj) = self.copula_subject(ctx, cue.first) else { return };
+                out.push(found(subj, relation, &obj, cue, 0.8, modality, ctx));
+            }
+            Frame::Adj => {
+                let Some(obj) = self.copula_subject(ctx, cue.first) else { return };
+                let Some(speaker) = &attr.speaker else { return };
+                let subj = pseudo(speaker, cue);
+                out.push(found(&subj, relation, &obj, cue, 0.65, modality, ctx));
+            }
+            Frame::Noun => {
+                if relation == Relation::Criticizes {
+                    // "X is a sabotage operation, Y said."
+                    let Some(obj) = self.copula_subject(ctx, cue.first) else { return };
+                    let Some(speaker) = &attr.speaker else { return };
+                    let subj = pseudo(speaker, cue);
+                    out.push(found(&subj, relation, &obj, cue, 0.6, modality, ctx));
+                } else if is_in(POINT_NOUNS, ctx.w(cue.first)) {
+                    // "The European proposal's points are a 30-day ceasefire …"
+                    let Some(plan) = ctx.ms.iter().find(|m| m.last + 2 == cue.first && m.role == Role::Position && m.possessive) else { return };
+                    let Some(owner_key) = plan.group_noun.as_deref().and_then(|g| g.strip_prefix("owner:")) else { return };
+                    let Some(owner) = ctx.ms.iter().find(|m| m.entity.key == owner_key) else { return };
+                    let be = (cue.last + 1..(cue.last + 3).min(ctx.end)).find(|&k| is_in(BE, ctx.w(k)) || matches!(ctx.w(k), "include" | "includes"));
+                    let Some(be) = be else { return };
+                    let Some(obj) = ctx.ms.iter().find(|m| m.first > be && m.first <= be + 4 && m.role == Role::Position) else { return };
+                    out.push(found(owner, Relation::Proposes, obj, cue, 0.7, modality, ctx));
+                } else if relation == Relation::Demands {
+                    // "Russia's demands": nothing to say without the demand itself.
+                }
+            }
+            Frame::Backers => {}
+        }
+    }
+
+    /// Claims read off noun phrases: plan owners propose their plans; backers support.
+    fn noun_claims(&self, ctx: &Ctx, out: &mut Vec<Found>) {
+        for m in &ctx.ms {
+            if let Some(owner_key) = m.group_noun.as_deref().and_then(|g| g.strip_prefix("owner:")) {
+                if let Some(owner) = ctx.ms.iter().find(|o| o.entity.key == owner_key && o.first >= m.first && o.last <= m.last) {
+                    let cue = CueHit { first: m.first, last: m.last, relation: Relation::Proposes, frame: Frame::Noun, text: ctx.text[m.span.start..m.span.end].to_string() };
+                    out.push(found(owner, Relation::Proposes, m, &cue, 0.6, Modality::Asserted, ctx));
+                }
+            }
+            if m.possessive && m.group_noun.as_deref().is_some_and(|g| is_in(BACKER_NOUNS, g)) {
+                if let Some(group) = ctx.ms.iter().find(|g| g.first > m.last && g.first <= m.last + 4 && g.role == Role::Group) {
+                    let target = Mention { entity: self.state_of(&m.entity), ..m.clone() };
+                    let cue = CueHit { first: group.first, last: group.last, relation: Relation::Supports, frame: Frame::Backers, text: ctx.text[m.span.start..group.span.end].to_string() };
+                    out.push(found(group, Relation::Supports, &target, &cue, 0.6, Modality::Asserted, ctx));
+                }
+            }
+        }
+    }
+
+    fn modality(&self, ctx: &Ctx, cue_first: usize) -> Modality {
+        let lo = cue_first.saturating_sub(4).max(ctx.start);
+        let range = lo..cue_first;
+        if range.clone().any(|i| self.class_ending_at(ctx, i, WordClass::Hoped)) {
+            Modality::Hoped
+        } else if range.clone().any(|i| self.class_ending_at(ctx, i, WordClass::Possible)) {
+            Modality::Possible
+        } else if range.clone().any(|i| self.class_ending_at(ctx, i, WordClass::Planned)) || ctx.w(cue_first) == "to" {
+            Modality::Planned
+        } else {
+            Modality::Asserted
+        }
+    }
+
+    /// A negation between the start of the clause (at most five words back) and the cue.
+    fn negated(&self, ctx: &Ctx, cue: &CueHit) -> bool {
+        // Cues that carry their own negation ("will not accept") are not negated again.
+        if cue.text.split_whitespace().any(|w| is_negation_token(&norm(w)) || norm(w) == "not") {
+            return false;
+        }
+        let lo = clause_start(ctx, cue.first).max(cue.first.saturating_sub(5)).max(ctx.start);
+        let covered = |i: usize| ctx.ms.iter().any(|m| m.first <= i && i <= m.last);
+        (lo..cue.first).any(|i| !covered(i) && (self.class_at(ctx, i, WordClass::Negation).is_some() || is_negation_token(ctx.w(i))))
+            && !self.has_class(ctx, cue.last + 1..cue.last + 2, WordClass::Negation)
+    }
+
+    /// The subject of an active verb cue: the nearest actor before it in its clause.
+    fn subject_left(&self, ctx: &Ctx, cue: &CueHit, cue_in_quote: bool) -> Option<Mention> {
+        let lo = ctx.start;
+        let event_noun = matches!(ctx.w(cue.first), "talks" | "meeting" | "negotiations" | "negotiation" | "summit" | "discussions" | "call" | "phone");
+        if event_noun && cue.first > lo && matches!(ctx.w(cue.first - 1), "the" | "a") {
+            return None;
+        }
+        ctx.ms
+            .iter()
+            .filter(|m| m.last < cue.first && m.first >= lo)
+            .filter(|m| m.is_actor() || m.role == Role::Speaker)
+            .filter(|m| !m.in_pp || m.role == Role::Pronoun && m.possessive)
+            .filter(|m| !m.modifier || m.role == Role::Group)
+            .filter(|m| !m.possessive || (event_noun && m.last + 3 >= cue.first) || m.group_noun.is_some() && m.role == Role::Group)
+            .filter(|m| m.entity.kind != EntityKind::Source)
+            .filter(|m| cue_in_quote || !ctx.in_quote[m.first])
+            .filter(|m| !(m.possessive && m.group_noun.as_deref().is_some_and(|g| is_in(BACKER_NOUNS, g))))
+            .filter(|m| !(ctx.in_quote[m.first] && !cue_in_quote))
+            .filter(|m| (m.last + 1..cue.first).all(|k| !matches!(ctx.w(k), ";")))
+            .max_by_key(|m| m.last)
+            .cloned()
+    }
+
+    /// Objects to the right of a cue: the first fitting mention in its clause, then any
+    /// coordinated ones ("the EU and UK", "a permanent peace …, and not a temporary
+    /// ceasefire": the bool marks a negated conjunct).
+    fn objects_right(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Vec<(Mention, bool)> {
+        let fits = |m: &Mention| -> bool {
+            if relation.links_actors() {
+                m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)
+            } else if matches!(relation, Relation::Supports | Relation::Criticizes) {
+                (m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
+            } else {
+                m.role == Role::Position
+            }
+        };
+        let end = clause_end(ctx, cue.last).min(cue.last + 14);
+        let mut out: Vec<(Mention, bool)> = Vec::new();
+        let first = ctx.ms.iter().filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source).find(|m| fits(m));
+        let Some(first) = first else {
+            if let Some(np) = self.discover_np(ctx, cue, relation) {
+                out.push((np, false));
+            }
+            return out;
+        };
+        // Nothing but grammar may stand between the cue and its first object.
+        out.push((first.clone(), false));
+        let mut last = first.last;
+        loop {
+            let mut k = last + 1;
+            let mut conj = false;
+            let mut neg = false;
+            let mut words = 0;
+            while k < ctx.end {
+                let w = ctx.w(k);
+                if matches!(w, "that" | "which" | "who") {
+                    // Skip a relative clause up to the next comma.
+                    while k < ctx.end && ctx.w(k) != "," {
+                        k += 1;
+                    }
+                    continue;
+                }
+                if is_in(CONJUNCTIONS, w) || w == "," {
+                    conj |= w != ",";
+                    conj |= w == ",";
+                    k += 1;
+                    continue;
+                }
+                if matches!(w, "not" | "also" | "then") || is_in(DETERMINERS, w) || is_in(TITLES, w) {
+                    neg |= w == "not";
+                    k += 1;
+                    continue;
+                }
+                if ctx.ms.iter().any(|m| m.first == k) {
+                    break;
+                }
+                if conj && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
+                    words += 1;
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if !conj {
+                break;
+            }
+            let Some(next) = ctx.ms.iter().find(|m| m.first == k && fits(m)) else { break };
+            out.push((next.clone(), neg));
+            last = next.last;
+        }
+        out
+    }
+
+    /// A new position from the noun phrase after a cue ("refused to discuss media leaks").
+    fn discover_np(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Option<Mention> {
+        if relation.links_actors() {
+            return None;
+        }
+        let mut k = cue.last + 1;
+        // "to discuss X": skip the infinitive verb.
+        if ctx.w(k) == "to" && ctx.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word) && !is_in(DETERMINERS, ctx.w(k + 1)) {
+            k += 2;
+        }
+        while k < ctx.end && (is_in(DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote || matches!(ctx.w(k), "any" | "potential" | "possible" | "further" | "more")) {
+            k += 1;
+        }
+        let first = k;
+        let mut last = None;
+        while k < ctx.end && k < first + 4 {
+            let t = ctx.tokens[k];
+            let w = ctx.w(k);
+            if t.kind != TokenKind::Word || np_stop(w) || ctx.ms.iter().any(|m| m.first <= k && k <= m.last) {
+                break;
+            }
+            if w.chars().next().is_some_and(char::is_uppercase) && k == first && t.text(ctx.text).len() > 1 {
+                break;
+            }
+            last = Some(k);
+            k += 1;
+        }
+        let last = last?;
+        let head = ctx.w(last);
+        if is_in(JUNK_HEADS, head) || head.ends_with("ing") || head.ends_with("ly") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
+            return None;
+        }
+        // A noun phrase ends in a noun: plural or a known noun ending.
+        let nounish = head.ends_with('s') || head.ends_with("tion") || head.ends_with("ment") || head.ends_with("ity") || head.ends_with("acy") || head.ends_with("ism") || head.ends_with("ance") || head.ends_with("ence");
+        if !nounish {
+            return None;
+        }
+        let label = ctx.text[ctx.tokens[first].start..ctx.tokens[last].end].to_lowercase();
+        Some(Mention {
+            entity: Entity::from_label(EntityKind::Position, &label),
+            role: Role::Position,
+            span: Span::new(ctx.tokens[first].start, ctx.tokens[last].end),
+            first,
+            last,
+            possessive: false,
+            locative: false,
+            in_pp: false,
+            modifier: false,
+            group_noun: None,
+        })
+    }
+
+    /// The object of a cue left of it, for passives: the nearest position in the clause.
+    fn object_left(&self, ctx: &Ctx, cue_first: usize, relation: Relation) -> Option<Mention> {
+        ctx.ms
+            .iter()
+            .filter(|m| m.last < cue_first && m.first >= ctx.start)
+            .filter(|m| if relation.links_actors() { m.is_actor() } else { m.role == Role::Position })
+            .max_by_key(|m| m.last)
+            .cloned()
+    }
+
+    /// The subject of the copula before a predicate cue ("NATO membership is a red
+    /// line …", "the plan was unacceptable"): a position in the same clause.
+    fn copula_subject(&self, ctx: &Ctx, cue_first: usize) -> Option<Mention> {
+        let lo = clause_start(ctx, cue_first);
+        let be = (lo..cue_first).rev().find(|&k| is_in(BE, ctx.w(k)) || matches!(ctx.w(k), "remains" | "seems" | "looks" | "become" | "becomes" | "find" | "found"))?;
+        if (lo..be).any(|k| matches!(ctx.w(k), "which" | "that" | "who")) {
+            return None;
+        }
+        ctx.ms
+            .iter()
+            .filter(|m| m.first >= lo && m.last < be && m.role == Role::Position)
+            .min_by_key(|m| m.first)
+            .cloned()
+    }
+}
+
+/// A claim found in a sentence, before attribution is added.
+type Found = (Entity, Relation, Entity, String, f32, String, String, Modality);
+
+fn found(subj: &Mention, relation: Relation, obj: &Mention, cue: &CueHit, conf: f32, modality: Modality, ctx: &Ctx) -> Found {
+    let surface = |m: &Mention| ctx.text.get(m.span.start..m.span.end).unwrap_or("").to_string();
+    let conf = if matches!(subj.role, Role::Pronoun | Role::Speaker) { conf - 0.1 } else { conf };
+    (subj.entity.clone(), relation, obj.entity.clone(), cue.text.clone(), conf, surface(subj), surface(obj), modality)
+}
+
+/// A mention standing for an entity named only by attribution (the speaker).
+fn pseudo(e: &Entity, cue: &CueHit) -> Mention {
+    Mention {
+        entity: e.clone(),
+        role: Role::Speaker,
+        span: Span::new(0, 0),
+        first: cue.first,
+        last: cue.first,
+        possessive: false,
+        locative: false,
+        in_pp: false,
+        modifier: false,
+        group_noun: None,
+    }
+}
+
+fn speaker_kind(m: &Mention) -> bool {
+    (m.entity.kind.is_actor() || m.entity.kind == EntityKind::Source) && !m.locative && m.role != Role::Speaker && !m.modifier
+}
+
+fn is_negation_token(w: &str) -> bool {
+    w.ends_with("n't") || w.ends_with("n’t")
+}
+
+fn match_words(ctx: &Ctx, i: usize, words: &[String]) -> Option<usize> {
+    let mut k = i;
+    let mut last = i;
+    for (n, w) in words.iter().enumerate() {
+        while n > 0 && k < ctx.end && ctx.tokens[k].kind == TokenKind::Quote {
+            k += 1;
+        }
+        if k >= ctx.end || ctx.w(k) != w {
+            return None;
+        }
+        last = k;
+        k += 1;
+    }
+    Some(last)
+}
+
+/// Start of the clause holding token `i`: after the last ';', ':' or dash before it.
+fn clause_start(ctx: &Ctx, i: usize) -> usize {
+    (ctx.start..i).rev().find(|&k| matches!(ctx.w(k), ";" | ":" | "–" | "—")).map(|k| k + 1).unwrap_or(ctx.start)
+}
+
+/// End (exclusive) of the clause holding token `i`.
+fn clause_end(ctx: &Ctx, i: usize) -> usize {
+    (i + 1..ctx.end).find(|&k| matches!(ctx.w(k), ";" | ":" | "–" | "—" | "." | "!" | "?")).unwrap_or(ctx.end)
+}
+
+/// A number at token `i` ("600,000", "1 million", "one million"): its tokens and text.
+fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, String)> {
+    let t = ctx.tokens.get(i)?;
+    let w = ctx.w(i);
+    let words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    let base = if t.kind == TokenKind::Number && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        w.to_string()
+    } else if let Some(p) = words.iter().position(|x| *x == w) {
+        if matches!(ctx.w(i + 1), "million" | "thousand") { (p + 1).to_string() } else { return None }
+    } else {
+        return None;
+    };
+    if matches!(ctx.w(i + 1), "million" | "thousand" | "billion") {
+        return Some((i, i + 1, format!("{base} {}", ctx.w(i + 1))));
+    }
+    // Bare small numbers and years are not amounts.
+    let digits: String = base.chars().filter(char::is_ascii_digit).collect();
+    let value: u64 = digits.parse().ok()?;
+    if value < 1000 || (base.len() == 4 && (1900..2100).contains(&value)) {
+        return None;
+    }
+    Some((i, i, base))
+}
+
+fn is_plan_modifier(w: &str) -> bool {
+    w.ends_with("-drafted") || w.ends_with("-backed") || w.ends_with("-brokered") || w.ends_with("-proposed") || w.ends_with("-authored") || w.ends_with("-sponsored") || w.ends_with("-point")
+}
+
+fn is_caption(sentence: &str) -> bool {
+    sentence.contains('©') || sentence.contains("FILE PHOTO") || sentence.contains("Getty Images") || sentence.starts_with("Photo:")
+}
+
+/// For each token: whether it is inside double quotes (curly or straight).
+fn quote_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut inside = false;
+    for (i, t) in tokens.iter().enumerate() {
+        let s = t.text(text);
+        match s {
+            "“" | "«" | "„" => inside = true,
+            "”" | "»" => inside = false,
+            "\"" => inside = !inside,
+            _ => {}
+        }
+        // A paragraph break closes any open quote.
+        if i > 0 && text[tokens[i - 1].end..t.start].contains("\n\n") && !matches!(s, "“" | "\"") {
+            inside = false;
+        }
+        out[i] = inside && t.kind != TokenKind::Quote;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

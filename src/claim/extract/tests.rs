@@ -1,0 +1,100 @@
+//! Each pattern on sentences that are not in the sample: other names, countries, issues.
+
+use super::*;
+use crate::entry::{EntryKind, Id};
+
+fn claims(text: &str) -> Vec<(String, &'static str, String)> {
+    let o = Ontology::bundled().unwrap();
+    let mut x = ClaimExtractor::new(&o);
+    let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None, text.to_string(), None, None, 1);
+    let mut out: Vec<_> = x.extract(&e).claims.into_iter().map(|c| (c.subject.label, c.relation.name(), c.object.label)).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn has(got: &[(String, &str, String)], s: &str, r: &str, o: &str) -> bool {
+    got.iter().any(|(a, b, c)| a == s && *b == r && c == o)
+}
+
+#[test]
+fn verb_cue_with_metonym_subject() {
+    let got = claims("Ankara rejected the proposed buffer zone on Tuesday.");
+    assert!(has(&got, "Turkey", "rejects", "demilitarized zone"), "{got:?}");
+}
+
+#[test]
+fn coordinated_objects_of_criticism() {
+    let got = claims("Chinese Foreign Minister Wang Yi accused Japan and the Philippines of stoking tensions.");
+    assert!(has(&got, "Wang Yi", "criticizes", "Japan"), "{got:?}");
+    assert!(has(&got, "Wang Yi", "criticizes", "Philippines"), "{got:?}");
+}
+
+#[test]
+fn negation_flips_acceptance() {
+    let got = claims("Israel will not accept a Palestinian state, Netanyahu told reporters.");
+    assert!(has(&got, "Israel", "rejects", "two-state solution"), "{got:?}");
+    let got = claims("Nor will Tehran accept zero enrichment.");
+    assert!(has(&got, "Iran", "rejects", "uranium enrichment"), "{got:?}");
+}
+
+#[test]
+fn red_line_for() {
+    let got = claims("Hamas disarmament is a red line for the group's leaders in Doha, while the deal remains a red line for Qatar.");
+    assert!(got.iter().any(|(_, r, _)| *r == "rejects"), "{got:?}");
+}
+
+#[test]
+fn passive_with_agent() {
+    let got = claims("The ceasefire proposal was put forward by Egypt last week.");
+    assert!(has(&got, "Egypt", "proposes", "Egyptian peace plan") || has(&got, "Egypt", "proposes", "ceasefire"), "{got:?}");
+}
+
+#[test]
+fn meetings_and_envoys() {
+    let got = claims("Erdogan sent Hakan Fidan to meet with Sergey Lavrov in Istanbul.");
+    assert!(has(&got, "Recep Tayyip Erdoğan", "sends", "Hakan Fidan") || got.iter().any(|(_, r, o)| *r == "sends" && o == "Hakan Fidan"), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Hakan Fidan" && *r == "meets" && o.contains("Lavrov")), "{got:?}");
+    assert!(!got.iter().any(|(_, _, o)| o == "Istanbul"), "places are not actors: {got:?}");
+}
+
+#[test]
+fn plan_owner_proposes() {
+    let got = claims("Beijing's peace plan was welcomed by Brazil.");
+    assert!(has(&got, "China", "proposes", "Chinese peace plan"), "{got:?}");
+    assert!(has(&got, "Brazil", "supports", "Chinese peace plan"), "{got:?}");
+}
+
+#[test]
+fn quantities_stay_apart() {
+    let got = claims("Moscow demanded a cap of 85,000 troops on the army. Kyiv agreed to cap the size of its army at 250,000.");
+    assert!(has(&got, "Russia", "demands", "army cap of 85,000"), "{got:?}");
+    assert!(has(&got, "Ukraine", "supports", "army cap of 250,000"), "{got:?}");
+}
+
+#[test]
+fn speaker_for_adjective_and_first_person() {
+    let got = claims("The Egyptian plan is unacceptable, Israeli Prime Minister Benjamin Netanyahu said.");
+    assert!(has(&got, "Benjamin Netanyahu", "rejects", "Egyptian peace plan"), "{got:?}");
+    let got = claims("“We are ready to meet with President Erdogan,” Zelensky said.");
+    assert!(got.iter().any(|(s, r, o)| s == "Volodymyr Zelensky" && *r == "meets" && o.contains("Erdo")), "{got:?}");
+}
+
+#[test]
+fn outlets_and_places_are_never_actors() {
+    let got = claims("Reuters reported that talks in Geneva were held. CNN criticized nobody.");
+    assert!(got.iter().all(|(s, _, o)| s != "Reuters" && s != "CNN" && o != "Geneva"), "{got:?}");
+}
+
+#[test]
+fn hedging_and_attribution() {
+    let o = Ontology::bundled().unwrap();
+    let mut x = ClaimExtractor::new(&o);
+    let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None,
+        "Caracas has reportedly rejected the sanctions relief offer, according to Bloomberg.".to_string(), None, None, 1);
+    let c = x.extract(&e).claims;
+    let c = c.iter().find(|c| c.relation == Relation::Rejects).expect("a rejection");
+    assert!(c.hedged);
+    assert_eq!(c.subject.label, "Venezuela");
+    assert!(c.reported_by.iter().any(|r| r.label == "Bloomberg"), "{:?}", c.reported_by);
+}

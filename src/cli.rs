@@ -1,0 +1,167 @@
+//! Command-line definitions (clap). Only this file and `main.rs` touch clap.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// kg turns live news coverage into a knowledge graph of actors and their positions.
+///
+/// Ingest live blogs, articles or JSON Lines; kg finds the actors (Zelensky, the EU,
+/// "Moscow" meaning Russia's government), the positions (NATO membership for Ukraine,
+/// a 30-day ceasefire) and the claims linking them (proposes, supports, rejects,
+/// demands, meets, criticizes, sends), with the entry, time, quote and source of each.
+/// Everything lives in an Oxigraph RDF store you can query with SPARQL.
+///
+/// Start with:  kg ingest data/live-2025-11-25-ukraine-peace-plan.txt
+///        then: kg query queries/claims.rq
+#[derive(Debug, Parser)]
+#[command(name = "kg", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// Store directory [default: $XDG_DATA_HOME/kg/store, else ~/.local/share/kg/store]
+    #[arg(long, global = true, env = "KG_STORE", value_name = "DIR")]
+    pub store: Option<PathBuf>,
+
+    /// Read the ontology (gazetteer, positions, cue lexicon) from DIR instead of the
+    /// bundled copy; files missing there fall back to the bundled ones
+    #[arg(long, global = true, env = "KG_ONTOLOGY", value_name = "DIR")]
+    pub ontology: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read files into the store: entries, actors, positions and claims
+    ///
+    /// Each file is checked whole before anything is written: a bad file is reported
+    /// with its line and leaves the store as it was. Ingesting a file again adds nothing.
+    ///
+    /// Example: kg ingest data/live-2025-11-25-ukraine-peace-plan.txt
+    Ingest(IngestArgs),
+    /// Count documents, entries, actors, positions and claims in the store
+    Stats {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+    },
+    /// Run a SPARQL query (a file such as queries/claims.rq, or the query text)
+    ///
+    /// SELECT and ASK results print as a table, or as SPARQL 1.1 JSON, CSV, TSV or XML;
+    /// CONSTRUCT and DESCRIBE results as Turtle or N-Triples. The store is opened
+    /// read-only unless --update is given.
+    ///
+    /// Example: kg query queries/claims.rq --format csv
+    Query(QueryArgs),
+    /// Write the whole store as RDF, sorted so that two exports of one store are identical
+    ///
+    /// Turtle and N-Triples hold the data (default graph); N-Quads and TriG also hold
+    /// the ontology graph.
+    ///
+    /// Example: kg export --format nquads > kg.nq
+    Export(ExportArgs),
+    /// Score the store's claims against a gold annotation (JSON Lines)
+    ///
+    /// Uses the matching rules of the reference scorer: precision over the store's
+    /// distinct (subject, relation, object) claims, recall over required gold claims.
+    ///
+    /// Example: kg eval --gold tests/data/eval/seed.gold.jsonl --show
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// Files to read; '-' reads standard input
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Input format [default: detected from the content]
+    #[arg(long, value_parser = parse_format, value_name = "liveblog|article|jsonl")]
+    pub format: Option<kg::entry::Format>,
+    /// Date for undated text: plain articles, live blogs without date headers (YYYY-MM-DD)
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub date: Option<chrono::NaiveDate>,
+    /// Name of the outlet the files come from, recorded as their publisher
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Entries written per transaction
+    #[arg(long, default_value_t = kg::ingest::DEFAULT_BATCH, value_name = "N")]
+    pub batch: usize,
+    /// Print nothing but errors and warnings
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// A .rq file, '-' for standard input, or the query text itself
+    #[arg(value_name = "QUERY_OR_FILE")]
+    pub query: String,
+    /// Output format [default: table; turtle for CONSTRUCT and DESCRIBE]
+    #[arg(long, value_enum)]
+    pub format: Option<QueryFormat>,
+    /// Allow SPARQL Update (INSERT, DELETE, LOAD, CLEAR …), which changes the store
+    #[arg(long)]
+    pub update: bool,
+    /// Print at most N rows
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Give up after SECONDS
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Gold claims, one JSON object a line (see tests/data/eval/GOLD_FORMAT.md)
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    /// Also list the missed gold claims and the false positives
+    #[arg(long)]
+    pub show: bool,
+    /// Print the scores as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    Table,
+    Json,
+    Csv,
+    Tsv,
+    Xml,
+    Turtle,
+    Ntriples,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+}
+
+fn parse_format(s: &str) -> Result<kg::entry::Format, String> {
+    s.parse()
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    kg::entry::parse_date(s).ok_or_else(|| format!("invalid date '{s}' (expected YYYY-MM-DD)"))
+}

@@ -1,0 +1,272 @@
+//! Live-blog text → a lede entry and one entry per time header.
+//!
+//! The shape it expects (see `data/` for a real one):
+//!
+//! ```text
+//! Read                                 ← navigation crumbs before the title: skipped
+//! Title of the live blog               ← title
+//!   • By Some Outlet                   ← byline lines (bullets, "By …")
+//!   • Nov 26, 2025                     ← byline date: dates the lede
+//! Intro paragraphs …                   ← lede
+//!   • 25 November 2025                 ← date header
+//!     20:41 GMT                        ← time header (bullet optional)
+//!     Entry text …
+//! Geopolitics                          ← trailing tag lines: dropped
+//! ```
+//!
+//! Each timed entry is dated by the nearest date header above it, else by the byline
+//! date, else by `--date`; a time header with none of these is an error naming its line.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+
+use super::{
+    clean_line, document_id, parse_date, parse_time_header, strip_bullet, Document, Entry, EntryKind,
+    Format, Parsed, ReadError, ReadOptions, TimeHeader,
+};
+
+/// Recognises a time-header line, bullets and odd spaces allowed.
+pub fn time_header(line: &str) -> Option<Result<TimeHeader, String>> {
+    parse_time_header(&clean_line(strip_bullet(line)))
+}
+
+/// Recognises a date-header line ("  • 25 November 2025").
+pub fn date_header(line: &str) -> Option<NaiveDate> {
+    let l = clean_line(strip_bullet(line));
+    if l.len() > 40 {
+        return None;
+    }
+    parse_date(&l)
+}
+
+fn is_crumb(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words <= 3 && !line.ends_with(['.', '!', '?', '"', '”', ':', ')'])
+}
+
+fn is_byline(raw: &str, clean: &str) -> bool {
+    let bulleted = strip_bullet(raw).len() != raw.trim_start().len();
+    bulleted || clean.starts_with("By ") || clean.starts_with("Published") || clean.starts_with("Updated")
+}
+
+/// Collects lines into paragraphs: blank lines separate paragraphs, spaces are folded.
+#[derive(Default)]
+struct TextBuf {
+    paragraphs: Vec<String>,
+    open: bool,
+}
+
+impl TextBuf {
+    fn push_line(&mut self, line: &str) {
+        if line.is_empty() {
+            self.open = false;
+            return;
+        }
+        match self.paragraphs.last_mut() {
+            Some(p) if self.open => {
+                p.push(' ');
+                p.push_str(line);
+            }
+            _ => self.paragraphs.push(line.to_string()),
+        }
+        self.open = true;
+    }
+    fn finish(mut self, strip_tags: bool) -> String {
+        if strip_tags {
+            // Trailing tag lines ("Geopolitics", "Peace") are one short paragraph each.
+            while self.paragraphs.len() > 1 && self.paragraphs.last().is_some_and(|p| is_crumb(p)) {
+                self.paragraphs.pop();
+            }
+        }
+        self.paragraphs.join("\n\n")
+    }
+}
+
+struct Pending {
+    line: usize,
+    time: DateTime<Utc>,
+    text: TextBuf,
+}
+
+/// Reads a live blog. See the module docs for the shape.
+pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
+    let lines: Vec<&str> = text.lines().collect();
+    // The body starts at the first time header, or at the date header directly above
+    // it (blank lines between allowed); a date before that is the byline's.
+    let first_time = lines.iter().position(|l| time_header(l).is_some()).unwrap_or(lines.len());
+    let mut first_header = first_time;
+    let mut k = first_time;
+    while k > 0 {
+        k -= 1;
+        if clean_line(lines[k]).is_empty() {
+            continue;
+        }
+        if date_header(lines[k]).is_some() {
+            first_header = k;
+        }
+        break;
+    }
+
+    // Preamble: crumbs, title, byline, lede paragraphs.
+    let mut title: Option<String> = None;
+    let mut title_line = 0;
+    let mut published: Option<NaiveDate> = None;
+    let mut lede = TextBuf::default();
+    for (i, raw) in lines[..first_header].iter().enumerate() {
+        let clean = clean_line(raw);
+        if title.is_none() {
+            if clean.is_empty() || (is_crumb(&clean) && i + 1 < first_header) {
+                continue;
+            }
+            lede.push_line(&clean);
+            title = Some(clean);
+            title_line = i + 1;
+            continue;
+        }
+        if is_byline(raw, &clean) || parse_date(&clean).is_some() {
+            if let Some(d) = parse_date(&clean_line(strip_bullet(raw))) {
+                published.get_or_insert(d);
+            }
+            continue;
+        }
+        lede.push_line(&clean);
+    }
+    let fallback_date = published.or(options.date);
+
+    let doc_id = document_id(None, options.source.as_deref(), title.as_deref(), origin, text);
+    let midnight = |d: NaiveDate| Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN));
+    let mut entries = Vec::new();
+    let mut warnings = Vec::new();
+    let mut current_date: Option<NaiveDate> = None;
+    let mut pending: Option<Pending> = None;
+    let emit = |p: Pending, entries: &mut Vec<Entry>, last: bool| {
+        let body = p.text.finish(last);
+        if body.is_empty() {
+            return;
+        }
+        entries.push(Entry::new(
+            doc_id,
+            EntryKind::Timed,
+            Some(p.time),
+            None,
+            body,
+            options.source.clone(),
+            None,
+            p.line,
+        ));
+    };
+    let mut orphan_lines = 0;
+    for (i, raw) in lines.iter().enumerate().skip(first_header) {
+        let lineno = i + 1;
+        if let Some(header) = time_header(raw) {
+            let header = header.map_err(|message| ReadError::At { line: lineno, message })?;
+            let Some(date) = current_date.or(fallback_date) else {
+                return Err(ReadError::At {
+                    line: lineno,
+                    message: format!(
+                        "time header '{}' has no date: put a date header such as '25 November 2025' above it, or pass --date",
+                        clean_line(strip_bullet(raw))
+                    ),
+                });
+            };
+            if let Some(p) = pending.take() {
+                emit(p, &mut entries, false);
+            }
+            pending = Some(Pending { line: lineno, time: header.on(date), text: TextBuf::default() });
+        } else if let Some(date) = date_header(raw) {
+            if let Some(p) = pending.take() {
+                emit(p, &mut entries, false);
+            }
+            current_date = Some(date);
+        } else {
+            match pending.as_mut() {
+                Some(p) => p.text.push_line(&clean_line(strip_bullet(raw))),
+                None if !clean_line(raw).is_empty() => orphan_lines += 1,
+                None => {}
+            }
+        }
+    }
+    if let Some(p) = pending.take() {
+        emit(p, &mut entries, true);
+    }
+    if orphan_lines > 0 {
+        warnings.push(format!("{orphan_lines} line(s) between a date header and the first time header were skipped"));
+    }
+
+    let lede_time = fallback_date.map(midnight).or_else(|| entries.first().and_then(|e| e.time));
+    let lede_text = lede.finish(false);
+    if title.is_some() {
+        entries.insert(
+            0,
+            Entry::new(doc_id, EntryKind::Lede, lede_time, title.clone(), lede_text, options.source.clone(), None, title_line),
+        );
+    }
+    let document = Document {
+        id: doc_id,
+        origin: origin.to_string(),
+        format: Format::Liveblog,
+        title,
+        source: options.source.clone(),
+        url: None,
+        published: published.map(midnight),
+    };
+    Ok(Parsed { documents: vec![document], entries, warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str) -> Result<Parsed, ReadError> {
+        read("t.txt", s, &ReadOptions::default())
+    }
+
+    const BLOG: &str = "Read\n\nPeace talks: LIVE\n\n  \u{2022} By Some Outlet\n  \u{2022} Nov 26, 2025\n\nIntro \u{201c}quoted\u{201d} text.\n\n  \u{2022} 25 November 2025\n\n    20:41\u{a0}GMT\n\n    First entry.\n\n    Second paragraph.\n\n  \u{2022} 20:03 GMT\n\n    Earlier entry.\n\nGeopolitics\nPeace\n";
+
+    #[test]
+    fn reads_lede_and_timed_entries() {
+        let p = read_str(BLOG).unwrap();
+        let e = &p.entries;
+        assert_eq!(e.len(), 3);
+        assert_eq!(e[0].kind, EntryKind::Lede);
+        assert_eq!(e[0].text, "Peace talks: LIVE\n\nIntro \u{201c}quoted\u{201d} text.");
+        assert_eq!(e[0].time.unwrap().to_rfc3339(), "2025-11-26T00:00:00+00:00");
+        assert_eq!(e[1].time.unwrap().to_rfc3339(), "2025-11-25T20:41:00+00:00");
+        assert_eq!(e[1].text, "First entry.\n\nSecond paragraph.");
+        assert_eq!(e[1].line, 12);
+        assert_eq!(e[2].text, "Earlier entry.", "trailing tag lines are dropped");
+        assert_eq!(p.documents[0].title.as_deref(), Some("Peace talks: LIVE"));
+    }
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        let a = read_str(BLOG).unwrap();
+        let b = read("elsewhere/t.txt", BLOG, &ReadOptions::default()).unwrap();
+        assert_eq!(a.entries.iter().map(|e| e.id).collect::<Vec<_>>(), b.entries.iter().map(|e| e.id).collect::<Vec<_>>());
+        assert_ne!(a.entries[1].id, a.entries[2].id);
+    }
+
+    #[test]
+    fn missing_date_header_uses_byline_or_fails() {
+        let with_byline = "Title here\n  \u{2022} Nov 26, 2025\n\n10:00 GMT\nText.\n";
+        let p = read_str(with_byline).unwrap();
+        assert_eq!(p.entries[1].time.unwrap().to_rfc3339(), "2025-11-26T10:00:00+00:00");
+        let without = "Title here\n\n10:00 GMT\nText.\n";
+        let err = read_str(without).unwrap_err();
+        assert!(matches!(err, ReadError::At { line: 3, .. }), "{err}");
+        let opts = ReadOptions { date: NaiveDate::from_ymd_opt(2024, 2, 3), ..Default::default() };
+        let p = read("t", without, &opts).unwrap();
+        assert_eq!(p.entries[1].time.unwrap().to_rfc3339(), "2024-02-03T10:00:00+00:00");
+    }
+
+    #[test]
+    fn invalid_time_is_an_error_with_line() {
+        let err = read_str("Title here\n25 November 2025\n99:99 GMT\nText.\n").unwrap_err();
+        assert_eq!(err.to_string(), "line 3: invalid time '99:99 GMT'");
+    }
+
+    #[test]
+    fn zones_convert_to_utc() {
+        let p = read_str("Title here\n25 November 2025\n00:30 CET\nText.\n").unwrap();
+        assert_eq!(p.entries[1].time.unwrap().to_rfc3339(), "2025-11-24T23:30:00+00:00");
+    }
+}

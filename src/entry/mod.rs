@@ -1,0 +1,315 @@
+//! Stage 1: raw text → [`Document`] and its [`Entry`]s.
+//!
+//! Three readers turn an input file into entries, each with a UTC timestamp and the
+//! line it starts on:
+//!
+//! - [`liveblog`]: live-blog text (title, byline, lede, date headers, time headers);
+//! - [`article`]: a plain article, one entry;
+//! - [`jsonl`]: JSON Lines, one entry a line.
+//!
+//! [`Format::detect`] picks a reader from the content. Readers take `&str` and do no
+//! I/O; decoding bytes (and rejecting invalid UTF-8 with a byte offset) is done by
+//! [`decode`]. They do not look for actors or claims: that is the next stages' work.
+
+pub mod article;
+pub mod jsonl;
+pub mod liveblog;
+mod time;
+
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+pub use time::{parse_date, parse_date_or_datetime, parse_time_header, TimeHeader};
+
+/// A stable identifier: 128 bits of xxh3 over the identifying fields, as 32 hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Id(pub u128);
+
+impl Id {
+    /// Hashes `parts`, each prefixed by its length so that ("ab","c") ≠ ("a","bc").
+    pub fn of(parts: &[&str]) -> Id {
+        let mut buf = Vec::with_capacity(parts.iter().map(|p| p.len() + 8).sum());
+        for p in parts {
+            buf.extend_from_slice(&(p.len() as u64).to_le_bytes());
+            buf.extend_from_slice(p.as_bytes());
+        }
+        Id(xxhash_rust::xxh3::xxh3_128(&buf))
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:032x}", self.0)
+    }
+}
+
+/// Identifies a [`Document`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct DocumentId(pub Id);
+
+/// Identifies an [`Entry`]: derived from its document, time and text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct EntryId(pub Id);
+
+impl fmt::Display for DocumentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The input formats kg reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Live-blog text with date and time headers.
+    Liveblog,
+    /// A plain article: one entry.
+    Article,
+    /// JSON Lines: one `{"time", "text", …}` object a line.
+    Jsonl,
+}
+
+impl Format {
+    /// All formats, in the order `--format` lists them.
+    pub const ALL: [Format; 3] = [Format::Liveblog, Format::Article, Format::Jsonl];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Liveblog => "liveblog",
+            Format::Article => "article",
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    /// Guesses the format from the content: JSON Lines when the first non-blank line
+    /// is a JSON object, a live blog when a time header ("20:41 GMT") stands on a line
+    /// of its own, a plain article otherwise.
+    pub fn detect(text: &str) -> Format {
+        let first = text.lines().map(str::trim).find(|l| !l.is_empty());
+        if first.is_some_and(|l| l.starts_with('{')) {
+            return Format::Jsonl;
+        }
+        if text.lines().any(|l| liveblog::time_header(l).is_some()) {
+            return Format::Liveblog;
+        }
+        Format::Article
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown format '{s}' (expected liveblog, article or jsonl)"))
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What kind of part of a document an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    /// A live blog's title and intro paragraphs, dated by the byline.
+    Lede,
+    /// A live-blog entry under a time header.
+    Timed,
+    /// A whole plain article.
+    Article,
+    /// One line of a JSON Lines file.
+    Line,
+}
+
+/// A source document: one input file (or, for JSON Lines, one source/url).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub id: DocumentId,
+    /// The file name it was read from (`-` for standard input).
+    pub origin: String,
+    pub format: Format,
+    pub title: Option<String>,
+    /// The outlet or publisher ("Reuters"), when known.
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// Publication date from the byline, when there is one.
+    pub published: Option<DateTime<Utc>>,
+}
+
+/// One timestamped piece of text: the unit kg extracts claims from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub id: EntryId,
+    pub document: DocumentId,
+    pub kind: EntryKind,
+    /// When the entry was published, in UTC; `None` only for an undated plain article.
+    pub time: Option<DateTime<Utc>>,
+    pub title: Option<String>,
+    /// The entry's text, with paragraphs separated by blank lines. Spans of mentions
+    /// and claims are byte offsets into this string.
+    pub text: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// 1-based line of the input where the entry starts.
+    pub line: usize,
+}
+
+impl Entry {
+    /// Builds an entry and derives its id from `document`, `time` and `text`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        document: DocumentId,
+        kind: EntryKind,
+        time: Option<DateTime<Utc>>,
+        title: Option<String>,
+        text: String,
+        source: Option<String>,
+        url: Option<String>,
+        line: usize,
+    ) -> Entry {
+        let stamp = time.map(|t| t.to_rfc3339()).unwrap_or_default();
+        let id = EntryId(Id::of(&[&document.to_string(), &stamp, &text]));
+        Entry { id, document, kind, time, title, text, source, url, line }
+    }
+}
+
+/// The documents and entries read from one input, in input order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Parsed {
+    /// One document, or for JSON Lines one per distinct source url/title.
+    pub documents: Vec<Document>,
+    pub entries: Vec<Entry>,
+    /// Things that were skipped or guessed, worth a warning but not an error.
+    pub warnings: Vec<String>,
+}
+
+/// Options shared by the readers.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Forces a format instead of detecting it.
+    pub format: Option<Format>,
+    /// Date for entries that have none (plain articles, live blogs without date headers).
+    pub date: Option<NaiveDate>,
+    /// Outlet to record as the source of every entry.
+    pub source: Option<String>,
+}
+
+/// A reader error: what is wrong and the 1-based line (and column, where known).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 { offset: usize },
+    #[error("line {line}: {message}")]
+    At { line: usize, message: String },
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Decodes bytes as UTF-8, naming the byte offset of the first invalid sequence.
+/// A leading byte-order mark is dropped.
+pub fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 { offset: e.valid_up_to() })
+}
+
+/// Reads `text` (the content of `origin`) with the format given or detected.
+pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
+    if text.contains('\0') {
+        let offset = text.find('\0').unwrap_or(0);
+        return Err(ReadError::Other(format!("binary content (NUL byte at byte {offset})")));
+    }
+    let format = options.format.unwrap_or_else(|| Format::detect(text));
+    match format {
+        Format::Liveblog => liveblog::read(origin, text, options),
+        Format::Article => article::read(origin, text, options),
+        Format::Jsonl => jsonl::read(origin, text, options),
+    }
+}
+
+/// Replaces non-breaking and other exotic spaces by plain spaces and trims the ends:
+/// what readers do to header lines before matching them.
+pub(crate) fn clean_line(line: &str) -> String {
+    line.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Strips a leading list bullet ("•", "-", "*", "·", "–") and the spaces around it.
+pub(crate) fn strip_bullet(line: &str) -> &str {
+    let t = line.trim_start();
+    for b in ['•', '·', '*', '-', '–', '—', '▪', '●'] {
+        if let Some(rest) = t.strip_prefix(b) {
+            if rest.starts_with(char::is_whitespace) {
+                return rest.trim_start();
+            }
+        }
+    }
+    t
+}
+
+/// Document id from the most stable key available: url, then source and title, then
+/// title, then the file name, then the content.
+pub(crate) fn document_id(
+    url: Option<&str>,
+    source: Option<&str>,
+    title: Option<&str>,
+    origin: &str,
+    text: &str,
+) -> DocumentId {
+    let id = match (url, title) {
+        (Some(u), _) => Id::of(&["url", u]),
+        (None, Some(t)) => Id::of(&["title", source.unwrap_or(""), &clean_line(t)]),
+        (None, None) if origin != "-" => {
+            let name = origin.rsplit(['/', '\\']).next().unwrap_or(origin);
+            Id::of(&["file", name])
+        }
+        _ => Id::of(&["content", text]),
+    };
+    DocumentId(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(Format::detect("{\"time\":\"2025-01-01T00:00:00Z\",\"text\":\"x\"}\n"), Format::Jsonl);
+        assert_eq!(Format::detect("Title\n\n  • 20:41 GMT\n\nText."), Format::Liveblog);
+        assert_eq!(Format::detect("Title\n\nJust an article at 20:41 GMT today."), Format::Article);
+    }
+
+    #[test]
+    fn ids_separate_fields() {
+        assert_ne!(Id::of(&["ab", "c"]), Id::of(&["a", "bc"]));
+        assert_eq!(Id::of(&["x"]).to_string().len(), 32);
+    }
+
+    #[test]
+    fn decode_names_offset() {
+        assert_eq!(decode(b"ok\xffno"), Err(ReadError::InvalidUtf8 { offset: 2 }));
+        assert_eq!(decode(b"\xEF\xBB\xBFhi"), Ok("hi"));
+    }
+
+    #[test]
+    fn bullets_and_spaces() {
+        assert_eq!(strip_bullet("  • 20:41 GMT"), "20:41 GMT");
+        assert_eq!(strip_bullet("-5 degrees"), "-5 degrees");
+        assert_eq!(clean_line("\u{a0} 25 November 2025 \u{a0}"), "25 November 2025");
+    }
+}

@@ -1,0 +1,39 @@
+//! kg turns live news coverage into a knowledge graph of actors and their positions.
+//!
+//! ```text
+//! text ──entry──▶ Entry ──text──▶ sentences, tokens ──mention──▶ Mention
+//!      ──claim──▶ Claim ──store──▶ Oxigraph (RDF, SPARQL) ──graph/export──▶ views, DOT
+//! ```
+//!
+//! Each stage is a module, listed here in pipeline order; a stage uses only the stages
+//! before it. [`ingest`] drives the whole pipeline for the command line.
+//!
+//! ```
+//! use kg::{claim::ClaimExtractor, entry, ontology::Ontology, store::{EntryClaims, Store}};
+//!
+//! let ontology = Ontology::bundled()?;
+//! let mut extractor = ClaimExtractor::new(&ontology);
+//! let text = "Talks\n\n25 November 2025\n\n20:41 GMT\n\nKyiv rejected the 30-day ceasefire.\n";
+//! let parsed = entry::read("blog.txt", text, &entry::ReadOptions::default())?;
+//! let store = Store::memory()?;
+//! let claims: Vec<_> = parsed.entries.iter().map(|e| extractor.extract(e)).collect();
+//! let batch: Vec<_> = parsed.entries.iter().zip(&claims)
+//!     .map(|(entry, c)| EntryClaims { entry, claims: &c.claims }).collect();
+//! store.write(&parsed.documents, &batch)?;
+//! let rows = store.select(
+//!     "SELECT ?who WHERE { ?a <https://w3id.org/kg-news/ns#rejects> ?p ; <http://www.w3.org/2000/01/rdf-schema#label> ?who }",
+//!     &[],
+//! )?;
+//! assert_eq!(rows.rows.len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod entry;
+pub mod text;
+pub mod ontology;
+pub mod mention;
+pub mod claim;
+pub mod store;
+pub mod table;
+pub mod ingest;
+pub mod eval;

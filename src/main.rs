@@ -1,0 +1,258 @@
+//! The `kg` binary: parses arguments, calls the library, prints results and errors.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use clap::Parser;
+
+use cli::{Cli, Command, ExportFormat, QueryFormat, StatsFormat};
+use kg::claim::ClaimExtractor;
+use kg::entry::ReadOptions;
+use kg::ontology::Ontology;
+use kg::store::{DumpFormat, ResultFormat, Store};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("kg: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+        || err.to_string().contains("Broken pipe")
+}
+
+/// Where the store lives when neither --store nor KG_STORE says.
+fn default_store() -> PathBuf {
+    if let Some(d) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d).join("kg").join("store");
+    }
+    if let Some(h) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        return PathBuf::from(h).join(".local").join("share").join("kg").join("store");
+    }
+    PathBuf::from("kg-store")
+}
+
+fn load_ontology(dir: Option<&Path>) -> Result<Ontology> {
+    Ok(match dir {
+        Some(d) => Ontology::from_dir(d).with_context(|| format!("cannot load ontology from {}", d.display()))?,
+        None => Ontology::bundled()?,
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let store_dir = cli.store.clone().unwrap_or_else(default_store);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match cli.command {
+        Command::Ingest(args) => {
+            let ontology = load_ontology(cli.ontology.as_deref())?;
+            // Read every input first: a missing or unreadable file stops the run
+            // before the store is touched.
+            let mut inputs = Vec::new();
+            for f in &args.files {
+                let name = f.display().to_string();
+                let bytes = if name == "-" {
+                    let mut b = Vec::new();
+                    io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+                    b
+                } else {
+                    if f.is_dir() {
+                        bail!("cannot read {name}: is a directory");
+                    }
+                    std::fs::read(f).with_context(|| format!("cannot read {name}"))?
+                };
+                inputs.push((name, bytes));
+            }
+            let store = Store::open(&store_dir)?;
+            store.load_ontology(&ontology.turtle)?;
+            let mut extractor = ClaimExtractor::new(&ontology);
+            let options = ReadOptions { format: args.format, date: args.date, source: args.source.clone() };
+            let mut failed = 0;
+            for (name, bytes) in &inputs {
+                let show = !args.quiet && io::stderr().is_terminal() && bytes.len() > 4_000_000;
+                let mut progress = |done: usize, total: usize| {
+                    if show {
+                        eprint!("\r{name}: {done}/{total} entries");
+                    }
+                };
+                match kg::ingest::ingest_bytes(&store, &mut extractor, name, bytes, &options, args.batch, &mut progress) {
+                    Ok(report) => {
+                        if show {
+                            eprintln!();
+                        }
+                        for w in &report.warnings {
+                            eprintln!("kg: warning: {name}: {w}");
+                        }
+                        if !args.quiet {
+                            writeln!(
+                                out,
+                                "{name}: {} entries, {} claims ({})",
+                                report.entries, report.claims, report.format
+                            )?;
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("kg: {e}");
+                        failed += 1;
+                    }
+                }
+            }
+            store.flush()?;
+            out.flush()?;
+            if failed > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Stats { format } => {
+            let store = Store::open_read_only(&store_dir)?;
+            let s = store.stats()?;
+            match format {
+                StatsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&s)?)?,
+                StatsFormat::Table => {
+                    let rows = [
+                        ("documents", s.documents),
+                        ("entries", s.entries),
+                        ("actors", s.actors),
+                        ("positions", s.positions),
+                        ("claims", s.claims),
+                        ("quads", s.quads),
+                    ];
+                    for (k, v) in rows {
+                        writeln!(out, "{k:<10} {v}")?;
+                    }
+                }
+            }
+        }
+        Command::Query(args) => {
+            let (name, text) = read_query(&args.query)?;
+            let timeout = match args.timeout {
+                Some(t) if !(t > 0.0 && t.is_finite()) => bail!("invalid --timeout '{t}': give a number of seconds above 0"),
+                Some(t) => Some(Duration::from_secs_f64(t)),
+                None => None,
+            };
+            if args.update {
+                let store = Store::open(&store_dir)?;
+                store.update(&text).with_context(|| format!("in {name}"))?;
+                writeln!(out, "update applied")?;
+            } else {
+                let store = Store::open_read_only(&store_dir)?;
+                let format = match args.format {
+                    None | Some(QueryFormat::Table) => ResultFormat::Table,
+                    Some(QueryFormat::Json) => ResultFormat::Json,
+                    Some(QueryFormat::Csv) => ResultFormat::Csv,
+                    Some(QueryFormat::Tsv) => ResultFormat::Tsv,
+                    Some(QueryFormat::Xml) => ResultFormat::Xml,
+                    Some(QueryFormat::Turtle) => ResultFormat::Turtle,
+                    Some(QueryFormat::Ntriples) => ResultFormat::NTriples,
+                };
+                store.query_to_writer(&text, format, &mut out, args.limit, timeout).with_context(|| format!("in {name}"))?;
+            }
+        }
+        Command::Export(args) => {
+            let store = Store::open_read_only(&store_dir)?;
+            let format = match args.format {
+                ExportFormat::Turtle => DumpFormat::Turtle,
+                ExportFormat::Ntriples => DumpFormat::NTriples,
+                ExportFormat::Nquads => DumpFormat::NQuads,
+                ExportFormat::Trig => DumpFormat::TriG,
+            };
+            match &args.output {
+                Some(path) => {
+                    let mut buf = Vec::new();
+                    store.export(format, &mut buf)?;
+                    std::fs::write(path, buf).with_context(|| format!("cannot write {}", path.display()))?;
+                }
+                None => {
+                    store.export(format, &mut out)?;
+                }
+            }
+        }
+        Command::Eval(args) => {
+            let name = args.gold.display().to_string();
+            let text = std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {name}"))?;
+            let gold = kg::eval::read_gold(&text).map_err(|e| anyhow::anyhow!("invalid gold file {name}: {e}"))?;
+            let store = Store::open_read_only(&store_dir)?;
+            let rows = store.select(kg::store::queries::CLAIMS, &[])?;
+            let system: Vec<kg::eval::SystemClaim> = rows
+                .rows
+                .iter()
+                .filter_map(|r| {
+                    Some((
+                        rows.get(r, "subjectLabel")?.to_string(),
+                        kg::eval::local_name(rows.get(r, "relation")?),
+                        rows.get(r, "objectLabel")?.to_string(),
+                    ))
+                })
+                .collect();
+            let s = kg::eval::score(&gold, &system);
+            if args.show {
+                for g in &s.missed {
+                    if let Some(f) = g.forms.first() {
+                        writeln!(
+                            out,
+                            "MISS {} [{}] {} {} {}  -- {}",
+                            g.id,
+                            g.entry,
+                            f.s.first().map(String::as_str).unwrap_or(""),
+                            f.r,
+                            f.o.first().map(String::as_str).unwrap_or(""),
+                            g.note
+                        )?;
+                    }
+                }
+                for (sl, r, o) in &s.false_positives {
+                    writeln!(out, "FP   {sl} | {r} | {o}")?;
+                }
+            }
+            if args.json {
+                let mut v = serde_json::to_value(&s)?;
+                if let Some(m) = v.as_object_mut() {
+                    m.remove("missed");
+                    m.remove("false_positives");
+                }
+                writeln!(out, "{v}")?;
+            } else {
+                writeln!(
+                    out,
+                    "P={:.3} R={:.3} F1={:.3} (system {}, matched {}; required {}, found {})",
+                    s.precision, s.recall, s.f1, s.system, s.system_matched, s.required, s.found
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The query text and a name for errors: a file's path, "standard input" or "query".
+fn read_query(arg: &str) -> Result<(String, String)> {
+    if arg == "-" {
+        let mut s = String::new();
+        io::stdin().read_to_string(&mut s).context("cannot read standard input")?;
+        return Ok(("standard input".into(), s));
+    }
+    let path = Path::new(arg);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {arg}"))?;
+        return Ok((arg.to_string(), text));
+    }
+    let looks_like_file = !arg.contains(char::is_whitespace) && (arg.ends_with(".rq") || arg.ends_with(".sparql") || arg.contains('/'));
+    if looks_like_file {
+        bail!("cannot read {arg}: no such file");
+    }
+    Ok(("query".into(), arg.to_string()))
+}

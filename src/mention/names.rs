@@ -1,0 +1,199 @@
+//! Names the gazetteer lacks: runs of capitalised words, typed by the titles before
+//! them ("Foreign Minister Jane Doe" → person), their last word ("the Acme Council" →
+//! organisation) or the verb after them ("Jane Doe said" → person).
+
+use std::collections::HashMap;
+
+use super::words::{is_in, norm, NOT_NAMES, ORG_WORDS, TITLES};
+use crate::claim::{Entity, EntityKind};
+use crate::text::{Token, TokenKind};
+
+/// People and organisations found so far, by full label and by surname, so that a
+/// later "Doe" is the "Jane Doe" of an earlier entry. Carried across entries and
+/// documents of one ingest, and seeded from the store.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    by_label: HashMap<String, Entity>,
+    by_surname: HashMap<String, Entity>,
+}
+
+impl People {
+    /// Records a discovered person or organisation.
+    pub fn add(&mut self, e: &Entity) {
+        self.by_label.insert(norm(&e.label), e.clone());
+        if e.kind == EntityKind::Person {
+            if let Some(last) = e.label.split_whitespace().last() {
+                self.by_surname.entry(norm(last)).or_insert_with(|| e.clone());
+            }
+        }
+    }
+
+    /// The entity a name refers to, by full label or (for one word) by surname.
+    pub fn lookup(&self, name: &str) -> Option<&Entity> {
+        let n = norm(name);
+        self.by_label.get(&n).or_else(|| if n.contains(' ') { None } else { self.by_surname.get(&n) })
+    }
+
+    /// Number of names known.
+    pub fn len(&self) -> usize {
+        self.by_label.len()
+    }
+
+    /// Whether no name is known.
+    pub fn is_empty(&self) -> bool {
+        self.by_label.is_empty()
+    }
+}
+
+const CONNECTORS: &[&str] = &["bin", "al", "von", "der", "de", "van", "da", "la", "le", "el", "ibn", "dos", "di", "du"];
+
+/// Speech verbs after a name that make it a person.
+const SAID: &[&str] = &["said", "says", "told", "wrote", "added", "stressed", "announced", "claimed", "has", "had", "noted", "insisted", "argued"];
+
+fn is_cap(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A discovered name: tokens `first..=last` of the name itself, and its entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub first: usize,
+    pub last: usize,
+    /// First token of a title before the name, when there is one.
+    pub title_first: Option<usize>,
+    pub title: Option<String>,
+    pub entity: Entity,
+}
+
+/// Longest title ending just before token `end` (exclusive), in lower case.
+fn title_before(text: &str, tokens: &[Token], end: usize, extra: &[String]) -> Option<(usize, String)> {
+    let mut best: Option<(usize, String)> = None;
+    for len in 1..=4.min(end) {
+        let start = end - len;
+        let phrase: Vec<String> = tokens[start..end].iter().map(|t| norm(t.text(text))).collect();
+        let phrase = phrase.join(" ");
+        if is_in(TITLES, &phrase) || extra.iter().any(|t| *t == phrase) {
+            best = Some((start, phrase));
+        }
+    }
+    best
+}
+
+/// Finds names in `tokens[range]` not covered by `covered` (token flags).
+pub fn discover(
+    text: &str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    covered: &[bool],
+    titles: &[String],
+    people: &mut People,
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let w = tokens[i].text(text);
+        if covered[i] || tokens[i].kind != TokenKind::Word || !is_cap(w) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words (and connectors inside it).
+        let mut j = i;
+        while j + 1 < range.end && !covered[j + 1] && tokens[j + 1].kind == TokenKind::Word {
+            let next = tokens[j + 1].text(text);
+            let connector = is_in(CONNECTORS, &norm(next)) && j + 2 < range.end && is_cap(tokens[j + 2].text(text));
+            if (is_cap(next) || connector) && tokens[j + 1].start - tokens[j].end <= 1 {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let (run_start, run_end) = (i, j);
+        i = j + 1;
+        // Titles inside the run ("Foreign Minister Jane Doe") or just before it.
+        let mut start = run_start;
+        let mut title: Option<(usize, String)> = None;
+        for k in (run_start + 1..=run_end).rev() {
+            if let Some((ts, t)) = title_before(text, tokens, k, titles) {
+                if ts >= run_start || title.is_none() {
+                    title = Some((ts.min(run_start), t));
+                    start = k;
+                    break;
+                }
+            }
+        }
+        if title.is_none() {
+            title = title_before(text, tokens, run_start, titles);
+        }
+        while start <= run_end && is_in(NOT_NAMES, &norm(tokens[start].text(text))) {
+            start += 1;
+        }
+        if start > run_end {
+            continue;
+        }
+        let name = &text[tokens[start].start..tokens[run_end].end];
+        let words = run_end - start + 1;
+        let last = norm(tokens[run_end].text(text));
+        let next = tokens.get(run_end + 1).map(|t| norm(t.text(text))).unwrap_or_default();
+        let entity = if let Some(known) = people.lookup(name) {
+            Some(known.clone())
+        } else if is_in(ORG_WORDS, &last) && words >= 2 {
+            Some(Entity::from_label(EntityKind::Organization, name))
+        } else if title.is_some() && words >= 2 {
+            Some(Entity::from_label(EntityKind::Person, name))
+        } else if words >= 2 && words <= 4 && is_in(SAID, &next) && !name.chars().any(|c| c.is_ascii_digit()) {
+            Some(Entity::from_label(EntityKind::Person, name))
+        } else {
+            None
+        };
+        if let Some(entity) = entity {
+            people.add(&entity);
+            out.push(Found {
+                first: start,
+                last: run_end,
+                title_first: title.as_ref().map(|(s, _)| *s),
+                title: title.map(|(_, t)| t),
+                entity,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn run(s: &str, people: &mut People) -> Vec<(String, EntityKind, Option<String>)> {
+        let toks = tokenize(s);
+        let covered = vec![false; toks.len()];
+        discover(s, &toks, 0..toks.len(), &covered, &[], people)
+            .into_iter()
+            .map(|f| (f.entity.label, f.entity.kind, f.title))
+            .collect()
+    }
+
+    #[test]
+    fn finds_and_types_names() {
+        let mut p = People::default();
+        assert_eq!(
+            run("Foreign Minister Hakan Fidan met the Zorba Liberation Front in Ankara.", &mut p),
+            vec![
+                ("Hakan Fidan".into(), EntityKind::Person, Some("foreign minister".into())),
+                ("Zorba Liberation Front".into(), EntityKind::Organization, None)
+            ]
+        );
+        assert_eq!(run("Later, Maria Ortega said it was over.", &mut p), vec![("Maria Ortega".into(), EntityKind::Person, None)]);
+        // A surname seen before is the same person.
+        assert_eq!(run("Fidan left.", &mut p), vec![("Hakan Fidan".into(), EntityKind::Person, None)]);
+        // Untyped capitalised runs are not actors.
+        assert!(run("The Grand Hotel was busy.", &mut p).is_empty());
+    }
+
+    #[test]
+    fn lowercase_title_before_name() {
+        let mut p = People::default();
+        let got = run("said independent analyst Jonah Price.", &mut p);
+        assert_eq!(got, vec![("Jonah Price".into(), EntityKind::Person, Some("analyst".into()))]);
+    }
+}

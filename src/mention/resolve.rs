@@ -1,0 +1,343 @@
+//! Putting mentions together: gazetteer hits, discovered names, groups ("Russian
+//! officials"), descriptions ("the Ukrainian leader", "his chief of staff") and
+//! pronouns, each resolved to an entity, with flags for how it sits in its sentence.
+
+use super::gazetteer::Hit;
+use super::names::{discover, Found};
+pub use super::names::People;
+use super::words::*;
+use super::{Gazetteer, Mention, Role};
+use crate::claim::{Entity, EntityKind, Span};
+use crate::text::{Token, TokenKind};
+
+fn tok(text: &str, tokens: &[Token], i: usize) -> String {
+    tokens.get(i).map(|t| norm(t.text(text))).unwrap_or_default()
+}
+
+/// Longest phrase from `list` starting at token `i`: its length in tokens.
+fn phrase_at(text: &str, tokens: &[Token], i: usize, list: &[&str], extra: &[String]) -> Option<(usize, String)> {
+    let mut best = None;
+    for len in 1..=4 {
+        if i + len > tokens.len() {
+            break;
+        }
+        let p: Vec<String> = (i..i + len).map(|k| tok(text, tokens, k)).collect();
+        let p = p.join(" ");
+        if is_in(list, &p) || extra.iter().any(|e| *e == p) {
+            best = Some((len, p));
+        }
+    }
+    best
+}
+
+fn is_stateish(m: &Mention) -> bool {
+    matches!(m.role, Role::Name | Role::Metonym | Role::Demonym)
+        && matches!(m.entity.kind, EntityKind::State | EntityKind::Organization | EntityKind::Group)
+}
+
+/// Finds and resolves the mentions of an entry. `people` carries discovered names
+/// across entries.
+pub fn find_mentions(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    gaz: &Gazetteer,
+    titles: &[String],
+    people: &mut People,
+) -> Vec<Mention> {
+    let hits: Vec<Hit> = gaz.find(text, tokens);
+    let mut covered = vec![false; tokens.len()];
+    let mut ms: Vec<Mention> = Vec::new();
+    for h in &hits {
+        for c in &mut covered[h.first..=h.last] {
+            *c = true;
+        }
+        let end = h.prefix_end.unwrap_or(tokens[h.last].end);
+        ms.push(Mention {
+            entity: gaz.entity(h.record),
+            role: h.role,
+            span: Span::new(tokens[h.first].start, end),
+            first: h.first,
+            last: h.last,
+            possessive: false,
+            locative: false,
+            in_pp: false,
+            modifier: h.prefix_end.is_some(),
+            group_noun: None,
+        });
+    }
+    // Names the gazetteer lacks.
+    let mut found: Vec<Found> = Vec::new();
+    for &(s, e) in sentences {
+        found.extend(discover(text, tokens, s..e, &covered, titles, people));
+    }
+    for f in found {
+        ms.push(Mention {
+            entity: f.entity,
+            role: Role::Name,
+            span: Span::new(tokens[f.first].start, tokens[f.last].end),
+            first: f.first,
+            last: f.last,
+            possessive: false,
+            locative: false,
+            in_pp: false,
+            modifier: false,
+            group_noun: None,
+        });
+    }
+    ms.sort_by_key(|m| (m.first, m.last));
+
+    absorb_titles(text, tokens, &mut ms, titles);
+    groups(text, tokens, &mut ms);
+    descriptions(text, tokens, gaz, &mut ms, titles);
+    pronouns(text, tokens, sentences, &mut ms);
+    flags(text, tokens, &mut ms);
+    ms
+}
+
+/// "Russian Foreign Minister Sergey Lavrov", "US special envoy Steve Witkoff": the
+/// state before a title and a person's name is part of the person's mention.
+fn absorb_titles(text: &str, tokens: &[Token], ms: &mut Vec<Mention>, titles: &[String]) {
+    let mut drop = vec![false; ms.len()];
+    for i in 0..ms.len() {
+        if !is_stateish(&ms[i]) && ms[i].entity.kind != EntityKind::Source {
+            continue;
+        }
+        let mut k = ms[i].last + 1;
+        // Title words, possibly several ("Army Secretary", "Press Secretary").
+        let mut saw_title = false;
+        while let Some((len, _)) = phrase_at(text, tokens, k, TITLES, titles) {
+            k += len;
+            saw_title = true;
+        }
+        if !saw_title {
+            continue;
+        }
+        if let Some(j) = ms.iter().position(|m| m.first == k && m.entity.kind == EntityKind::Person) {
+            drop[i] = true;
+            let start = ms[i].span.start;
+            ms[j].span.start = start;
+            ms[j].first = ms[i].first;
+        }
+    }
+    let mut it = drop.iter();
+    ms.retain(|_| !*it.next().expect("same length"));
+    ms.sort_by_key(|m| (m.first, m.last));
+}
+
+/// "Russian officials", "Kiev's delegation", "Kiev's European backers": a state,
+/// metonym or demonym (possibly possessive) and a group noun make a group mention of
+/// that state. The possessor of backers stays a mention of its own.
+fn groups(text: &str, tokens: &[Token], ms: &mut [Mention]) {
+    for i in 0..ms.len() {
+        if !is_stateish(&ms[i]) {
+            continue;
+        }
+        let mut k = ms[i].last + 1;
+        let possessive = matches!(tok(text, tokens, k).as_str(), "'s" | "’s");
+        if possessive {
+            k += 1;
+        }
+        // Adjectives that may stand between: "senior Russian officials", "top US officials".
+        while matches!(tok(text, tokens, k).as_str(), "senior" | "top" | "other" | "fellow" | "own" | "so-called") {
+            k += 1;
+        }
+        // A following demonym takes over: "Kiev's European backers" is about Europe.
+        if ms.get(i + 1).is_some_and(|n| n.first == k && n.role == Role::Demonym) {
+            continue;
+        }
+        if let Some((len, noun)) = phrase_at(text, tokens, k, GROUP_NOUNS, &[]) {
+            let m = &mut ms[i];
+            if possessive && is_in(BACKER_NOUNS, &noun) {
+                // The backers are someone else; the possessor stays as it is.
+                m.possessive = true;
+                m.group_noun = Some(noun);
+                continue;
+            }
+            m.role = Role::Group;
+            m.last = k + len - 1;
+            m.span.end = tokens[m.last].end;
+            m.group_noun = Some(noun);
+        }
+    }
+}
+
+/// "the Ukrainian leader", "the US president", "his chief of staff".
+fn descriptions(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<Mention>, titles: &[String]) {
+    let mut added = Vec::new();
+    for m in ms.iter() {
+        if !is_stateish(m) {
+            continue;
+        }
+        let mut k = m.last + 1;
+        if matches!(tok(text, tokens, k).as_str(), "'s" | "’s") {
+            k += 1;
+        }
+        let Some((len, title)) = phrase_at(text, tokens, k, TITLES, titles) else { continue };
+        // A name right after the title is the person themself (handled by absorb_titles).
+        if tokens.get(k + len).is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase)) {
+            continue;
+        }
+        let Some(state) = gaz.index_of(&m.entity.key) else { continue };
+        if let Some(p) = person_with_title(gaz, state, &title) {
+            added.push((m.first, k + len - 1, gaz.entity(p), m.span.start));
+        }
+    }
+    for (first, last, entity, start) in added {
+        ms.retain(|m| !(m.first >= first && m.last <= last));
+        ms.push(Mention {
+            entity,
+            role: Role::Description,
+            span: Span::new(start, tokens[last].end),
+            first,
+            last,
+            possessive: false,
+            locative: false,
+            in_pp: false,
+            modifier: false,
+            group_noun: None,
+        });
+    }
+    // "his chief of staff": resolved by the pronoun pass, which knows the referent.
+    ms.sort_by_key(|m| (m.first, m.last));
+}
+
+/// The person holding `title` for the state or organisation `state`: its leader for
+/// leader titles, else the one person affiliated with it under that title.
+fn person_with_title(gaz: &Gazetteer, state: usize, title: &str) -> Option<usize> {
+    let key = &gaz.records[state].key;
+    let leader = gaz.records.iter().position(|r| r.leader_of.iter().any(|k| k == key));
+    if is_in(LEADER_TITLES, title) {
+        if let Some(l) = leader {
+            let r = &gaz.records[l];
+            if title == "leader" || r.titles.iter().any(|t| t == title) || r.titles.is_empty() {
+                return Some(l);
+            }
+        }
+    }
+    let mut holders = gaz.records.iter().enumerate().filter(|(_, r)| {
+        r.kind == Some(EntityKind::Person)
+            && (r.affiliations.iter().any(|k| k == key) || r.leader_of.iter().any(|k| k == key))
+            && r.titles.iter().any(|t| t == title)
+    });
+    let first = holders.next();
+    if holders.next().is_some() {
+        return None; // ambiguous
+    }
+    first.map(|(i, _)| i)
+}
+
+/// Pronouns and "his chief of staff": the most recent fitting mention before them in
+/// the entry. First-person pronouns become speaker placeholders.
+fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut Vec<Mention>) {
+    let covered: Vec<bool> = {
+        let mut c = vec![false; tokens.len()];
+        for m in ms.iter() {
+            for x in &mut c[m.first..=m.last.min(tokens.len() - 1)] {
+                *x = true;
+            }
+        }
+        c
+    };
+    let mut new: Vec<Mention> = Vec::new();
+    let _ = sentences;
+    for (i, t) in tokens.iter().enumerate() {
+        if covered[i] || t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = norm(t.text(text));
+        let want: fn(&Entity) -> bool = if is_in(PERSON_PRONOUNS, &w) {
+            |e| e.kind == EntityKind::Person
+        } else if is_in(THING_PRONOUNS, &w) {
+            |e| matches!(e.kind, EntityKind::State | EntityKind::Organization)
+        } else if is_in(PLURAL_PRONOUNS, &w) {
+            |e| matches!(e.kind, EntityKind::State | EntityKind::Organization | EntityKind::Group)
+        } else if is_in(FIRST_PERSON, &w) && t.text(text) != "US" {
+            new.push(Mention {
+                entity: Entity { key: String::new(), label: String::new(), kind: EntityKind::Person },
+                role: Role::Speaker,
+                span: Span::new(t.start, t.end),
+                first: i,
+                last: i,
+                possessive: is_in(POSSESSIVE_PRONOUNS, &w),
+                locative: false,
+                in_pp: false,
+                modifier: false,
+                group_noun: None,
+            });
+            continue;
+        } else {
+            continue;
+        };
+        let antecedent = ms
+            .iter()
+            .chain(new.iter())
+            .filter(|m| m.last < i && m.role != Role::Speaker && !m.locative && m.entity.kind.is_actor() && want(&m.entity))
+            .filter(|m| !m.modifier)
+            .max_by_key(|m| m.last);
+        if let Some(a) = antecedent {
+            let entity = a.entity.clone();
+            new.push(Mention {
+                entity,
+                role: Role::Pronoun,
+                span: Span::new(t.start, t.end),
+                first: i,
+                last: i,
+                possessive: is_in(POSSESSIVE_PRONOUNS, &w),
+                locative: false,
+                in_pp: false,
+                modifier: false,
+                group_noun: None,
+            });
+        }
+    }
+    ms.extend(new);
+    ms.sort_by_key(|m| (m.first, m.last));
+}
+
+/// Sets `possessive`, `locative`, `in_pp` and `modifier` from the words around each mention.
+fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
+    for m in ms.iter_mut() {
+        let next = tok(text, tokens, m.last + 1);
+        if m.group_noun.is_none() && matches!(next.as_str(), "'s" | "’s") {
+            m.possessive = true;
+        }
+        // Walk back over determiners and adjectives to the word that governs the mention.
+        let mut k = m.first;
+        let mut steps = 0;
+        while k > 0 && steps < 3 {
+            let w = tok(text, tokens, k - 1);
+            if is_in(DETERMINERS, &w) || w == "post-conflict" || w == "a" {
+                k -= 1;
+                steps += 1;
+            } else {
+                break;
+            }
+        }
+        if k > 0 {
+            let prev = tok(text, tokens, k - 1);
+            if is_in(PREPOSITIONS, &prev) {
+                m.in_pp = true;
+            }
+            if is_in(LOCATIVE, &prev) && m.role != Role::Group && m.role != Role::Pronoun {
+                m.locative = true;
+            }
+            if prev == "to" && k >= 2 && is_in(MOTION, &tok(text, tokens, k - 2)) {
+                m.locative = true;
+            }
+        }
+        if m.entity.kind == EntityKind::Place {
+            m.locative = true;
+        }
+        if !m.possessive && m.group_noun.is_none() && matches!(m.role, Role::Name | Role::Metonym | Role::Demonym) {
+            let next_tok = tokens.get(m.last + 1);
+            let adjacent = next_tok.is_some_and(|t| t.kind == TokenKind::Word && t.start > tokens[m.last].end);
+            if adjacent && (is_in(HEAD_NOUNS, &next) || m.role == Role::Demonym) {
+                m.modifier = true;
+            }
+            if m.role == Role::Demonym {
+                m.modifier = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Closed word lists the mention and claim stages share: function words, prepositions,
+//! group nouns, titles, organisation keywords. Domain vocabulary lives in `ontology/`;
+//! these are English grammar.
+
+/// Lower-cases a token and folds curly apostrophes.
+pub fn norm(s: &str) -> String {
+    s.to_lowercase().replace('’', "'")
+}
+
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "any",
+    "all", "some", "each", "every", "such", "no", "another", "both",
+];
+
+pub const PREPOSITIONS: &[&str] = &[
+    "of", "with", "to", "for", "by", "from", "on", "over", "about", "against", "between", "among", "into", "under",
+    "after", "before", "during", "despite", "including", "than", "like", "in", "at", "near", "outside", "inside",
+    "across", "around", "toward", "towards", "via", "throughout", "within", "upon", "onto", "amid", "regarding",
+    "through", "without", "until", "behind", "beyond", "alongside",
+];
+
+/// Prepositions that make a following place name a location, not an actor.
+pub const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "inside", "across", "around", "toward", "towards", "via", "throughout",
+    "within", "from", "into",
+];
+
+/// Verbs of motion: "travel to Moscow" is a place.
+pub const MOTION: &[&str] = &[
+    "travel", "travelled", "traveled", "travels", "travelling", "traveling", "fly", "flew", "flown", "go", "went",
+    "goes", "going", "head", "heading", "headed", "arrive", "arrived", "arrives", "return", "returned", "returns",
+    "come", "came", "trip", "visit", "journey", "moved", "move", "back",
+];
+
+pub const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should",
+    "can", "could", "may", "might", "must", "do", "does", "did", "'s",
+];
+
+pub const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+
+pub const CONJUNCTIONS: &[&str] = &["and", "or", "but", "nor", "as well as", "plus"];
+
+/// Plural or collective nouns that, after a state or demonym, stand for that state:
+/// "Russian officials", "Kiev's delegation", "EU leaders".
+pub const GROUP_NOUNS: &[&str] = &[
+    "officials", "official", "diplomats", "diplomat", "delegation", "delegations", "negotiators", "negotiator",
+    "government", "authorities", "side", "leadership", "administration", "team", "leaders", "counterparts",
+    "forces", "military", "army", "envoys", "representatives", "lawmakers", "ministers", "backers", "allies",
+    "partners", "supporters", "sponsors", "patrons", "governments", "officers", "troops", "negotiating team",
+    "foreign ministry", "defence ministry", "defense ministry", "ministry", "spokesperson", "sources",
+];
+
+/// Group nouns that name the possessor's supporters, not the possessor.
+pub const BACKER_NOUNS: &[&str] = &["backers", "allies", "partners", "supporters", "sponsors", "patrons"];
+
+/// Role nouns for people, used when the gazetteer has no title list for someone.
+/// Longest first matters: matching tries each and keeps the longest.
+pub const TITLES: &[&str] = &[
+    "president", "vice president", "prime minister", "deputy prime minister", "foreign minister",
+    "defence minister", "defense minister", "minister", "secretary", "secretary of state", "defense secretary",
+    "defence secretary", "army secretary", "press secretary", "secretary general", "secretary-general",
+    "envoy", "special envoy", "peace envoy", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
+    "national security adviser", "aide", "top aide", "ambassador", "general", "gen.", "chancellor", "senator",
+    "sen.", "commander", "chief of staff", "analyst", "correspondent", "journalist", "reporter", "editor",
+    "columnist", "negotiator", "chief negotiator", "chairman", "chairwoman", "chair", "head", "leader",
+    "king", "queen", "prince", "crown prince", "emir", "sheikh", "pope", "mayor", "governor", "premier",
+    "speaker", "lawmaker", "mp", "deputy", "official", "diplomat", "representative", "commissioner",
+    "high representative", "foreign policy chief", "army chief", "intelligence chief", "spy chief",
+    "geopolitical analyst", "independent geopolitical analyst", "political analyst", "expert", "professor",
+    "director", "ceo", "founder", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "lt. gen.", "colonel",
+    "col.", "admiral", "marshal", "field marshal", "secretary of defense", "attorney general", "treasury secretary",
+    "commerce secretary", "deputy foreign minister", "defense minister", "energy minister", "finance minister",
+    "interior minister",
+];
+
+/// Titles that mean the head of a state or organisation ("the Ukrainian leader").
+pub const LEADER_TITLES: &[&str] = &[
+    "president", "leader", "head of state", "prime minister", "premier", "chancellor", "king", "emir",
+    "supreme leader", "crown prince",
+];
+
+/// Titles of journalists and commentators: their words are reports, not stances of a state.
+pub const REPORTER_TITLES: &[&str] = &["correspondent", "journalist", "reporter", "editor", "columnist"];
+
+/// Last words that make a capitalised name an organisation.
+pub const ORG_WORDS: &[&str] = &[
+    "ministry", "council", "committee", "commission", "agency", "party", "organization", "organisation", "union",
+    "front", "forces", "army", "bank", "fund", "institute", "group", "movement", "alliance", "coalition",
+    "parliament", "assembly", "court", "office", "department", "service", "guard", "brigade", "corps",
+    "authority", "federation", "association", "foundation", "league", "navy", "command", "directorate",
+    "secretariat", "board", "cabinet", "senate", "congress", "company", "corporation", "militia", "battalion",
+];
+
+/// Capitalised words that begin sentences or headings but are not names.
+pub const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "as", "but", "and", "or", "yet", "so", "if", "when", "while", "after",
+    "before", "since", "meanwhile", "however", "earlier", "later", "once", "simultaneously", "only", "there",
+    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
+    "my", "its", "one", "under", "points", "nor", "western", "eastern", "northern", "southern", "live",
+    "updates", "breaking", "read", "file", "photo", "news", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "thanksgiving", "christmas", "easter", "ramadan", "gmt",
+    "utc", "bst", "cet", "ok", "according", "citing", "despite", "following", "amid", "with", "without", "for",
+    "from", "to", "by", "of", "what", "who", "why", "how", "where", "which", "all", "no", "not", "none", "some",
+    "many", "most", "more", "less", "both", "either", "neither", "each", "every", "also", "still", "even",
+    "just", "now", "then", "today", "tomorrow", "yesterday", "here", "we're", "i'm", "it's", "that's",
+    "there's", "let", "mr", "mrs", "ms", "dr", "president", "minister", "secretary", "war", "peace", "final",
+    "only", "until", "unless", "although", "though", "because", "ukraine", "russia",
+];
+
+/// Nouns that, right after an actor name, make the name a modifier ("the US plan").
+pub const HEAD_NOUNS: &[&str] = &[
+    "plan", "plans", "proposal", "proposals", "framework", "draft", "deal", "initiative", "blueprint", "roadmap",
+    "conflict", "war", "crisis", "peace", "talks", "forces", "army", "troops", "military", "economy", "border",
+    "territory", "territories", "side", "delegation", "media", "president", "leader", "envoy", "government",
+    "sanctions", "ceasefire", "negotiations", "position", "positions", "demand", "demands", "counterpart",
+    "counterparts", "official", "officials", "soil", "strikes", "attacks", "offensive", "invasion", "agreement",
+    "point", "points", "version", "team", "summit", "visit", "interests", "aid", "assets", "membership",
+    "correspondent", "army secretary", "secretary", "minister", "forces", "state", "people", "stance",
+    "counter-plan", "counterplan", "counter-proposal", "counterproposal", "security", "election", "elections",
+    "economy", "market", "oil", "gas", "energy", "drones", "missiles", "weapons", "warplanes", "intelligence",
+];
+
+/// Personal pronouns and the kinds of entity they can stand for.
+pub const PERSON_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "hers", "himself", "herself"];
+pub const THING_PRONOUNS: &[&str] = &["it", "its", "itself"];
+pub const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "themselves"];
+pub const FIRST_PERSON: &[&str] = &["i", "me", "my", "we", "our", "us", "myself", "ourselves"];
+
+/// Possessive pronouns: as subjects of event nouns ("his meeting with").
+pub const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "my", "our"];
+
+pub fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}

@@ -1,0 +1,524 @@
+//! Stage 5: entries and claims → RDF quads in an Oxigraph store; SPARQL over it.
+//!
+//! Architecture invariant: this is the only module that touches oxigraph's store and
+//! SPARQL types. Everything else sees [`Store`], [`Solutions`] and [`Value`].
+//!
+//! Data lives in the default graph; the ontology (schema, relations, gazetteer) in the
+//! named graph [`vocab::id::ONTOLOGY_GRAPH`]. Every IRI is derived from content
+//! ([`model`]), so writing the same entry twice adds nothing.
+
+pub mod model;
+pub mod vocab;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Quad, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, Variable};
+use serde::Serialize;
+
+use crate::claim::Claim;
+use crate::entry::{Document, Entry};
+
+/// Errors of the store stage.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store at {path} is busy: another kg process is writing to it (try again when it ends)")]
+    Busy { path: String },
+    #[error("cannot open store at {path}: {message}")]
+    Open { path: String, message: String },
+    #[error("store: {0}")]
+    Storage(String),
+    #[error("invalid SPARQL {what}: {message}")]
+    Syntax { what: &'static str, message: String },
+    #[error("query failed: {0}")]
+    Evaluation(String),
+    #[error("query timed out after {0:?}")]
+    Timeout(Duration),
+    #[error("this is a SPARQL update: pass --update to change the store")]
+    UpdateNeedsFlag,
+    #[error("invalid ontology file {file}: {message}")]
+    Ontology { file: String, message: String },
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl From<oxigraph::store::StorageError> for StoreError {
+    fn from(e: oxigraph::store::StorageError) -> Self {
+        StoreError::Storage(e.to_string())
+    }
+}
+
+/// An RDF term as kg's other stages see it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Value {
+    Iri { value: String },
+    Literal { value: String, datatype: Option<String>, lang: Option<String> },
+    Blank { value: String },
+}
+
+impl Value {
+    /// The lexical value: IRI, literal text or blank node id.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Value::Iri { value } | Value::Literal { value, .. } | Value::Blank { value } => value,
+        }
+    }
+
+    fn from_term(t: &Term) -> Value {
+        match t {
+            Term::NamedNode(n) => Value::Iri { value: n.as_str().to_string() },
+            Term::BlankNode(b) => Value::Blank { value: b.as_str().to_string() },
+            Term::Literal(l) => Value::Literal {
+                value: l.value().to_string(),
+                datatype: (l.language().is_none()
+                    && l.datatype().as_str() != "http://www.w3.org/2001/XMLSchema#string")
+                    .then(|| l.datatype().as_str().to_string()),
+                lang: l.language().map(str::to_string),
+            },
+            #[allow(unreachable_patterns)]
+            _ => Value::Literal { value: t.to_string(), datatype: None, lang: None },
+        }
+    }
+}
+
+/// Rows of a SELECT query.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Solutions {
+    pub variables: Vec<String>,
+    pub rows: Vec<Vec<Option<Value>>>,
+}
+
+impl Solutions {
+    /// Index of a variable by name (without '?').
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.variables.iter().position(|v| v == name)
+    }
+
+    /// The value of `name` in `row`, as a string.
+    pub fn get<'a>(&'a self, row: &'a [Option<Value>], name: &str) -> Option<&'a str> {
+        self.column(name).and_then(|i| row.get(i)?.as_ref()).map(Value::as_str)
+    }
+}
+
+/// Result formats of `kg query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultFormat {
+    Table,
+    Json,
+    Csv,
+    Tsv,
+    Xml,
+    Turtle,
+    NTriples,
+}
+
+/// RDF dump formats of `kg export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DumpFormat {
+    Turtle,
+    NTriples,
+    NQuads,
+    TriG,
+}
+
+/// Counts shown by `kg stats`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub documents: u64,
+    pub entries: u64,
+    pub actors: u64,
+    pub positions: u64,
+    pub claims: u64,
+    pub quads: u64,
+}
+
+/// What one write added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct WriteStats {
+    pub entries: usize,
+    pub claims: usize,
+    /// Quads offered to the store (including ones already there).
+    pub quads: usize,
+}
+
+/// One entry and the claims extracted from it, ready to be written.
+#[derive(Debug, Clone)]
+pub struct EntryClaims<'a> {
+    pub entry: &'a Entry,
+    pub claims: &'a [Claim],
+}
+
+/// A kg store: an Oxigraph store on disk (or in memory for tests).
+pub struct Store {
+    db: oxigraph::store::Store,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) a read-write store in `dir`.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(StoreError::Open { path: dir.display().to_string(), message: "not a directory".into() });
+        }
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Open { path: dir.display().to_string(), message: e.to_string() })?;
+        let db = oxigraph::store::Store::open(dir).map_err(|e| open_error(dir, e))?;
+        Ok(Store { db, path: Some(dir.to_path_buf()) })
+    }
+
+    /// Opens an existing store for reading only; works while another process writes.
+    /// A store that does not exist yet reads as empty.
+    pub fn open_read_only(dir: &Path) -> Result<Store, StoreError> {
+        if !dir.join("CURRENT").exists() {
+            return Ok(Store { db: oxigraph::store::Store::new()?, path: None });
+        }
+        let db = oxigraph::store::Store::open_read_only(dir).map_err(|e| open_error(dir, e))?;
+        Ok(Store { db, path: Some(dir.to_path_buf()) })
+    }
+
+    /// A fresh in-memory store.
+    pub fn memory() -> Result<Store, StoreError> {
+        Ok(Store { db: oxigraph::store::Store::new()?, path: None })
+    }
+
+    /// Where the store lives, when on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Writes documents, entries and their claims in one transaction: all or nothing.
+    pub fn write(&self, documents: &[Document], entries: &[EntryClaims<'_>]) -> Result<WriteStats, StoreError> {
+        let mut quads = Vec::new();
+        for d in documents {
+            model::document_quads(d, &mut quads);
+        }
+        let mut stats = WriteStats::default();
+        for ec in entries {
+            model::entry_quads(ec.entry, &mut quads);
+            for c in ec.claims {
+                model::claim_quads(ec.entry, c, &mut quads);
+            }
+            stats.entries += 1;
+            stats.claims += ec.claims.len();
+        }
+        stats.quads = quads.len();
+        let mut t = self.db.start_transaction()?;
+        t.extend(quads.iter());
+        t.commit()?;
+        Ok(stats)
+    }
+
+    /// Replaces the ontology graph with the given Turtle documents `(name, text)`.
+    pub fn load_ontology(&self, files: &[(String, String)]) -> Result<usize, StoreError> {
+        let graph = GraphName::NamedNode(model::iri(vocab::id::ONTOLOGY_GRAPH));
+        let mut quads = Vec::new();
+        for (name, text) in files {
+            for q in RdfParser::from_format(RdfFormat::Turtle).without_named_graphs().for_slice(text.as_bytes()) {
+                let q = q.map_err(|e| StoreError::Ontology { file: name.clone(), message: e.to_string() })?;
+                quads.push(Quad::new(q.subject, q.predicate, q.object, graph.clone()));
+            }
+        }
+        let existing: Vec<Quad> = self
+            .db
+            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+            .collect::<Result<_, _>>()?;
+        let same = existing.len() == quads.len() && {
+            let mut a: Vec<String> = existing.iter().map(|q| q.to_string()).collect();
+            let mut b: Vec<String> = quads.iter().map(|q| q.to_string()).collect();
+            a.sort_unstable();
+            b.sort_unstable();
+            a == b
+        };
+        if !same {
+            let mut t = self.db.start_transaction()?;
+            for q in &existing {
+                t.remove(q);
+            }
+            t.extend(quads.iter());
+            t.commit()?;
+        }
+        Ok(quads.len())
+    }
+
+    /// Runs a SELECT query, binding `bindings` (variable name → literal string) safely:
+    /// values are substituted as RDF terms, never spliced into the query text.
+    pub fn select(&self, sparql: &str, bindings: &[(&str, &str)]) -> Result<Solutions, StoreError> {
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(sparql)
+            .map_err(|e| StoreError::Syntax { what: "query", message: e.to_string() })?
+            .on_store(&self.db);
+        for (name, value) in bindings {
+            let var = Variable::new(*name).map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            prepared = prepared.substitute_variable(var, oxigraph::model::Literal::from(*value));
+        }
+        match prepared.execute().map_err(eval_error)? {
+            QueryResults::Solutions(sols) => {
+                let variables: Vec<String> = sols.variables().iter().map(|v| v.as_str().to_string()).collect();
+                let mut rows = Vec::new();
+                for s in sols {
+                    let s = s.map_err(eval_error)?;
+                    rows.push(s.values().iter().map(|t| t.as_ref().map(Value::from_term)).collect());
+                }
+                Ok(Solutions { variables, rows })
+            }
+            _ => Err(StoreError::Evaluation("expected a SELECT query".into())),
+        }
+    }
+
+    /// Runs any SPARQL query and writes its results to `out` in `format`.
+    /// `limit` caps the rows written; `timeout` cancels a long evaluation.
+    /// Returns the number of rows (or triples) written.
+    pub fn query_to_writer(
+        &self,
+        sparql: &str,
+        format: ResultFormat,
+        out: &mut dyn Write,
+        limit: Option<usize>,
+        timeout: Option<Duration>,
+    ) -> Result<usize, StoreError> {
+        let token = CancellationToken::new();
+        let _guard = timeout.map(|d| Canceller::start(token.clone(), d));
+        let query = SparqlEvaluator::new()
+            .with_cancellation_token(token.clone())
+            .parse_query(sparql)
+            .map_err(|e| match SparqlEvaluator::new().parse_update(sparql) {
+                Ok(_) => StoreError::UpdateNeedsFlag,
+                Err(_) => StoreError::Syntax { what: "query", message: e.to_string() },
+            })?;
+        let map_err = |e: QueryEvaluationError| {
+            if token.is_cancelled() {
+                StoreError::Timeout(timeout.unwrap_or_default())
+            } else {
+                eval_error(e)
+            }
+        };
+        let results = query.on_store(&self.db).execute().map_err(map_err)?;
+        let limit = limit.unwrap_or(usize::MAX);
+        let mut n = 0;
+        match results {
+            QueryResults::Boolean(b) => {
+                match format {
+                    ResultFormat::Table => writeln!(out, "{b}")?,
+                    f => {
+                        QueryResultsSerializer::from_format(results_format(f)?).serialize_boolean_to_writer(&mut *out, b)?;
+                    }
+                }
+                n = 1;
+            }
+            QueryResults::Solutions(sols) => {
+                let variables = sols.variables().to_vec();
+                if format == ResultFormat::Table {
+                    let mut table = Solutions { variables: variables.iter().map(|v| v.as_str().to_string()).collect(), rows: Vec::new() };
+                    for s in sols.take(limit) {
+                        let s = s.map_err(map_err)?;
+                        table.rows.push(s.values().iter().map(|t| t.as_ref().map(Value::from_term)).collect());
+                    }
+                    n = table.rows.len();
+                    crate::table::write_solutions(&table, out)?;
+                } else {
+                    let mut ser = QueryResultsSerializer::from_format(results_format(format)?)
+                        .serialize_solutions_to_writer(&mut *out, variables)?;
+                    for s in sols.take(limit) {
+                        ser.serialize(&s.map_err(map_err)?)?;
+                        n += 1;
+                    }
+                    ser.finish()?;
+                }
+            }
+            QueryResults::Graph(triples) => {
+                let rdf = match format {
+                    ResultFormat::NTriples => RdfFormat::NTriples,
+                    ResultFormat::Turtle | ResultFormat::Table => RdfFormat::Turtle,
+                    _ => {
+                        return Err(StoreError::Evaluation(
+                            "CONSTRUCT and DESCRIBE results are RDF: use --format turtle or ntriples".into(),
+                        ))
+                    }
+                };
+                let mut ser = with_prefixes(RdfSerializer::from_format(rdf)).for_writer(&mut *out);
+                for t in triples.take(limit) {
+                    ser.serialize_triple(&t.map_err(map_err)?)?;
+                    n += 1;
+                }
+                ser.finish()?;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Runs a SPARQL update.
+    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        SparqlEvaluator::new()
+            .parse_update(sparql)
+            .map_err(|e| StoreError::Syntax { what: "update", message: e.to_string() })?
+            .on_store(&self.db)
+            .execute()
+            .map_err(|e| StoreError::Evaluation(e.to_string()))
+    }
+
+    /// Writes the store in `format`, sorted so that two dumps of the same store are
+    /// byte-identical. Triple formats (Turtle, N-Triples) hold the default graph (the
+    /// data); quad formats (N-Quads, TriG) hold every graph, the ontology included.
+    pub fn export(&self, format: DumpFormat, out: &mut dyn Write) -> Result<usize, StoreError> {
+        let with_graphs = matches!(format, DumpFormat::NQuads | DumpFormat::TriG);
+        let mut quads: Vec<Quad> = if with_graphs {
+            self.db.iter().collect::<Result<_, _>>()?
+        } else {
+            self.db.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).collect::<Result<_, _>>()?
+        };
+        quads.sort_by_cached_key(|q| {
+            (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string())
+        });
+        let rdf = match format {
+            DumpFormat::Turtle => RdfFormat::Turtle,
+            DumpFormat::NTriples => RdfFormat::NTriples,
+            DumpFormat::NQuads => RdfFormat::NQuads,
+            DumpFormat::TriG => RdfFormat::TriG,
+        };
+        let mut ser = with_prefixes(RdfSerializer::from_format(rdf)).for_writer(&mut *out);
+        for q in &quads {
+            ser.serialize_quad(q)?;
+        }
+        ser.finish()?;
+        Ok(quads.len())
+    }
+
+    /// Counts documents, entries, actors, positions and claims.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let count = |class: &str| -> Result<u64, StoreError> {
+            let class = NamedNodeRef::new_unchecked(class);
+            let ty = NamedNodeRef::new_unchecked(vocab::rdf::TYPE);
+            Ok(self
+                .db
+                .quads_for_pattern(None, Some(ty), Some(class.into()), Some(GraphNameRef::DefaultGraph))
+                .count() as u64)
+        };
+        let actors = {
+            let rows = self.select(
+                &format!(
+                    "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a ?c . VALUES ?c {{ <{}> <{}> <{}> <{}> }} }}",
+                    vocab::kg::PERSON,
+                    vocab::kg::STATE,
+                    vocab::kg::ORGANIZATION,
+                    vocab::kg::GROUP
+                ),
+                &[],
+            )?;
+            rows.rows.first().and_then(|r| r[0].as_ref()).and_then(|v| v.as_str().parse().ok()).unwrap_or(0)
+        };
+        Ok(Stats {
+            documents: count(vocab::kg::DOCUMENT)?,
+            entries: count(vocab::kg::ENTRY)?,
+            actors,
+            positions: count(vocab::kg::POSITION)?,
+            claims: count(vocab::kg::CLAIM)?,
+            quads: self.db.len()? as u64,
+        })
+    }
+
+    /// Flushes and compacts nothing: RocksDB persists on commit. Kept for symmetry
+    /// with bulk loading, which needs an explicit flush.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+}
+
+fn open_error(dir: &Path, e: oxigraph::store::StorageError) -> StoreError {
+    let message = e.to_string();
+    let lower = message.to_lowercase();
+    if lower.contains("lock") && (lower.contains("temporarily unavailable") || lower.contains("hold") || lower.contains("lock file")) {
+        StoreError::Busy { path: dir.display().to_string() }
+    } else {
+        StoreError::Open { path: dir.display().to_string(), message }
+    }
+}
+
+fn eval_error(e: QueryEvaluationError) -> StoreError {
+    StoreError::Evaluation(e.to_string())
+}
+
+fn results_format(f: ResultFormat) -> Result<QueryResultsFormat, StoreError> {
+    Ok(match f {
+        ResultFormat::Json => QueryResultsFormat::Json,
+        ResultFormat::Csv => QueryResultsFormat::Csv,
+        ResultFormat::Tsv => QueryResultsFormat::Tsv,
+        ResultFormat::Xml => QueryResultsFormat::Xml,
+        ResultFormat::Table => QueryResultsFormat::Tsv,
+        ResultFormat::Turtle | ResultFormat::NTriples => {
+            return Err(StoreError::Evaluation(
+                "SELECT and ASK results are tables: use --format table, json, csv, tsv or xml".into(),
+            ))
+        }
+    })
+}
+
+/// Prefixes used when writing Turtle and TriG, and when compacting IRIs in tables.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("kg", vocab::kg::NS),
+    ("kgid", vocab::id::BASE),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("dcterms", "http://purl.org/dc/terms/"),
+    ("prov", "http://www.w3.org/ns/prov#"),
+    ("wd", "http://www.wikidata.org/entity/"),
+];
+
+fn with_prefixes(mut s: RdfSerializer) -> RdfSerializer {
+    for (p, iri) in PREFIXES {
+        // kgid: IRIs have '/' in their local part, which Turtle cannot abbreviate.
+        if *p == "kgid" {
+            continue;
+        }
+        s = s.with_prefix(*p, *iri).expect("prefix IRIs are valid");
+    }
+    s
+}
+
+/// Cancels a query when its time is up, unless dropped first.
+struct Canceller {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Canceller {
+    fn start(token: CancellationToken, after: Duration) -> Canceller {
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = done.clone();
+        std::thread::spawn(move || {
+            let step = Duration::from_millis(10);
+            let mut waited = Duration::ZERO;
+            while waited < after {
+                if flag.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
+                }
+                std::thread::sleep(step);
+                waited += step;
+            }
+            token.cancel();
+        });
+        Canceller { done }
+    }
+}
+
+impl Drop for Canceller {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// The canned queries of `queries/`, compiled in so the binary works anywhere.
+pub mod queries {
+    /// One row per entry: `?entry ?time ?text`.
+    pub const ENTRIES: &str = include_str!("../../queries/entries.rq");
+    /// One row per claim: `?subjectLabel ?relation ?objectLabel ?time ?entry ?quote …`.
+    pub const CLAIMS: &str = include_str!("../../queries/claims.rq");
+    /// One row per actor: `?label ?type`.
+    pub const ACTORS: &str = include_str!("../../queries/actors.rq");
+}

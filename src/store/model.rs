@@ -1,0 +1,229 @@
+//! The RDF model: how documents, entries, entities and claims become quads.
+//!
+//! ```text
+//! kgid:doc/<hash>     a kg:Document ; dcterms:title ; dcterms:issued ; kg:format ; kg:origin
+//! kgid:entry/<hash>   a kg:Entry ; dcterms:isPartOf doc ; dcterms:date ; kg:text ; kg:line
+//! kgid:actor/<slug>   a kg:State|kg:Person|… , kg:Actor ; rdfs:label ; kg:surface
+//! kgid:position/<slug> a kg:Position ; rdfs:label ; kg:surface ; kg:quantity
+//! kgid:claim/<hash>   a kg:Claim, prov:Entity ; kg:subject ; kg:relation kg:rejects ;
+//!                     kg:object ; prov:wasDerivedFrom entry ; kg:time ; kg:quote ;
+//!                     kg:spanStart ; kg:spanEnd ; kg:cue ; kg:reportedBy ; kg:hedged ;
+//!                     kg:confidence ; kg:modality
+//! <subject> kg:rejects <object> .      # the direct triple, for simple queries
+//! ```
+//!
+//! All in the default graph. Ids hash content, so the same input gives the same quads.
+
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+use super::vocab::{dcterms, id, kg, prov, rdf, skos};
+use crate::claim::{Claim, Entity, EntityKind};
+use crate::entry::{Document, Entry, EntryKind, Id};
+
+pub(crate) fn iri(s: &str) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+/// The IRI of a document.
+pub fn document_iri(d: &Document) -> String {
+    format!("{}doc/{}", id::BASE, d.id)
+}
+
+/// The IRI of an entry.
+pub fn entry_iri(e: &Entry) -> String {
+    format!("{}entry/{}", id::BASE, e.id)
+}
+
+/// The IRI of an entity (actor, position, source, place).
+pub fn entity_iri(e: &Entity) -> String {
+    format!("{}{}", id::BASE, e.key)
+}
+
+/// The IRI of a claim: a hash of its entry, subject, relation, object and evidence.
+pub fn claim_iri(entry: &Entry, c: &Claim) -> String {
+    let span = format!("{}-{}", c.evidence.start, c.evidence.end);
+    let h = Id::of(&[&entry.id.to_string(), &c.subject.key, c.relation.name(), &c.object.key, &span]);
+    format!("{}claim/{}", id::BASE, h)
+}
+
+/// The class IRI of an entity kind.
+pub fn class_iri(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => kg::PERSON,
+        EntityKind::State => kg::STATE,
+        EntityKind::Organization => kg::ORGANIZATION,
+        EntityKind::Group => kg::GROUP,
+        EntityKind::Position => kg::POSITION,
+        EntityKind::Source => kg::SOURCE,
+        EntityKind::Place => kg::PLACE,
+    }
+}
+
+/// The IRI of a relation.
+pub fn relation_iri(r: crate::claim::Relation) -> String {
+    format!("{}{}", kg::NS, r.name())
+}
+
+struct Out<'a>(&'a mut Vec<Quad>);
+
+impl Out<'_> {
+    fn add(&mut self, s: &str, p: &str, o: impl Into<Term>) {
+        self.0.push(Quad::new(NamedOrBlankNode::from(iri(s)), iri(p), o.into(), GraphName::DefaultGraph));
+    }
+    fn link(&mut self, s: &str, p: &str, o: &str) {
+        self.add(s, p, iri(o));
+    }
+    fn text(&mut self, s: &str, p: &str, o: &str) {
+        self.add(s, p, Literal::new_simple_literal(o));
+    }
+    fn time(&mut self, s: &str, p: &str, t: &chrono::DateTime<chrono::Utc>) {
+        let lex = t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        self.add(s, p, Literal::new_typed_literal(lex, iri("http://www.w3.org/2001/XMLSchema#dateTime")));
+    }
+}
+
+/// Quads describing a document.
+pub fn document_quads(d: &Document, out: &mut Vec<Quad>) {
+    let s = document_iri(d);
+    let mut o = Out(out);
+    o.link(&s, rdf::TYPE, kg::DOCUMENT);
+    o.text(&s, kg::FORMAT, d.format.name());
+    o.text(&s, kg::ORIGIN, &d.origin);
+    if let Some(t) = &d.title {
+        o.text(&s, dcterms::TITLE, t);
+    }
+    if let Some(src) = &d.source {
+        o.text(&s, dcterms::PUBLISHER, src);
+    }
+    if let Some(u) = &d.url {
+        o.text(&s, dcterms::SOURCE, u);
+    }
+    if let Some(t) = &d.published {
+        o.time(&s, dcterms::ISSUED, t);
+    }
+}
+
+/// Quads describing an entry.
+pub fn entry_quads(e: &Entry, out: &mut Vec<Quad>) {
+    let s = entry_iri(e);
+    let mut o = Out(out);
+    o.link(&s, rdf::TYPE, kg::ENTRY);
+    o.link(&s, dcterms::IS_PART_OF, &format!("{}doc/{}", id::BASE, e.document));
+    o.text(&s, kg::TEXT, &e.text);
+    o.add(&s, kg::LINE, Literal::from(e.line as i64));
+    o.text(&s, kg::KIND, match e.kind {
+        EntryKind::Lede => "lede",
+        EntryKind::Timed => "timed",
+        EntryKind::Article => "article",
+        EntryKind::Line => "line",
+    });
+    if let Some(t) = &e.time {
+        o.time(&s, dcterms::DATE, t);
+    }
+    if let Some(t) = &e.title {
+        o.text(&s, dcterms::TITLE, t);
+    }
+    if let Some(src) = &e.source {
+        o.text(&s, dcterms::PUBLISHER, src);
+    }
+    if let Some(u) = &e.url {
+        o.text(&s, dcterms::SOURCE, u);
+    }
+}
+
+/// Quads naming and typing an entity.
+pub fn entity_quads(e: &Entity, surface: Option<&str>, out: &mut Vec<Quad>) {
+    let s = entity_iri(e);
+    let mut o = Out(out);
+    o.link(&s, rdf::TYPE, class_iri(e.kind));
+    if e.kind.is_actor() {
+        o.link(&s, rdf::TYPE, kg::ACTOR);
+    }
+    o.text(&s, rdf::LABEL, &e.label);
+    o.text(&s, skos::PREF_LABEL, &e.label);
+    if let Some(surf) = surface.filter(|x| !x.is_empty() && *x != e.label) {
+        o.text(&s, kg::SURFACE, surf);
+    }
+}
+
+fn char_offset(text: &str, byte: usize) -> i64 {
+    text.get(..byte).map(|p| p.chars().count()).unwrap_or(0) as i64
+}
+
+/// Quads for a claim: the claim node with its provenance, the direct triple, and the
+/// labels of the entities it links.
+pub fn claim_quads(entry: &Entry, c: &Claim, out: &mut Vec<Quad>) {
+    entity_quads(&c.subject, Some(&c.subject_surface), out);
+    entity_quads(&c.object, Some(&c.object_surface), out);
+    for r in &c.reported_by {
+        entity_quads(r, None, out);
+    }
+    let s = claim_iri(entry, c);
+    let subj = entity_iri(&c.subject);
+    let obj = entity_iri(&c.object);
+    let rel = relation_iri(c.relation);
+    let mut o = Out(out);
+    o.link(&subj, &rel, &obj);
+    o.link(&s, rdf::TYPE, kg::CLAIM);
+    o.link(&s, rdf::TYPE, prov::ENTITY);
+    o.link(&s, kg::SUBJECT, &subj);
+    o.link(&s, kg::RELATION_PROP, &rel);
+    o.link(&s, kg::OBJECT, &obj);
+    o.link(&s, prov::WAS_DERIVED_FROM, &entry_iri(entry));
+    if let Some(t) = &entry.time {
+        o.time(&s, kg::TIME, t);
+    }
+    o.text(&s, kg::QUOTE, c.evidence.of(&entry.text));
+    o.add(&s, kg::SPAN_START, Literal::from(char_offset(&entry.text, c.evidence.start)));
+    o.add(&s, kg::SPAN_END, Literal::from(char_offset(&entry.text, c.evidence.end)));
+    o.text(&s, kg::CUE, &c.cue);
+    for r in &c.reported_by {
+        o.link(&s, kg::REPORTED_BY, &entity_iri(r));
+    }
+    o.add(&s, kg::HEDGED, Literal::from(c.hedged));
+    // Rounded so that the lexical form is stable across platforms.
+    let conf = (c.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
+    o.add(&s, kg::CONFIDENCE, Literal::new_typed_literal(format!("{conf:.2}"), iri("http://www.w3.org/2001/XMLSchema#decimal")));
+    o.text(&s, kg::MODALITY, c.modality.name());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Modality, Relation, Span};
+    use crate::entry::{DocumentId, EntryKind};
+
+    fn entry() -> Entry {
+        Entry::new(DocumentId(Id::of(&["d"])), EntryKind::Timed, None, None, "Kyiv rejected the plan.".into(), None, None, 3)
+    }
+
+    fn claim() -> Claim {
+        Claim {
+            subject: Entity { key: "actor/ukraine".into(), label: "Ukraine".into(), kind: EntityKind::State },
+            relation: Relation::Rejects,
+            object: Entity::from_label(EntityKind::Position, "peace plan"),
+            evidence: Span::new(0, 23),
+            cue: "rejected".into(),
+            reported_by: vec![],
+            hedged: false,
+            modality: Modality::Asserted,
+            confidence: 0.9,
+            subject_surface: "Kyiv".into(),
+            object_surface: "the plan".into(),
+        }
+    }
+
+    #[test]
+    fn claim_has_direct_triple_and_provenance() {
+        let (e, c) = (entry(), claim());
+        let mut q = Vec::new();
+        claim_quads(&e, &c, &mut q);
+        let lines: Vec<String> = q.iter().map(|q| q.to_string()).collect();
+        let direct = format!("<{}actor/ukraine> <{}rejects> <{}position/peace-plan>", id::BASE, kg::NS, id::BASE);
+        assert!(lines.iter().any(|l| l.starts_with(&direct)), "{lines:#?}");
+        assert!(lines.iter().any(|l| l.contains(prov::WAS_DERIVED_FROM) && l.contains(&entry_iri(&e))));
+        assert!(lines.iter().any(|l| l.contains(kg::QUOTE) && l.contains("\"Kyiv rejected the plan.\"")));
+        assert!(lines.iter().any(|l| l.contains(kg::SURFACE) && l.contains("\"Kyiv\"")));
+        assert_eq!(claim_iri(&e, &c), claim_iri(&e, &c.clone()));
+    }
+}
