@@ -37,3 +37,4 @@ pub mod store;
 pub mod table;
 pub mod ingest;
 pub mod eval;
+pub mod corpus;
