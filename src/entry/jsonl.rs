@@ -4,10 +4,11 @@
 //! (both required, strings) and optional strings `"id"`, `"source"`, `"url"`, `"title"`.
 //! Lines that share a url (else a source and title) share a document.
 
-use indexmap::IndexMap;
+use std::collections::HashSet;
+
 use serde_json::Value;
 
-use super::{document_id, parse_date_or_datetime, Document, DocumentId, Entry, EntryKind, Format, Parsed, ReadError, ReadOptions};
+use super::{document_id, parse_date_or_datetime, Document, DocumentId, Entry, EntryKind, Format, Parsed, Part, ReadError, ReadOptions};
 
 fn field<'a>(obj: &'a serde_json::Map<String, Value>, key: &str, line: usize) -> Result<Option<&'a str>, ReadError> {
     match obj.get(key) {
@@ -31,52 +32,117 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// Reads JSON Lines.
-pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
-    let mut documents: IndexMap<DocumentId, Document> = IndexMap::new();
-    let mut entries = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let value: Value = serde_json::from_str(raw).map_err(|e| ReadError::At {
-            line,
-            message: format!("invalid JSON at column {}: {e}", e.column()),
-        })?;
-        let Value::Object(obj) = value else {
-            return Err(ReadError::At { line, message: format!("expected a JSON object, found {}", kind(&value)) });
-        };
-        let time_s = field(&obj, "time", line)?
-            .ok_or_else(|| ReadError::At { line, message: "missing \"time\"".to_string() })?;
-        let time = parse_date_or_datetime(time_s)
-            .ok_or_else(|| ReadError::At { line, message: format!("invalid time '{time_s}' (expected RFC 3339 such as 2025-11-25T20:41:00Z)") })?;
-        let text = field(&obj, "text", line)?
-            .ok_or_else(|| ReadError::At { line, message: "missing \"text\"".to_string() })?;
-        if text.trim().is_empty() {
-            return Err(ReadError::At { line, message: "empty \"text\"".to_string() });
-        }
-        let _id = field(&obj, "id", line)?;
-        let source = field(&obj, "source", line)?.map(str::to_string).or_else(|| options.source.clone());
-        let url = field(&obj, "url", line)?.map(str::to_string);
-        let title = field(&obj, "title", line)?.map(str::to_string);
-        let doc_id = document_id(url.as_deref(), source.as_deref(), title.as_deref(), origin, "");
-        documents.entry(doc_id).or_insert_with(|| Document {
-            id: doc_id,
+/// The entries of JSON Lines, read one line at a time. Each document is handed out just
+/// before its first entry.
+pub struct Entries<'a> {
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    origin: String,
+    source: Option<String>,
+    seen: HashSet<DocumentId>,
+    /// An entry whose new document was handed out first.
+    ready: Option<Entry>,
+    entries: usize,
+    done: bool,
+}
+
+impl<'a> Entries<'a> {
+    /// Starts reading `text`, the content of `origin`.
+    pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> Entries<'a> {
+        Entries {
+            lines: text.lines().enumerate(),
             origin: origin.to_string(),
-            format: Format::Jsonl,
-            title: title.clone(),
-            source: source.clone(),
-            url: url.clone(),
-            published: None,
-        });
-        let text = text.replace('\u{a0}', " ").trim().to_string();
-        entries.push(Entry::new(doc_id, EntryKind::Line, Some(time), title, text, source, url, line));
+            source: options.source.clone(),
+            seen: HashSet::new(),
+            ready: None,
+            entries: 0,
+            done: false,
+        }
     }
-    if entries.is_empty() {
-        return Err(ReadError::Other("no entries".to_string()));
+
+    /// Reads the next non-blank line into its document and entry.
+    fn line(&mut self) -> Option<Result<(Document, Entry), ReadError>> {
+        let (i, raw) = self.lines.by_ref().find(|(_, raw)| !raw.trim().is_empty())?;
+        Some(parse_line(&self.origin, self.source.as_deref(), i + 1, raw))
     }
-    Ok(Parsed { documents: documents.into_values().collect(), entries, warnings: Vec::new() })
+}
+
+fn parse_line(origin: &str, default_source: Option<&str>, line: usize, raw: &str) -> Result<(Document, Entry), ReadError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| ReadError::At {
+        line,
+        message: format!("invalid JSON at column {}: {e}", e.column()),
+    })?;
+    let Value::Object(obj) = value else {
+        return Err(ReadError::At { line, message: format!("expected a JSON object, found {}", kind(&value)) });
+    };
+    let time_s = field(&obj, "time", line)?
+        .ok_or_else(|| ReadError::At { line, message: "missing \"time\"".to_string() })?;
+    let time = parse_date_or_datetime(time_s)
+        .ok_or_else(|| ReadError::At { line, message: format!("invalid time '{time_s}' (expected RFC 3339 such as 2025-11-25T20:41:00Z)") })?;
+    let text = field(&obj, "text", line)?
+        .ok_or_else(|| ReadError::At { line, message: "missing \"text\"".to_string() })?;
+    if text.trim().is_empty() {
+        return Err(ReadError::At { line, message: "empty \"text\"".to_string() });
+    }
+    let _id = field(&obj, "id", line)?;
+    let source = field(&obj, "source", line)?.or(default_source).map(str::to_string);
+    let url = field(&obj, "url", line)?.map(str::to_string);
+    let title = field(&obj, "title", line)?.map(str::to_string);
+    let doc_id = document_id(url.as_deref(), source.as_deref(), title.as_deref(), origin, "");
+    let document = Document {
+        id: doc_id,
+        origin: origin.to_string(),
+        format: Format::Jsonl,
+        title: title.clone(),
+        source: source.clone(),
+        url: url.clone(),
+        published: None,
+    };
+    let text = text.replace('\u{a0}', " ").trim().to_string();
+    Ok((document, Entry::new(doc_id, EntryKind::Line, Some(time), title, text, source, url, line)))
+}
+
+impl Iterator for Entries<'_> {
+    type Item = Result<Part, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(e) = self.ready.take() {
+            return Some(Ok(Part::Entry(e)));
+        }
+        if self.done {
+            return None;
+        }
+        match self.line() {
+            None => {
+                self.done = true;
+                (self.entries == 0).then(|| Err(ReadError::Other("no entries".to_string())))
+            }
+            Some(Err(e)) => {
+                self.done = true;
+                Some(Err(e))
+            }
+            Some(Ok((document, entry))) => {
+                self.entries += 1;
+                if self.seen.insert(document.id) {
+                    self.ready = Some(entry);
+                    Some(Ok(Part::Document(document)))
+                } else {
+                    Some(Ok(Part::Entry(entry)))
+                }
+            }
+        }
+    }
+}
+
+/// Reads JSON Lines whole.
+pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
+    let mut parsed = Parsed { documents: Vec::new(), entries: Vec::new(), warnings: Vec::new() };
+    for part in Entries::new(origin, text, options) {
+        match part? {
+            Part::Document(d) => parsed.documents.push(d),
+            Part::Entry(e) => parsed.entries.push(e),
+        }
+    }
+    Ok(parsed)
 }
 
 #[cfg(test)]

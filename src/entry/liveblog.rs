@@ -21,7 +21,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::{
     clean_line, document_id, parse_date, parse_time_header, strip_bullet, Document, Entry, EntryKind,
-    Format, Parsed, ReadError, ReadOptions, TimeHeader,
+    Format, Parsed, Part, ReadError, ReadOptions, TimeHeader,
 };
 
 /// Recognises a time-header line, bullets and odd spaces allowed.
@@ -87,129 +87,237 @@ struct Pending {
     text: TextBuf,
 }
 
-/// Reads a live blog. See the module docs for the shape.
-pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
-    let lines: Vec<&str> = text.lines().collect();
-    // The body starts at the first time header, or at the date header directly above
-    // it (blank lines between allowed); a date before that is the byline's.
-    let first_time = lines.iter().position(|l| time_header(l).is_some()).unwrap_or(lines.len());
-    let mut first_header = first_time;
-    let mut k = first_time;
-    while k > 0 {
-        k -= 1;
-        if clean_line(lines[k]).is_empty() {
-            continue;
-        }
-        if date_header(lines[k]).is_some() {
-            first_header = k;
-        }
-        break;
-    }
+/// The entries of a live blog, read one at a time: the document first, then the lede
+/// (once its time is known), then one entry per time header.
+///
+/// Only the preamble (title, byline, lede) is held in memory; the body is read line by
+/// line as entries are asked for, so a large file costs no more than its text.
+pub struct Entries<'a> {
+    /// Body lines, numbered from 1, starting at the first date or time header.
+    lines: std::iter::Skip<std::iter::Enumerate<std::str::Lines<'a>>>,
+    doc_id: super::DocumentId,
+    source: Option<String>,
+    fallback_date: Option<NaiveDate>,
+    current_date: Option<NaiveDate>,
+    pending: Option<Pending>,
+    /// The document, until it is handed out.
+    document: Option<Document>,
+    /// The lede, until the first timed entry (or the end) dates it.
+    lede: Option<Entry>,
+    /// Entries ready to hand out, at most two (the lede and the entry that dated it).
+    ready: std::collections::VecDeque<Entry>,
+    orphan_lines: usize,
+    warnings: Vec<String>,
+    done: bool,
+}
 
-    // Preamble: crumbs, title, byline, lede paragraphs.
-    let mut title: Option<String> = None;
-    let mut title_line = 0;
-    let mut published: Option<NaiveDate> = None;
-    let mut lede = TextBuf::default();
-    for (i, raw) in lines[..first_header].iter().enumerate() {
-        let clean = clean_line(raw);
-        if title.is_none() {
-            if clean.is_empty() || (is_crumb(&clean) && i + 1 < first_header) {
+impl<'a> Entries<'a> {
+    /// Reads the preamble of `text`; the body is read by iterating.
+    pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> Entries<'a> {
+        // The body starts at the first time header, or at the date header directly above
+        // it (blank lines between allowed); a date before that is the byline's.
+        let mut preamble: Vec<&str> = Vec::new();
+        for l in text.lines() {
+            if time_header(l).is_some() {
+                break;
+            }
+            preamble.push(l);
+        }
+        let first_time = preamble.len();
+        let mut first_header = first_time;
+        let mut k = first_time;
+        while k > 0 {
+            k -= 1;
+            if clean_line(preamble[k]).is_empty() {
+                continue;
+            }
+            if date_header(preamble[k]).is_some() {
+                first_header = k;
+            }
+            break;
+        }
+
+        // Preamble: crumbs, title, byline, lede paragraphs.
+        let mut title: Option<String> = None;
+        let mut title_line = 0;
+        let mut published: Option<NaiveDate> = None;
+        let mut lede = TextBuf::default();
+        for (i, raw) in preamble[..first_header].iter().enumerate() {
+            let clean = clean_line(raw);
+            if title.is_none() {
+                if clean.is_empty() || (is_crumb(&clean) && i + 1 < first_header) {
+                    continue;
+                }
+                lede.push_line(&clean);
+                title = Some(clean);
+                title_line = i + 1;
+                continue;
+            }
+            if is_byline(raw, &clean) || parse_date(&clean).is_some() {
+                if let Some(d) = parse_date(&clean_line(strip_bullet(raw))) {
+                    published.get_or_insert(d);
+                }
                 continue;
             }
             lede.push_line(&clean);
-            title = Some(clean);
-            title_line = i + 1;
-            continue;
         }
-        if is_byline(raw, &clean) || parse_date(&clean).is_some() {
-            if let Some(d) = parse_date(&clean_line(strip_bullet(raw))) {
-                published.get_or_insert(d);
-            }
-            continue;
+        let fallback_date = published.or(options.date);
+        let doc_id = document_id(None, options.source.as_deref(), title.as_deref(), origin, text);
+        let lede = title.is_some().then(|| {
+            Entry::new(
+                doc_id,
+                EntryKind::Lede,
+                fallback_date.map(midnight),
+                title.clone(),
+                lede.finish(false),
+                options.source.clone(),
+                None,
+                title_line,
+            )
+        });
+        let document = Document {
+            id: doc_id,
+            origin: origin.to_string(),
+            format: Format::Liveblog,
+            title,
+            source: options.source.clone(),
+            url: None,
+            published: published.map(midnight),
+        };
+        Entries {
+            lines: text.lines().enumerate().skip(first_header),
+            doc_id,
+            source: options.source.clone(),
+            fallback_date,
+            current_date: None,
+            pending: None,
+            document: Some(document),
+            lede,
+            ready: Default::default(),
+            orphan_lines: 0,
+            warnings: Vec::new(),
+            done: false,
         }
-        lede.push_line(&clean);
     }
-    let fallback_date = published.or(options.date);
 
-    let doc_id = document_id(None, options.source.as_deref(), title.as_deref(), origin, text);
-    let midnight = |d: NaiveDate| Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN));
-    let mut entries = Vec::new();
-    let mut warnings = Vec::new();
-    let mut current_date: Option<NaiveDate> = None;
-    let mut pending: Option<Pending> = None;
-    let emit = |p: Pending, entries: &mut Vec<Entry>, last: bool| {
+    /// The document all entries belong to.
+    pub fn document_id(&self) -> super::DocumentId {
+        self.doc_id
+    }
+
+    /// Things skipped on the way, complete once the iterator has ended.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Queues the entry of `p`, dating the lede with it when nothing else did.
+    fn emit(&mut self, p: Pending, last: bool) {
         let body = p.text.finish(last);
         if body.is_empty() {
             return;
         }
-        entries.push(Entry::new(
-            doc_id,
-            EntryKind::Timed,
-            Some(p.time),
-            None,
-            body,
-            options.source.clone(),
-            None,
-            p.line,
-        ));
-    };
-    let mut orphan_lines = 0;
-    for (i, raw) in lines.iter().enumerate().skip(first_header) {
-        let lineno = i + 1;
-        if let Some(header) = time_header(raw) {
-            let header = header.map_err(|message| ReadError::At { line: lineno, message })?;
-            let Some(date) = current_date.or(fallback_date) else {
-                return Err(ReadError::At {
-                    line: lineno,
-                    message: format!(
-                        "time header '{}' has no date: put a date header such as '25 November 2025' above it, or pass --date",
-                        clean_line(strip_bullet(raw))
-                    ),
-                });
-            };
-            if let Some(p) = pending.take() {
-                emit(p, &mut entries, false);
-            }
-            pending = Some(Pending { line: lineno, time: header.on(date), text: TextBuf::default() });
-        } else if let Some(date) = date_header(raw) {
-            if let Some(p) = pending.take() {
-                emit(p, &mut entries, false);
-            }
-            current_date = Some(date);
-        } else {
-            match pending.as_mut() {
-                Some(p) => p.text.push_line(&clean_line(strip_bullet(raw))),
-                None if !clean_line(raw).is_empty() => orphan_lines += 1,
-                None => {}
-            }
+        let entry = Entry::new(self.doc_id, EntryKind::Timed, Some(p.time), None, body, self.source.clone(), None, p.line);
+        if let Some(lede) = self.lede.take() {
+            self.ready.push_back(dated_lede(lede, entry.time));
         }
-    }
-    if let Some(p) = pending.take() {
-        emit(p, &mut entries, true);
-    }
-    if orphan_lines > 0 {
-        warnings.push(format!("{orphan_lines} line(s) between a date header and the first time header were skipped"));
+        self.ready.push_back(entry);
     }
 
-    let lede_time = fallback_date.map(midnight).or_else(|| entries.first().and_then(|e| e.time));
-    let lede_text = lede.finish(false);
-    if title.is_some() {
-        entries.insert(
-            0,
-            Entry::new(doc_id, EntryKind::Lede, lede_time, title.clone(), lede_text, options.source.clone(), None, title_line),
-        );
+    /// Reads body lines until an entry is ready or the text ends.
+    fn advance(&mut self) -> Result<(), ReadError> {
+        while self.ready.is_empty() {
+            let Some((i, raw)) = self.lines.next() else {
+                if let Some(p) = self.pending.take() {
+                    self.emit(p, true);
+                }
+                if let Some(lede) = self.lede.take() {
+                    self.ready.push_back(dated_lede(lede, None));
+                }
+                if self.orphan_lines > 0 {
+                    self.warnings.push(format!(
+                        "{} line(s) between a date header and the first time header were skipped",
+                        self.orphan_lines
+                    ));
+                }
+                self.done = true;
+                return Ok(());
+            };
+            let lineno = i + 1;
+            if let Some(header) = time_header(raw) {
+                let header = header.map_err(|message| ReadError::At { line: lineno, message })?;
+                let Some(date) = self.current_date.or(self.fallback_date) else {
+                    return Err(ReadError::At {
+                        line: lineno,
+                        message: format!(
+                            "time header '{}' has no date: put a date header such as '25 November 2025' above it, or pass --date",
+                            clean_line(strip_bullet(raw))
+                        ),
+                    });
+                };
+                if let Some(p) = self.pending.take() {
+                    self.emit(p, false);
+                }
+                self.pending = Some(Pending { line: lineno, time: header.on(date), text: TextBuf::default() });
+            } else if let Some(date) = date_header(raw) {
+                if let Some(p) = self.pending.take() {
+                    self.emit(p, false);
+                }
+                self.current_date = Some(date);
+            } else {
+                match self.pending.as_mut() {
+                    Some(p) => p.text.push_line(&clean_line(strip_bullet(raw))),
+                    None if !clean_line(raw).is_empty() => self.orphan_lines += 1,
+                    None => {}
+                }
+            }
+        }
+        Ok(())
     }
-    let document = Document {
-        id: doc_id,
-        origin: origin.to_string(),
-        format: Format::Liveblog,
-        title,
-        source: options.source.clone(),
-        url: None,
-        published: published.map(midnight),
-    };
-    Ok(Parsed { documents: vec![document], entries, warnings })
+}
+
+impl Iterator for Entries<'_> {
+    type Item = Result<Part, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(d) = self.document.take() {
+            return Some(Ok(Part::Document(d)));
+        }
+        if self.ready.is_empty() && !self.done {
+            if let Err(e) = self.advance() {
+                // An error ends the reading: nothing after it is trustworthy.
+                self.done = true;
+                self.ready.clear();
+                return Some(Err(e));
+            }
+        }
+        self.ready.pop_front().map(|e| Ok(Part::Entry(e)))
+    }
+}
+
+fn midnight(d: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN))
+}
+
+/// The lede keeps the byline's date; without one it takes the first entry's time.
+fn dated_lede(lede: Entry, first: Option<DateTime<Utc>>) -> Entry {
+    if lede.time.is_some() || first.is_none() {
+        return lede;
+    }
+    Entry::new(lede.document, lede.kind, first, lede.title, lede.text, lede.source, lede.url, lede.line)
+}
+
+/// Reads a live blog whole. See the module docs for the shape.
+pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
+    let mut entries = Entries::new(origin, text, options);
+    let mut parsed = Parsed { documents: Vec::new(), entries: Vec::new(), warnings: Vec::new() };
+    for part in entries.by_ref() {
+        match part? {
+            Part::Document(d) => parsed.documents.push(d),
+            Part::Entry(e) => parsed.entries.push(e),
+        }
+    }
+    parsed.warnings = entries.warnings;
+    Ok(parsed)
 }
 
 #[cfg(test)]

@@ -225,17 +225,95 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
     std::str::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 { offset: e.valid_up_to() })
 }
 
-/// Reads `text` (the content of `origin`) with the format given or detected.
+/// Reads `text` (the content of `origin`) whole, with the format given or detected.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
-    if text.contains('\0') {
-        let offset = text.find('\0').unwrap_or(0);
-        return Err(ReadError::Other(format!("binary content (NUL byte at byte {offset})")));
-    }
     let format = options.format.unwrap_or_else(|| Format::detect(text));
+    check_text(text)?;
     match format {
         Format::Liveblog => liveblog::read(origin, text, options),
         Format::Article => article::read(origin, text, options),
         Format::Jsonl => jsonl::read(origin, text, options),
+    }
+}
+
+fn check_text(text: &str) -> Result<(), ReadError> {
+    match text.find('\0') {
+        Some(offset) => Err(ReadError::Other(format!("binary content (NUL byte at byte {offset})"))),
+        None => Ok(()),
+    }
+}
+
+/// One item an [`EntryReader`] hands out: a document, always before its first entry,
+/// or an entry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Document(Document),
+    Entry(Entry),
+}
+
+/// Reads the entries of one input one at a time, in input order, with the same results
+/// as [`read`]: what a large file costs in memory is its text, not its entries.
+///
+/// After an error the reader ends. [`EntryReader::warnings`] is complete once it has.
+pub struct EntryReader<'a> {
+    format: Format,
+    inner: Inner<'a>,
+}
+
+enum Inner<'a> {
+    Liveblog(liveblog::Entries<'a>),
+    Jsonl(jsonl::Entries<'a>),
+    /// An article is one entry: read whole.
+    Whole { parts: std::vec::IntoIter<Part>, warnings: Vec<String> },
+    Failed(Option<ReadError>),
+}
+
+impl<'a> EntryReader<'a> {
+    /// Starts reading `text` (the content of `origin`) with the format given or detected.
+    pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> EntryReader<'a> {
+        let format = options.format.unwrap_or_else(|| Format::detect(text));
+        let inner = match check_text(text) {
+            Err(e) => Inner::Failed(Some(e)),
+            Ok(()) => match format {
+                Format::Liveblog => Inner::Liveblog(liveblog::Entries::new(origin, text, options)),
+                Format::Jsonl => Inner::Jsonl(jsonl::Entries::new(origin, text, options)),
+                Format::Article => match article::read(origin, text, options) {
+                    Ok(p) => {
+                        let parts = p.documents.into_iter().map(Part::Document).chain(p.entries.into_iter().map(Part::Entry));
+                        Inner::Whole { parts: parts.collect::<Vec<_>>().into_iter(), warnings: p.warnings }
+                    }
+                    Err(e) => Inner::Failed(Some(e)),
+                },
+            },
+        };
+        EntryReader { format, inner }
+    }
+
+    /// The format being read.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Things that were skipped or guessed, worth a warning but not an error.
+    pub fn warnings(&self) -> &[String] {
+        match &self.inner {
+            Inner::Liveblog(e) => e.warnings(),
+            Inner::Whole { warnings, .. } => warnings,
+            Inner::Jsonl(_) | Inner::Failed(_) => &[],
+        }
+    }
+}
+
+impl Iterator for EntryReader<'_> {
+    type Item = Result<Part, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.inner {
+            Inner::Liveblog(e) => e.next(),
+            Inner::Jsonl(e) => e.next(),
+            Inner::Whole { parts, .. } => parts.next().map(Ok),
+            Inner::Failed(e) => e.take().map(Err),
+        }
     }
 }
 
