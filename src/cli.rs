@@ -83,9 +83,13 @@ pub struct IngestArgs {
     /// Name of the outlet the files come from, recorded as their publisher
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
-    /// Entries written per transaction
+    /// Entries written at a time, all or nothing
     #[arg(long, default_value_t = kg::ingest::DEFAULT_BATCH, value_name = "N")]
     pub batch: usize,
+    /// How batches reach the store: 'bulk' (sorted table files, ingested atomically;
+    /// fastest) or 'transaction' (RocksDB transactions)
+    #[arg(long, value_enum, default_value_t = WriteMode::Bulk, value_name = "MODE")]
+    pub write_mode: WriteMode,
     /// Print nothing but errors and warnings
     #[arg(long, short)]
     pub quiet: bool,
@@ -131,6 +135,12 @@ pub struct EvalArgs {
     /// Print the scores as JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WriteMode {
+    Bulk,
+    Transaction,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

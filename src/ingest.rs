@@ -1,14 +1,26 @@
 //! The pipeline driver: file → entries → claims → store, one file at a time.
 //!
-//! A file is read and checked whole before anything is written, so a bad file leaves
-//! the store as it was. Its entries are then written in batches (one transaction
-//! each, `batch` entries at a time), so memory stays bounded on large files and an
-//! interrupted ingest leaves whole entries only. Ids hash content, so ingesting the
-//! same file again adds nothing.
+//! ```text
+//!  pass 1   EntryReader ──────────────────────────────▶ errors? stop, store untouched
+//!  pass 2   EntryReader ──▶ ClaimExtractor ──batch──▶ [writer thread] Store::write_with
+//! ```
+//!
+//! A file is first read through once without keeping anything, so a bad file (an error
+//! anywhere in it) leaves the store as it was. The second pass streams: entries are
+//! read lazily, their claims extracted, and every `batch` entries are handed to a
+//! writer thread that stores them all or nothing (one transaction or one atomic bulk
+//! load), while the next batch is being extracted. At most a few batches are alive at
+//! a time, so memory does not grow with the file beyond its text. An entry and its
+//! claims always travel in one batch, so an interrupted ingest leaves whole entries
+//! only; a document travels with its first entry. Ids hash content, so ingesting the
+//! same file again, in batches of any size, adds nothing.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use crate::claim::{Claim, ClaimExtractor};
-use crate::entry::{self, ReadError, ReadOptions};
-use crate::store::{EntryClaims, Store, StoreError};
+use crate::entry::{self, Document, Entry, EntryReader, Part, ReadError, ReadOptions};
+use crate::store::{EntryClaims, Store, StoreError, WriteMode};
 
 /// Errors of an ingest, each naming the file.
 #[derive(Debug, thiserror::Error)]
@@ -32,8 +44,22 @@ pub struct IngestReport {
     pub warnings: Vec<String>,
 }
 
-/// Default number of entries written per transaction.
+/// Default number of entries written at a time.
 pub const DEFAULT_BATCH: usize = 1000;
+
+/// How entries are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// Entries per write (each write is all or nothing); 0 counts as 1.
+    pub batch: usize,
+    pub mode: WriteMode,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions { batch: DEFAULT_BATCH, mode: WriteMode::default() }
+    }
+}
 
 fn read_error(file: &str, e: ReadError) -> IngestError {
     let message = match e {
@@ -44,42 +70,91 @@ fn read_error(file: &str, e: ReadError) -> IngestError {
     IngestError::Read { file: file.to_string(), message }
 }
 
+/// Entries, their claims and the documents they introduce: one write.
+#[derive(Default)]
+struct Batch {
+    documents: Vec<Document>,
+    entries: Vec<Entry>,
+    claims: Vec<Vec<Claim>>,
+}
+
 /// Ingests the bytes of one input named `origin`. `progress` is called with the number
-/// of entries written so far.
+/// of entries written so far and the number in the input.
 pub fn ingest_bytes(
     store: &Store,
     extractor: &mut ClaimExtractor,
     origin: &str,
     bytes: &[u8],
     options: &ReadOptions,
-    batch: usize,
+    ingest: IngestOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<IngestReport, IngestError> {
     let text = entry::decode(bytes).map_err(|e| read_error(origin, e))?;
     if text.trim().is_empty() {
         return Err(IngestError::Read { file: origin.to_string(), message: "empty input".to_string() });
     }
-    let parsed = entry::read(origin, text, options).map_err(|e| read_error(origin, e))?;
-    let format = options.format.unwrap_or_else(|| entry::Format::detect(text));
-    let mut report = IngestReport {
-        file: origin.to_string(),
-        format: format.name().to_string(),
-        documents: parsed.documents.len(),
-        entries: parsed.entries.len(),
-        warnings: parsed.warnings.clone(),
-        ..Default::default()
-    };
-    let total = parsed.entries.len();
-    let mut done = 0;
-    for (n, chunk) in parsed.entries.chunks(batch.max(1)).enumerate() {
-        let claims: Vec<Vec<Claim>> = chunk.iter().map(|e| extractor.extract(e).claims).collect();
-        let items: Vec<EntryClaims> = chunk.iter().zip(&claims).map(|(entry, c)| EntryClaims { entry, claims: c }).collect();
-        // Documents go with the first batch, so every written entry has its document.
-        let docs = if n == 0 { &parsed.documents[..] } else { &[] };
-        let stats = store.write(docs, &items)?;
-        report.claims += stats.claims;
-        done += chunk.len();
-        progress(done, total);
+
+    // Pass 1: check the whole input, keeping only counts.
+    let mut reader = EntryReader::new(origin, text, options);
+    let mut report = IngestReport { file: origin.to_string(), format: reader.format().name().to_string(), ..Default::default() };
+    for part in reader.by_ref() {
+        match part.map_err(|e| read_error(origin, e))? {
+            Part::Document(_) => report.documents += 1,
+            Part::Entry(_) => report.entries += 1,
+        }
     }
-    Ok(report)
+    report.warnings = reader.warnings().to_vec();
+    let total = report.entries;
+
+    // Pass 2: extract here, write on a second thread.
+    let batch_size = ingest.batch.max(1);
+    let written = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        // Two batches in flight: one being written, one waiting; the third is being built.
+        let (tx, rx) = mpsc::sync_channel::<Batch>(1);
+        let writer = scope.spawn(|| -> Result<usize, StoreError> {
+            let mut claims = 0;
+            for b in rx {
+                let items: Vec<EntryClaims> =
+                    b.entries.iter().zip(&b.claims).map(|(entry, c)| EntryClaims { entry, claims: c }).collect();
+                claims += store.write_with(ingest.mode, &b.documents, &items)?.claims;
+                written.fetch_add(b.entries.len(), Ordering::Relaxed);
+            }
+            Ok(claims)
+        });
+        let mut batch = Batch::default();
+        let mut read_failure = None;
+        for part in EntryReader::new(origin, text, options) {
+            match part {
+                Ok(Part::Document(d)) => batch.documents.push(d),
+                Ok(Part::Entry(e)) => {
+                    batch.claims.push(extractor.extract(&e).claims);
+                    batch.entries.push(e);
+                    if batch.entries.len() >= batch_size {
+                        // A closed channel means the writer failed: its error is reported below.
+                        if tx.send(std::mem::take(&mut batch)).is_err() {
+                            break;
+                        }
+                        progress(written.load(Ordering::Relaxed), total);
+                    }
+                }
+                // Pass 1 saw no error, so this cannot happen unless the text changed.
+                Err(e) => {
+                    read_failure = Some(read_error(origin, e));
+                    break;
+                }
+            }
+        }
+        if read_failure.is_none() && !batch.entries.is_empty() {
+            let _ = tx.send(batch);
+        }
+        drop(tx);
+        let claims = writer.join().expect("the writer thread does not panic")?;
+        if let Some(e) = read_failure {
+            return Err(e);
+        }
+        report.claims = claims;
+        progress(written.load(Ordering::Relaxed), total);
+        Ok(report)
+    })
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use cli::{Cli, Command, ExportFormat, QueryFormat, StatsFormat};
+use cli::{Cli, Command, ExportFormat, QueryFormat, StatsFormat, WriteMode};
 use kg::claim::ClaimExtractor;
 use kg::entry::ReadOptions;
 use kg::ontology::Ontology;
@@ -60,40 +60,56 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => {
             let ontology = load_ontology(cli.ontology.as_deref())?;
-            // Read every input first: a missing or unreadable file stops the run
-            // before the store is touched.
-            let mut inputs = Vec::new();
+            // Check every input first: a missing or unreadable file stops the run
+            // before the store is touched. Files are read one at a time below, so
+            // memory holds one input's text, not all of them.
+            let mut inputs: Vec<(String, Option<Vec<u8>>)> = Vec::new();
             for f in &args.files {
                 let name = f.display().to_string();
-                let bytes = if name == "-" {
+                if name == "-" {
                     let mut b = Vec::new();
                     io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
-                    b
+                    inputs.push((name, Some(b)));
                 } else {
                     if f.is_dir() {
                         bail!("cannot read {name}: is a directory");
                     }
-                    std::fs::read(f).with_context(|| format!("cannot read {name}"))?
-                };
-                inputs.push((name, bytes));
+                    std::fs::File::open(f).with_context(|| format!("cannot read {name}"))?;
+                    inputs.push((name, None));
+                }
             }
             let store = Store::open(&store_dir)?;
             store.load_ontology(&ontology.turtle)?;
             let mut extractor = ClaimExtractor::new(&ontology);
             let options = ReadOptions { format: args.format, date: args.date, source: args.source.clone() };
             let mut failed = 0;
-            for (name, bytes) in &inputs {
-                let show = !args.quiet && io::stderr().is_terminal() && bytes.len() > 4_000_000;
+            let ingest = kg::ingest::IngestOptions {
+                batch: args.batch,
+                mode: match args.write_mode {
+                    WriteMode::Bulk => kg::store::WriteMode::Bulk,
+                    WriteMode::Transaction => kg::store::WriteMode::Transaction,
+                },
+            };
+            for (name, stdin) in inputs {
+                let bytes = match stdin {
+                    Some(b) => b,
+                    None => std::fs::read(&name).with_context(|| format!("cannot read {name}"))?,
+                };
+                let name = &name;
+                // A progress bar only for people watching, and only when it lasts.
+                let bar = (!args.quiet && io::stderr().is_terminal() && bytes.len() > 1_000_000).then(|| progress_bar(name));
                 let mut progress = |done: usize, total: usize| {
-                    if show {
-                        eprint!("\r{name}: {done}/{total} entries");
+                    if let Some(bar) = &bar {
+                        bar.set_length(total as u64);
+                        bar.set_position(done as u64);
                     }
                 };
-                match kg::ingest::ingest_bytes(&store, &mut extractor, name, bytes, &options, args.batch, &mut progress) {
+                let result = kg::ingest::ingest_bytes(&store, &mut extractor, name, &bytes, &options, ingest, &mut progress);
+                if let Some(bar) = bar {
+                    bar.finish_and_clear();
+                }
+                match result {
                     Ok(report) => {
-                        if show {
-                            eprintln!();
-                        }
                         for w in &report.warnings {
                             eprintln!("kg: warning: {name}: {w}");
                         }
@@ -236,6 +252,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A progress bar on standard error counting the entries of `name` as they are stored.
+fn progress_bar(name: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    let style = indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} entries, {per_sec}, eta {eta}")
+        .expect("the template is valid")
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(name.to_string());
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
 }
 
 /// The query text and a name for errors: a file's path, "standard input" or "query".
