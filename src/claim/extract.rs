@@ -21,6 +21,8 @@ const JUNK_HEADS: &[&str] = &[
     "meeting", "conditions", "efforts", "deal", "agreement", "war", "conflict", "subject", "essence", "majority",
     "them", "him", "her", "us", "me", "you", "one", "what", "which", "who", "plan", "proposal", "documents",
     "statement", "comments", "remarks", "terms", "clauses", "points", "aim", "goal", "hopes", "lot",
+    "commitment", "ambition", "ambitions", "bid", "desire", "intention", "readiness", "willingness", "right",
+    "rights", "demand", "efforts", "attempts", "calls", "size", "parts", "sessions", "details", "steps",
 ];
 
 /// Words that end a noun phrase.
@@ -36,6 +38,21 @@ fn np_stop(w: &str) -> bool {
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
+}
+
+impl Extraction {
+    /// The actors and positions the entry mentions as such (not as places, not as
+    /// unresolved pronouns), each once, in order of first mention.
+    pub fn mentioned(&self) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::new();
+        for m in &self.mentions {
+            let keep = (m.is_actor() || m.role == Role::Position) && m.role != Role::Speaker && !m.entity.key.is_empty();
+            if keep && !out.contains(&m.entity) {
+                out.push(m.entity.clone());
+            }
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -145,8 +162,8 @@ impl ClaimExtractor {
             k += s.tokens.len();
         }
         let norms: Vec<String> = tokens.iter().map(|t| norm(t.text(text))).collect();
-        let in_quote = quote_flags(text, &tokens);
-        let mentions = find_mentions(text, &tokens, &ranges, &self.gaz, &self.titles, &mut self.people);
+        let in_quote = crate::text::quote_flags(text, &tokens);
+        let mentions = find_mentions(text, &tokens, &ranges, &in_quote, &self.gaz, &self.titles, &mut self.people);
         let mut claims = Vec::new();
         let mut last_speaker: Option<Entity> = None;
         let mut family: Option<String> = None;
@@ -245,6 +262,13 @@ impl ClaimExtractor {
                     }
                 }
             }
+            // "a red line for": the cue starting one word later reaches further.
+            if let (Some(b), Some(next)) = (&best, self.best_cue_at(ctx, i + 1)) {
+                if next.last > b.last {
+                    i += 1;
+                    continue;
+                }
+            }
             // Cue words inside a name or position are not cues ("Peace Council").
             if let Some(b) = best.filter(|b| !ctx.ms.iter().any(|m| m.first <= b.first && b.last <= m.last && m.role != Role::Position)) {
                 i = b.last + 1;
@@ -254,6 +278,23 @@ impl ClaimExtractor {
             }
         }
         out
+    }
+
+    fn best_cue_at(&self, ctx: &Ctx, i: usize) -> Option<CueHit> {
+        if i >= ctx.end {
+            return None;
+        }
+        let list = self.cues.get(ctx.w(i))?;
+        list.iter()
+            .filter_map(|c| match_words(ctx, i, &c.words).map(|last| (last, c)))
+            .max_by_key(|(last, _)| *last)
+            .map(|(last, c)| CueHit {
+                first: i,
+                last,
+                relation: c.relation,
+                frame: c.frame,
+                text: ctx.text[ctx.tokens[i].start..ctx.tokens[last].end].to_string(),
+            })
     }
 
     /// Whether a word class phrase ends at token `i` (inclusive), within the sentence.
@@ -423,11 +464,14 @@ impl ClaimExtractor {
         while i < ctx.end {
             let w = ctx.w(i).to_string();
             let tail = w.rsplit('-').next().unwrap_or(&w).to_string();
-            let is_plan = plan_nouns.contains(&w.as_str()) || (w.contains('-') && plan_nouns.contains(&tail.as_str()) && !w.starts_with("counter"));
+            let next_lower = ctx.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && i + 1 < ctx.end && t.text(ctx.text).chars().all(|c| c.is_lowercase() || c == '-'));
+            let is_plan = plan_nouns.contains(&w.as_str()) || (w.contains('-') && plan_nouns.contains(&tail.as_str()) && !w.starts_with("counter") && !next_lower);
             let inside = ctx.ms.iter().any(|m| m.first <= i && i <= m.last && m.role == Role::Position);
             // The last plan noun of a compound ("draft peace plan") is the head.
             let next_is_plan = plan_nouns.contains(&ctx.w(i + 1)) || ctx.w(i + 1) == "peace" && plan_nouns.contains(&ctx.w(i + 2));
-            if !is_plan || inside || next_is_plan || (ctx.w(i + 1) == "with" && w == "deal") {
+            // "ceasefire proposal", "minerals deal": a plan about a known position is that position.
+            let about_position = i > ctx.start && ctx.ms.iter().any(|m| m.last + 1 == i && m.role == Role::Position);
+            if !is_plan || inside || next_is_plan || about_position || (ctx.w(i + 1) == "with" && w == "deal") {
                 i += 1;
                 continue;
             }
@@ -481,18 +525,32 @@ impl ClaimExtractor {
                 }
                 break;
             }
+            // "the counter-plan brought forward by X": X owns it.
+            if owner.is_none() {
+                let mut r = i + 1;
+                while r < ctx.end && ctx.tokens[r].kind == TokenKind::Quote {
+                    r += 1;
+                }
+                let proposed = self.best_cue_at(ctx, r).filter(|c| c.relation == Relation::Proposes && c.frame == Frame::Verb);
+                if let Some(c) = proposed.filter(|c| ctx.w(c.last + 1) == "by") {
+                    if let Some(m) = ctx.ms.iter().find(|m| m.first > c.last + 1 && m.first <= c.last + 5 && m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) {
+                        owner = Some((m.entity.clone(), String::new()));
+                    }
+                }
+            }
             let owner_state = owner.as_ref().map(|(e, _)| self.state_of(e));
             let kind = if counter { "counter-plan" } else { "plan" };
             let label = match &owner_state {
                 Some(st) => format!("{} {} {}", self.adjective(st), topic.as_deref().unwrap_or("peace"), kind),
                 None => String::new(),
             };
+            let kind_label = if counter { "counter-plan".to_string() } else { format!("{} plan", topic.as_deref().unwrap_or("peace")) };
             let entity = if label.is_empty() {
                 // No owner: the document's latest plan of this kind, else a generic one.
                 let plans = self.plans.get(&doc);
                 plans
                     .and_then(|p| p.iter().rev().find(|e| e.label.ends_with(kind)).cloned())
-                    .unwrap_or_else(|| Entity::from_label(EntityKind::Position, &format!("{} {kind}", topic.as_deref().unwrap_or("peace"))))
+                    .unwrap_or_else(|| Entity::from_label(EntityKind::Position, &kind_label))
             } else {
                 let label = label.replace("peace counter-plan", "counter-plan");
                 let e = Entity::from_label(EntityKind::Position, &label);
@@ -580,13 +638,17 @@ impl ClaimExtractor {
                     || (cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && (cue.first + 4..=cue.last + 4).any(|k| ctx.w(k) == "by"));
                 if passive {
                     let by = (cue.last + 1..ctx.end).find(|&k| ctx.w(k) == "by").unwrap_or(cue.last + 1);
-                    let Some(subj) = ctx.ms.iter().find(|m| m.first > by && m.first <= by + 4 && m.is_actor() && !m.possessive) else { return };
+                    let Some(subj) = ctx.ms.iter().find(|m| m.first > by && m.first <= by + 4 && m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) else { return };
                     let Some(obj) = self.object_left(ctx, cue.first, relation) else { return };
                     out.push(found(subj, relation, &obj, cue, 0.75, modality, ctx));
                     return;
                 }
-                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && ctx.w(cue.first).ends_with("ed") {
+                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && !ctx.w(cue.first).ends_with("ing") && ctx.w(cue.first) != "to" {
                     return; // passive without an agent: who did it is unknown
+                }
+                // "Ukraine's demands", "the proposal": a noun, not a verb.
+                if cue.first > ctx.start && (matches!(ctx.w(cue.first - 1), "'s" | "’s") || is_in(DETERMINERS, ctx.w(cue.first - 1))) {
+                    return;
                 }
                 let Some(subj) = self.subject_left(ctx, cue, cue_in_quote) else { return };
                 if relation == Relation::Meets && ctx.w(cue.first) == "talks" && ctx.w(cue.last) == "between" {
@@ -691,7 +753,7 @@ impl ClaimExtractor {
             .filter(|m| m.last < cue.first && m.first >= lo)
             .filter(|m| m.is_actor() || m.role == Role::Speaker)
             .filter(|m| !m.in_pp || m.role == Role::Pronoun && m.possessive)
-            .filter(|m| !m.modifier || m.role == Role::Group)
+            .filter(|m| !m.modifier || m.role == Role::Group || (m.last + 1 == cue.first && m.span.end < ctx.tokens[m.last].end))
             .filter(|m| !m.possessive || (event_noun && m.last + 3 >= cue.first) || m.group_noun.is_some() && m.role == Role::Group)
             .filter(|m| m.entity.kind != EntityKind::Source)
             .filter(|m| cue_in_quote || !ctx.in_quote[m.first])
@@ -716,24 +778,33 @@ impl ClaimExtractor {
             }
         };
         let end = clause_end(ctx, cue.last).min(cue.last + 14);
+        let end = (cue.last + 1..end).find(|&k| ctx.w(k) == ",").unwrap_or(end);
         let mut out: Vec<(Mention, bool)> = Vec::new();
-        let first = ctx.ms.iter().filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source).find(|m| fits(m));
-        let Some(first) = first else {
-            if let Some(np) = self.discover_np(ctx, cue, relation) {
+        let in_window = ctx.ms.iter().filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source).find(|m| fits(m));
+        // The noun phrase right after the cue is the object, unless it only leads to one
+        // ("its commitment to join NATO", "a large part of the plan").
+        if let Some(np) = self.discover_np(ctx, cue, relation) {
+            let leads_on = matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on") && in_window.is_some();
+            if !leads_on {
                 out.push((np, false));
+                return out;
             }
-            return out;
-        };
+        }
+        let Some(first) = in_window else { return out };
         // Nothing but grammar may stand between the cue and its first object.
         out.push((first.clone(), false));
         let mut last = first.last;
         loop {
             let mut k = last + 1;
             let mut conj = false;
+            let mut saw_word = false;
             let mut neg = false;
             let mut words = 0;
             while k < ctx.end {
                 let w = ctx.w(k);
+                if ctx.ms.iter().any(|m| m.first == k) {
+                    break;
+                }
                 if matches!(w, "that" | "which" | "who") {
                     // Skip a relative clause up to the next comma.
                     while k < ctx.end && ctx.w(k) != "," {
@@ -742,8 +813,8 @@ impl ClaimExtractor {
                     continue;
                 }
                 if is_in(CONJUNCTIONS, w) || w == "," {
-                    conj |= w != ",";
-                    conj |= w == ",";
+                    conj = true;
+                    saw_word |= w != ",";
                     k += 1;
                     continue;
                 }
@@ -751,9 +822,6 @@ impl ClaimExtractor {
                     neg |= w == "not";
                     k += 1;
                     continue;
-                }
-                if ctx.ms.iter().any(|m| m.first == k) {
-                    break;
                 }
                 if conj && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
                     words += 1;
@@ -766,6 +834,10 @@ impl ClaimExtractor {
                 break;
             }
             let Some(next) = ctx.ms.iter().find(|m| m.first == k && fits(m)) else { break };
+            // "A, B" without "and" is a list only if it goes on ("A, B and C", "A, B, and C").
+            if !saw_word && !matches!(ctx.w(next.last + 1), "," | "and" | "or") {
+                break;
+            }
             out.push((next.clone(), neg));
             last = next.last;
         }
@@ -790,7 +862,7 @@ impl ClaimExtractor {
         while k < ctx.end && k < first + 4 {
             let t = ctx.tokens[k];
             let w = ctx.w(k);
-            if t.kind != TokenKind::Word || np_stop(w) || ctx.ms.iter().any(|m| m.first <= k && k <= m.last) {
+            if t.kind != TokenKind::Word || np_stop(w) || (k > first && is_in(DETERMINERS, w)) || ctx.ms.iter().any(|m| m.first <= k && k <= m.last) {
                 break;
             }
             if w.chars().next().is_some_and(char::is_uppercase) && k == first && t.text(ctx.text).len() > 1 {
@@ -838,14 +910,20 @@ impl ClaimExtractor {
     /// line …", "the plan was unacceptable"): a position in the same clause.
     fn copula_subject(&self, ctx: &Ctx, cue_first: usize) -> Option<Mention> {
         let lo = clause_start(ctx, cue_first);
-        let be = (lo..cue_first).rev().find(|&k| is_in(BE, ctx.w(k)) || matches!(ctx.w(k), "remains" | "seems" | "looks" | "become" | "becomes" | "find" | "found"))?;
+        // "it could form the basis": "it" is the latest position before it.
+        if let Some(it) = (cue_first.saturating_sub(3).max(lo)..cue_first).find(|&k| matches!(ctx.w(k), "it" | "this")) {
+            return ctx.ms.iter().filter(|m| m.last < it && m.first >= ctx.start && m.role == Role::Position).max_by_key(|m| m.last).cloned();
+        }
+        let be = (lo..cue_first).rev().find(|&k| is_in(BE, ctx.w(k)) || matches!(ctx.w(k), "remains" | "remain" | "seems" | "looks" | "become" | "becomes" | "find" | "found"))?;
+        // The clause of the copula starts after "while", "whereas", "but".
+        let lo = (lo..be).rev().find(|&k| matches!(ctx.w(k), "while" | "whereas" | "but")).map(|k| k + 1).unwrap_or(lo);
         if (lo..be).any(|k| matches!(ctx.w(k), "which" | "that" | "who")) {
             return None;
         }
         ctx.ms
             .iter()
             .filter(|m| m.first >= lo && m.last < be && m.role == Role::Position)
-            .min_by_key(|m| m.first)
+            .max_by_key(|m| m.last)
             .cloned()
     }
 }
@@ -939,27 +1017,6 @@ fn is_plan_modifier(w: &str) -> bool {
 
 fn is_caption(sentence: &str) -> bool {
     sentence.contains('©') || sentence.contains("FILE PHOTO") || sentence.contains("Getty Images") || sentence.starts_with("Photo:")
-}
-
-/// For each token: whether it is inside double quotes (curly or straight).
-fn quote_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
-    let mut inside = false;
-    for (i, t) in tokens.iter().enumerate() {
-        let s = t.text(text);
-        match s {
-            "“" | "«" | "„" => inside = true,
-            "”" | "»" => inside = false,
-            "\"" => inside = !inside,
-            _ => {}
-        }
-        // A paragraph break closes any open quote.
-        if i > 0 && text[tokens[i - 1].end..t.start].contains("\n\n") && !matches!(s, "“" | "\"") {
-            inside = false;
-        }
-        out[i] = inside && t.kind != TokenKind::Quote;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -41,6 +41,7 @@ pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     sentences: &[(usize, usize)],
+    in_quote: &[bool],
     gaz: &Gazetteer,
     titles: &[String],
     people: &mut People,
@@ -90,7 +91,7 @@ pub fn find_mentions(
     absorb_titles(text, tokens, &mut ms, titles);
     groups(text, tokens, &mut ms);
     descriptions(text, tokens, gaz, &mut ms, titles);
-    pronouns(text, tokens, sentences, &mut ms);
+    pronouns(text, tokens, in_quote, &mut ms);
     flags(text, tokens, &mut ms);
     ms
 }
@@ -229,7 +230,7 @@ fn person_with_title(gaz: &Gazetteer, state: usize, title: &str) -> Option<usize
 
 /// Pronouns and "his chief of staff": the most recent fitting mention before them in
 /// the entry. First-person pronouns become speaker placeholders.
-fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut Vec<Mention>) {
+fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], ms: &mut Vec<Mention>) {
     let covered: Vec<bool> = {
         let mut c = vec![false; tokens.len()];
         for m in ms.iter() {
@@ -240,7 +241,6 @@ fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut
         c
     };
     let mut new: Vec<Mention> = Vec::new();
-    let _ = sentences;
     for (i, t) in tokens.iter().enumerate() {
         if covered[i] || t.kind != TokenKind::Word {
             continue;
@@ -274,6 +274,8 @@ fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut
             .chain(new.iter())
             .filter(|m| m.last < i && m.role != Role::Speaker && !m.locative && m.entity.kind.is_actor() && want(&m.entity))
             .filter(|m| !m.modifier)
+            // Outside quotes, a pronoun does not refer into a quote.
+            .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
             .max_by_key(|m| m.last);
         if let Some(a) = antecedent {
             let entity = a.entity.clone();

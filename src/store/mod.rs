@@ -151,6 +151,8 @@ pub struct WriteStats {
 pub struct EntryClaims<'a> {
     pub entry: &'a Entry,
     pub claims: &'a [Claim],
+    /// Actors and positions the entry mentions (claims or not): `entry kg:mentions x`.
+    pub mentions: &'a [crate::claim::Entity],
 }
 
 /// A kg store: an Oxigraph store on disk (or in memory for tests).
@@ -199,6 +201,7 @@ impl Store {
         let mut stats = WriteStats::default();
         for ec in entries {
             model::entry_quads(ec.entry, &mut quads);
+            model::mention_quads(ec.entry, ec.mentions, &mut quads);
             for c in ec.claims {
                 model::claim_quads(ec.entry, c, &mut quads);
             }

@@ -1,1 +1,4 @@
-fn main(){}
+//! kg's integration tests: one binary, one module per area.
+
+mod common;
+mod extraction;
