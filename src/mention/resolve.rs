@@ -105,6 +105,10 @@ fn absorb_titles(text: &str, tokens: &[Token], ms: &mut Vec<Mention>, titles: &[
             continue;
         }
         let mut k = ms[i].last + 1;
+        // "Kosovo's Prime Minister Albin Kurti"
+        if matches!(tok(text, tokens, k).as_str(), "'s" | "’s") {
+            k += 1;
+        }
         // Title words, possibly several ("Army Secretary", "Press Secretary").
         let mut saw_title = false;
         while let Some((len, _)) = phrase_at(text, tokens, k, TITLES, titles) {
@@ -246,6 +250,42 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], ms: &mut Vec<Mentio
             continue;
         }
         let w = norm(t.text(text));
+        // "the group", "the country": refer back like "it".
+        let described = if w == "the" && !covered.get(i + 1).copied().unwrap_or(true) {
+            let next = tokens.get(i + 1).map(|n| norm(n.text(text))).unwrap_or_default();
+            if is_in(ORG_DESCRIPTIONS, &next) {
+                Some((EntityKind::Organization, i + 1))
+            } else if is_in(STATE_DESCRIPTIONS, &next) {
+                Some((EntityKind::State, i + 1))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((kind, last)) = described {
+            let antecedent = ms
+                .iter()
+                .chain(new.iter())
+                .filter(|m| m.last < i && m.entity.kind == kind && !m.locative && m.role != Role::Speaker)
+                .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
+                .max_by_key(|m| m.last);
+            if let Some(a) = antecedent {
+                new.push(Mention {
+                    entity: a.entity.clone(),
+                    role: Role::Pronoun,
+                    span: Span::new(t.start, tokens[last].end),
+                    first: i,
+                    last,
+                    possessive: false,
+                    locative: false,
+                    in_pp: false,
+                    modifier: false,
+                    group_noun: None,
+                });
+            }
+            continue;
+        }
         let want: fn(&Entity) -> bool = if is_in(PERSON_PRONOUNS, &w) {
             |e| e.kind == EntityKind::Person
         } else if is_in(THING_PRONOUNS, &w) {
