@@ -13,7 +13,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use kg::claim::{Claim, ClaimExtractor};
+use kg::claim::{Claim, ClaimExtractor, Entity};
 use kg::corpus::{CorpusFormat, CorpusOptions, CorpusWriter};
 use kg::entry::{self, EntryReader, ReadOptions};
 use kg::ontology::Ontology;
@@ -55,8 +55,21 @@ fn stages(c: &mut Criterion) {
     g.finish();
 
     let mut extractor = ClaimExtractor::new(&ontology);
-    let claims: Vec<Vec<Claim>> = parsed.entries.iter().map(|e| extractor.extract(e).claims).collect();
-    let items: Vec<EntryClaims> = parsed.entries.iter().zip(&claims).map(|(entry, c)| EntryClaims { entry, claims: c }).collect();
+    let extracted: Vec<(Vec<Claim>, Vec<Entity>)> = parsed
+        .entries
+        .iter()
+        .map(|e| {
+            let x = extractor.extract(e);
+            let mentioned = x.mentioned();
+            (x.claims, mentioned)
+        })
+        .collect();
+    let items: Vec<EntryClaims> = parsed
+        .entries
+        .iter()
+        .zip(&extracted)
+        .map(|(entry, (claims, mentions))| EntryClaims { entry, claims, mentions })
+        .collect();
     let mut g = c.benchmark_group("store");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(blog.len() as u64));

@@ -18,7 +18,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use crate::claim::{Claim, ClaimExtractor};
+use crate::claim::{Claim, ClaimExtractor, Entity};
 use crate::entry::{self, Document, Entry, EntryReader, Part, ReadError, ReadOptions};
 use crate::store::{EntryClaims, Store, StoreError, WriteMode};
 
@@ -76,6 +76,8 @@ struct Batch {
     documents: Vec<Document>,
     entries: Vec<Entry>,
     claims: Vec<Vec<Claim>>,
+    /// Actors and positions each entry mentions.
+    mentions: Vec<Vec<Entity>>,
 }
 
 /// Ingests the bytes of one input named `origin`. `progress` is called with the number
@@ -115,8 +117,12 @@ pub fn ingest_bytes(
         let writer = scope.spawn(|| -> Result<usize, StoreError> {
             let mut claims = 0;
             for b in rx {
-                let items: Vec<EntryClaims> =
-                    b.entries.iter().zip(&b.claims).map(|(entry, c)| EntryClaims { entry, claims: c }).collect();
+                let items: Vec<EntryClaims> = b
+                    .entries
+                    .iter()
+                    .zip(b.claims.iter().zip(&b.mentions))
+                    .map(|(entry, (claims, mentions))| EntryClaims { entry, claims, mentions })
+                    .collect();
                 claims += store.write_with(ingest.mode, &b.documents, &items)?.claims;
                 written.fetch_add(b.entries.len(), Ordering::Relaxed);
             }
@@ -128,7 +134,9 @@ pub fn ingest_bytes(
             match part {
                 Ok(Part::Document(d)) => batch.documents.push(d),
                 Ok(Part::Entry(e)) => {
-                    batch.claims.push(extractor.extract(&e).claims);
+                    let x = extractor.extract(&e);
+                    batch.mentions.push(x.mentioned());
+                    batch.claims.push(x.claims);
                     batch.entries.push(e);
                     if batch.entries.len() >= batch_size {
                         // A closed channel means the writer failed: its error is reported below.

@@ -197,6 +197,68 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
+        Command::Extract(args) => {
+            let ontology = load_ontology(cli.ontology.as_deref())?;
+            let mut extractor = ClaimExtractor::new(&ontology);
+            let mut inputs: Vec<(String, String)> = Vec::new();
+            if let Some(t) = &args.text {
+                inputs.push(("text".into(), t.clone()));
+            }
+            for f in &args.files {
+                let name = f.display().to_string();
+                let bytes = if name == "-" {
+                    let mut b = Vec::new();
+                    io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+                    b
+                } else {
+                    std::fs::read(f).with_context(|| format!("cannot read {name}"))?
+                };
+                let text = kg::entry::decode(&bytes).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
+                inputs.push((name, text.to_string()));
+            }
+            let mut json = Vec::new();
+            let mut rows = Vec::new();
+            for (name, text) in &inputs {
+                let format = if name == "text" { Some(kg::entry::Format::Article) } else { args.input_format };
+                let options = ReadOptions { format, ..Default::default() };
+                let parsed = kg::entry::read(name, text, &options).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
+                for e in &parsed.entries {
+                    let x = extractor.extract(e);
+                    if args.mentions {
+                        for m in &x.mentions {
+                            rows.push(vec![
+                                "mention".into(),
+                                format!("{:?}", m.role).to_lowercase(),
+                                m.entity.label.clone(),
+                                e.text.get(m.span.start..m.span.end).unwrap_or("").to_string(),
+                                String::new(),
+                            ]);
+                        }
+                    }
+                    for c in &x.claims {
+                        let quote = c.evidence.of(&e.text).to_string();
+                        let reported: Vec<&str> = c.reported_by.iter().map(|r| r.label.as_str()).collect();
+                        rows.push(vec![
+                            c.subject.label.clone(),
+                            c.relation.name().into(),
+                            c.object.label.clone(),
+                            format!("{}{} {}", c.modality.name(), if c.hedged { ", hedged" } else { "" }, reported.join(", ")),
+                            quote.clone(),
+                        ]);
+                        json.push(serde_json::json!({
+                            "subject": c.subject.label, "relation": c.relation.name(), "object": c.object.label,
+                            "cue": c.cue, "modality": c.modality.name(), "hedged": c.hedged,
+                            "confidence": c.confidence, "reported_by": reported, "quote": quote,
+                            "time": e.time.map(|t| t.to_rfc3339()),
+                        }));
+                    }
+                }
+            }
+            match args.format {
+                StatsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?,
+                StatsFormat::Table => kg::table::write_table(&["subject", "relation", "object", "how", "quote"], &rows, &mut out)?,
+            }
+        }
         Command::Eval(args) => {
             let name = args.gold.display().to_string();
             let text = std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {name}"))?;

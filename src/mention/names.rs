@@ -138,7 +138,7 @@ pub fn discover(
             Some(known.clone())
         } else if is_in(ORG_WORDS, &last) && words >= 2 {
             Some(Entity::from_label(EntityKind::Organization, name))
-        } else if title.is_some() && words >= 2 {
+        } else if title.is_some() && (words >= 2 || name.chars().count() > 3) {
             Some(Entity::from_label(EntityKind::Person, name))
         } else if words >= 2 && words <= 4 && is_in(SAID, &next) && !name.chars().any(|c| c.is_ascii_digit()) {
             Some(Entity::from_label(EntityKind::Person, name))

@@ -41,6 +41,7 @@ pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     sentences: &[(usize, usize)],
+    in_quote: &[bool],
     gaz: &Gazetteer,
     titles: &[String],
     people: &mut People,
@@ -90,7 +91,7 @@ pub fn find_mentions(
     absorb_titles(text, tokens, &mut ms, titles);
     groups(text, tokens, &mut ms);
     descriptions(text, tokens, gaz, &mut ms, titles);
-    pronouns(text, tokens, sentences, &mut ms);
+    pronouns(text, tokens, in_quote, &mut ms);
     flags(text, tokens, &mut ms);
     ms
 }
@@ -104,6 +105,10 @@ fn absorb_titles(text: &str, tokens: &[Token], ms: &mut Vec<Mention>, titles: &[
             continue;
         }
         let mut k = ms[i].last + 1;
+        // "Kosovo's Prime Minister Albin Kurti"
+        if matches!(tok(text, tokens, k).as_str(), "'s" | "’s") {
+            k += 1;
+        }
         // Title words, possibly several ("Army Secretary", "Press Secretary").
         let mut saw_title = false;
         while let Some((len, _)) = phrase_at(text, tokens, k, TITLES, titles) {
@@ -229,7 +234,7 @@ fn person_with_title(gaz: &Gazetteer, state: usize, title: &str) -> Option<usize
 
 /// Pronouns and "his chief of staff": the most recent fitting mention before them in
 /// the entry. First-person pronouns become speaker placeholders.
-fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut Vec<Mention>) {
+fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], ms: &mut Vec<Mention>) {
     let covered: Vec<bool> = {
         let mut c = vec![false; tokens.len()];
         for m in ms.iter() {
@@ -240,12 +245,47 @@ fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut
         c
     };
     let mut new: Vec<Mention> = Vec::new();
-    let _ = sentences;
     for (i, t) in tokens.iter().enumerate() {
         if covered[i] || t.kind != TokenKind::Word {
             continue;
         }
         let w = norm(t.text(text));
+        // "the group", "the country": refer back like "it".
+        let described = if w == "the" && !covered.get(i + 1).copied().unwrap_or(true) {
+            let next = tokens.get(i + 1).map(|n| norm(n.text(text))).unwrap_or_default();
+            if is_in(ORG_DESCRIPTIONS, &next) {
+                Some((EntityKind::Organization, i + 1))
+            } else if is_in(STATE_DESCRIPTIONS, &next) {
+                Some((EntityKind::State, i + 1))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((kind, last)) = described {
+            let antecedent = ms
+                .iter()
+                .chain(new.iter())
+                .filter(|m| m.last < i && m.entity.kind == kind && !m.locative && m.role != Role::Speaker)
+                .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
+                .max_by_key(|m| m.last);
+            if let Some(a) = antecedent {
+                new.push(Mention {
+                    entity: a.entity.clone(),
+                    role: Role::Pronoun,
+                    span: Span::new(t.start, tokens[last].end),
+                    first: i,
+                    last,
+                    possessive: false,
+                    locative: false,
+                    in_pp: false,
+                    modifier: false,
+                    group_noun: None,
+                });
+            }
+            continue;
+        }
         let want: fn(&Entity) -> bool = if is_in(PERSON_PRONOUNS, &w) {
             |e| e.kind == EntityKind::Person
         } else if is_in(THING_PRONOUNS, &w) {
@@ -274,6 +314,8 @@ fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut
             .chain(new.iter())
             .filter(|m| m.last < i && m.role != Role::Speaker && !m.locative && m.entity.kind.is_actor() && want(&m.entity))
             .filter(|m| !m.modifier)
+            // Outside quotes, a pronoun does not refer into a quote.
+            .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
             .max_by_key(|m| m.last);
         if let Some(a) = antecedent {
             let entity = a.entity.clone();

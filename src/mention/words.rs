@@ -44,7 +44,7 @@ pub const CONJUNCTIONS: &[&str] = &["and", "or", "but", "nor", "as well as", "pl
 /// Plural or collective nouns that, after a state or demonym, stand for that state:
 /// "Russian officials", "Kiev's delegation", "EU leaders".
 pub const GROUP_NOUNS: &[&str] = &[
-    "officials", "official", "diplomats", "diplomat", "delegation", "delegations", "negotiators", "negotiator",
+    "officials", "official", "mediators", "diplomats", "diplomat", "delegation", "delegations", "negotiators", "negotiator",
     "government", "authorities", "side", "leadership", "administration", "team", "leaders", "counterparts",
     "forces", "military", "army", "envoys", "representatives", "lawmakers", "ministers", "backers", "allies",
     "partners", "supporters", "sponsors", "patrons", "governments", "officers", "troops", "negotiating team",
@@ -106,7 +106,7 @@ pub const NOT_NAMES: &[&str] = &[
     "many", "most", "more", "less", "both", "either", "neither", "each", "every", "also", "still", "even",
     "just", "now", "then", "today", "tomorrow", "yesterday", "here", "we're", "i'm", "it's", "that's",
     "there's", "let", "mr", "mrs", "ms", "dr", "president", "minister", "secretary", "war", "peace", "final",
-    "only", "until", "unless", "although", "though", "because", "ukraine", "russia",
+    "only", "until", "unless", "although", "though", "because",
 ];
 
 /// Nouns that, right after an actor name, make the name a modifier ("the US plan").
@@ -129,6 +129,11 @@ pub const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "themselves"];
 pub const FIRST_PERSON: &[&str] = &["i", "me", "my", "we", "our", "us", "myself", "ourselves"];
 
 /// Possessive pronouns: as subjects of event nouns ("his meeting with").
+/// Definite descriptions that refer back like pronouns: "the group" is the latest
+/// organisation, "the country" the latest state.
+pub const ORG_DESCRIPTIONS: &[&str] = &["group", "movement", "militants", "organisation", "organization", "alliance", "bloc", "militia"];
+pub const STATE_DESCRIPTIONS: &[&str] = &["country", "government", "nation", "kingdom", "republic", "state"];
+
 pub const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "my", "our"];
 
 pub fn is_in(list: &[&str], word: &str) -> bool {

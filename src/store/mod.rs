@@ -164,6 +164,8 @@ const BULK_MEMORY_MB: usize = 256;
 pub struct EntryClaims<'a> {
     pub entry: &'a Entry,
     pub claims: &'a [Claim],
+    /// Actors and positions the entry mentions (claims or not): `entry kg:mentions x`.
+    pub mentions: &'a [crate::claim::Entity],
 }
 
 /// A kg store: an Oxigraph store on disk (or in memory for tests).
@@ -221,6 +223,7 @@ impl Store {
         let mut stats = WriteStats::default();
         for ec in entries {
             model::entry_quads(ec.entry, &mut quads);
+            model::mention_quads(ec.entry, ec.mentions, &mut quads);
             for c in ec.claims {
                 model::claim_quads(ec.entry, c, &mut quads);
             }
