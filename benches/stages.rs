@@ -79,9 +79,17 @@ fn stages(c: &mut Criterion) {
                 || tempfile::tempdir().expect("a temporary directory"),
                 |dir| {
                     let store = Store::open(dir.path()).expect("a fresh store");
+                    let mut bulk = (mode == WriteMode::Bulk).then(|| store.bulk_writer());
                     for (i, chunk) in items.chunks(kg::ingest::DEFAULT_BATCH).enumerate() {
                         let docs = if i == 0 { &parsed.documents[..] } else { &[] };
-                        store.write_with(mode, docs, chunk).expect("the write succeeds");
+                        match bulk.as_mut() {
+                            Some(w) => w.write(docs, chunk),
+                            None => store.write(docs, chunk),
+                        }
+                        .expect("the write succeeds");
+                    }
+                    if let Some(w) = bulk {
+                        w.commit().expect("the commit succeeds");
                     }
                     store.flush().expect("the flush succeeds");
                     dir

@@ -90,11 +90,12 @@ pub struct IngestArgs {
     /// Name of the outlet the files come from, recorded as their publisher
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
-    /// Entries written at a time, all or nothing
+    /// Entries handed to the store at a time (with --write-mode transaction: entries
+    /// per transaction)
     #[arg(long, default_value_t = kg::ingest::DEFAULT_BATCH, value_name = "N")]
     pub batch: usize,
-    /// How batches reach the store: 'bulk' (sorted table files, ingested atomically;
-    /// fastest) or 'transaction' (RocksDB transactions)
+    /// How entries reach the store: 'bulk' (sorted table files, each file ingested in
+    /// one atomic step; fastest) or 'transaction' (one RocksDB transaction per batch)
     #[arg(long, value_enum, default_value_t = WriteMode::Bulk, value_name = "MODE")]
     pub write_mode: WriteMode,
     /// Print nothing but errors and warnings

@@ -1,21 +1,26 @@
 //! The pipeline driver: file → entries → claims → store, one file at a time.
 //!
 //! ```text
-//!  pass 1   EntryReader ──────────────────────────────▶ errors? stop, store untouched
-//!  pass 2   EntryReader ──▶ ClaimExtractor ──batch──▶ [writer thread] Store::write_with
+//!  pass 1   EntryReader ─────────────────────────────────▶ error? stop, store untouched
+//!  pass 2   EntryReader ──▶ ClaimExtractor ──batches──▶ [writer thread] BulkWriter
+//!                                                        or Store::write per batch
 //! ```
 //!
 //! A file is first read through once without keeping anything, so a bad file (an error
 //! anywhere in it) leaves the store as it was. The second pass streams: entries are
 //! read lazily, their claims extracted, and every `batch` entries are handed to a
-//! writer thread that stores them all or nothing (one transaction or one atomic bulk
-//! load), while the next batch is being extracted. At most a few batches are alive at
-//! a time, so memory does not grow with the file beyond its text. An entry and its
-//! claims always travel in one batch, so an interrupted ingest leaves whole entries
-//! only; a document travels with its first entry. Ids hash content, so ingesting the
+//! writer thread, which stores them while the next batch is being extracted. At most
+//! three batches are alive at a time, so memory does not grow with the file beyond its
+//! text.
+//!
+//! Writes are all or nothing. In [`WriteMode::Bulk`] (the default) the whole file is
+//! one atomic bulk load: an interrupted ingest adds nothing. In
+//! [`WriteMode::Transaction`] each batch is one transaction: an interrupted ingest
+//! leaves the batches before it. Either way an entry and its claims are never split,
+//! and a document is written with its first entry. Ids hash content, so ingesting the
 //! same file again, in batches of any size, adds nothing.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use crate::claim::{Claim, ClaimExtractor, Entity};
@@ -81,7 +86,7 @@ struct Batch {
 }
 
 /// Ingests the bytes of one input named `origin`. `progress` is called with the number
-/// of entries written so far and the number in the input.
+/// of entries handed to the store so far and the number in the input.
 pub fn ingest_bytes(
     store: &Store,
     extractor: &mut ClaimExtractor,
@@ -111,11 +116,13 @@ pub fn ingest_bytes(
     // Pass 2: extract here, write on a second thread.
     let batch_size = ingest.batch.max(1);
     let written = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
     std::thread::scope(|scope| {
         // Two batches in flight: one being written, one waiting; the third is being built.
         let (tx, rx) = mpsc::sync_channel::<Batch>(1);
         let writer = scope.spawn(|| -> Result<usize, StoreError> {
             let mut claims = 0;
+            let mut bulk = (ingest.mode == WriteMode::Bulk).then(|| store.bulk_writer());
             for b in rx {
                 let items: Vec<EntryClaims> = b
                     .entries
@@ -123,8 +130,19 @@ pub fn ingest_bytes(
                     .zip(b.claims.iter().zip(&b.mentions))
                     .map(|(entry, (claims, mentions))| EntryClaims { entry, claims, mentions })
                     .collect();
-                claims += store.write_with(ingest.mode, &b.documents, &items)?.claims;
+                claims += match bulk.as_mut() {
+                    Some(w) => w.write(&b.documents, &items)?,
+                    None => store.write(&b.documents, &items)?,
+                }
+                .claims;
                 written.fetch_add(b.entries.len(), Ordering::Relaxed);
+            }
+            // The channel closed: everything was sent, or reading failed (then the
+            // caller returns the error and nothing bulk-written becomes visible).
+            if let Some(w) = bulk {
+                if !failed.load(Ordering::SeqCst) {
+                    w.commit()?;
+                }
             }
             Ok(claims)
         });
@@ -148,6 +166,7 @@ pub fn ingest_bytes(
                 }
                 // Pass 1 saw no error, so this cannot happen unless the text changed.
                 Err(e) => {
+                    failed.store(true, Ordering::SeqCst);
                     read_failure = Some(read_error(origin, e));
                     break;
                 }

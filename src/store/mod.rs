@@ -146,18 +146,25 @@ pub struct WriteStats {
     pub quads: usize,
 }
 
-/// How [`Store::write_with`] puts quads into RocksDB; both are all or nothing.
+/// How an ingest puts quads into RocksDB. Both write the same quads, all or nothing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum WriteMode {
-    /// A RocksDB transaction: write-ahead log, memtable, later flushes and compactions.
-    Transaction,
-    /// Oxigraph's bulk loader: sorted table files, ingested atomically.
+    /// A [`BulkWriter`]: sorted table files, built while extraction goes on and
+    /// ingested in one atomic step at the end of the input. Fastest; the unit of
+    /// atomicity is the whole input.
     #[default]
     Bulk,
+    /// [`Store::write`]: one RocksDB transaction per batch of entries (write-ahead
+    /// log, memtable, flushes and compactions); the unit of atomicity is the batch.
+    Transaction,
 }
 
-/// Memory budget given to the bulk loader per write, in megabytes.
-const BULK_MEMORY_MB: usize = 256;
+/// Quads a [`BulkWriter`] collects before it turns them into table files: about
+/// 60 MB of quads, so that a batch being collected and one being sorted stay well
+/// under the memory target, while the store gets few, large files.
+const BULK_BATCH_QUADS: usize = 150_000;
+/// Room for the write that fills a batch (a batch of entries adds up to ~100k quads).
+const BULK_BATCH_SLACK: usize = 100_000;
 
 /// One entry and the claims extracted from it, ready to be written.
 #[derive(Debug, Clone)]
@@ -207,48 +214,23 @@ impl Store {
 
     /// Writes documents, entries and their claims in one transaction: all or nothing.
     pub fn write(&self, documents: &[Document], entries: &[EntryClaims<'_>]) -> Result<WriteStats, StoreError> {
-        self.write_with(WriteMode::Transaction, documents, entries)
+        let mut quads = Vec::new();
+        let stats = quads_of(documents, entries, &mut quads);
+        // Each claim repeats the labels of the entities it links: write each quad once,
+        // which saves about a third of the index updates.
+        let mut seen = std::collections::HashSet::with_capacity(quads.len());
+        let mut t = self.db.start_transaction()?;
+        t.extend(quads.iter().filter(|q| seen.insert(*q)));
+        t.commit()?;
+        Ok(stats)
     }
 
-    /// Writes documents, entries and their claims all or nothing, the way `mode` says.
-    ///
-    /// Both modes write the same quads. [`WriteMode::Bulk`] sorts them into RocksDB
-    /// table files and ingests those in one atomic step, which skips the write-ahead log
-    /// and the memtable; it pays off from a few hundred entries a call.
-    pub fn write_with(&self, mode: WriteMode, documents: &[Document], entries: &[EntryClaims<'_>]) -> Result<WriteStats, StoreError> {
-        let mut quads = Vec::new();
-        for d in documents {
-            model::document_quads(d, &mut quads);
-        }
-        let mut stats = WriteStats::default();
-        for ec in entries {
-            model::entry_quads(ec.entry, &mut quads);
-            model::mention_quads(ec.entry, ec.mentions, &mut quads);
-            for c in ec.claims {
-                model::claim_quads(ec.entry, c, &mut quads);
-            }
-            stats.entries += 1;
-            stats.claims += ec.claims.len();
-        }
-        stats.quads = quads.len();
-        match mode {
-            WriteMode::Transaction => {
-                // Each claim repeats the labels of the entities it links: write each quad
-                // once, which saves about a third of the index updates.
-                let mut seen = std::collections::HashSet::with_capacity(quads.len());
-                let mut t = self.db.start_transaction()?;
-                t.extend(quads.iter().filter(|q| seen.insert(*q)));
-                t.commit()?;
-            }
-            WriteMode::Bulk => {
-                // One thread: ingest already runs extraction beside the writes, and the
-                // memory budget (in MB) bounds what the loader holds besides `quads`.
-                let mut loader = self.db.bulk_loader().with_num_threads(1).with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
-                loader.load_quads(quads)?;
-                loader.commit()?;
-            }
-        }
-        Ok(stats)
+    /// Starts a bulk write: everything given to the [`BulkWriter`] appears at once when
+    /// it commits, or not at all.
+    pub fn bulk_writer(&self) -> BulkWriter<'_> {
+        // One sorting thread: ingest already runs extraction and the writer beside it.
+        let loader = self.db.bulk_loader().with_num_threads(1);
+        BulkWriter { loader, quads: Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK) }
     }
 
     /// Replaces the ontology graph with the given Turtle documents `(name, text)`.
@@ -463,6 +445,60 @@ impl Store {
     /// with bulk loading, which needs an explicit flush.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush()?;
+        Ok(())
+    }
+}
+
+/// The quads of documents, entries and claims, appended to `quads`.
+fn quads_of(documents: &[Document], entries: &[EntryClaims<'_>], quads: &mut Vec<Quad>) -> WriteStats {
+    let before = quads.len();
+    for d in documents {
+        model::document_quads(d, quads);
+    }
+    let mut stats = WriteStats::default();
+    for ec in entries {
+        model::entry_quads(ec.entry, quads);
+        model::mention_quads(ec.entry, ec.mentions, quads);
+        for c in ec.claims {
+            model::claim_quads(ec.entry, c, quads);
+        }
+        stats.entries += 1;
+        stats.claims += ec.claims.len();
+    }
+    stats.quads = quads.len() - before;
+    stats
+}
+
+/// Writes a large input with Oxigraph's bulk loader, from [`Store::bulk_writer`].
+///
+/// Quads are collected in batches of bounded size; each full batch is sorted into
+/// RocksDB table files on a background thread, and [`BulkWriter::commit`] ingests all
+/// the files in one atomic step. Dropping the writer without committing discards
+/// everything it was given, so an interrupted ingest adds nothing. Memory holds at most
+/// two batches, whatever the size of the input.
+pub struct BulkWriter<'a> {
+    loader: oxigraph::store::BulkLoader<'a>,
+    quads: Vec<Quad>,
+}
+
+impl BulkWriter<'_> {
+    /// Adds documents, entries and their claims.
+    pub fn write(&mut self, documents: &[Document], entries: &[EntryClaims<'_>]) -> Result<WriteStats, StoreError> {
+        let stats = quads_of(documents, entries, &mut self.quads);
+        if self.quads.len() >= BULK_BATCH_QUADS {
+            // A batch sized up front: growing it by doubling copied every quad twice.
+            let full = std::mem::replace(&mut self.quads, Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK));
+            self.loader.load_quads(full)?;
+        }
+        Ok(stats)
+    }
+
+    /// Makes everything written visible, atomically.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        if !self.quads.is_empty() {
+            self.loader.load_quads(std::mem::take(&mut self.quads))?;
+        }
+        self.loader.commit()?;
         Ok(())
     }
 }
