@@ -26,11 +26,21 @@ use super::{
 
 /// Recognises a time-header line, bullets and odd spaces allowed.
 pub fn time_header(line: &str) -> Option<Result<TimeHeader, String>> {
-    parse_time_header(&clean_line(strip_bullet(line)))
+    // Most lines are text: a header starts with a digit, so skip the cleaning otherwise.
+    let start = strip_bullet(line).trim_start();
+    if !start.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    parse_time_header(&clean_line(start))
 }
 
 /// Recognises a date-header line ("  • 25 November 2025").
 pub fn date_header(line: &str) -> Option<NaiveDate> {
+    // Cleaning shrinks a line to a third at most (a 3-byte space becomes 1 byte): a
+    // longer one cannot clean down to 40 bytes, so skip the cleaning.
+    if strip_bullet(line).trim().len() > 120 {
+        return None;
+    }
     let l = clean_line(strip_bullet(line));
     if l.len() > 40 {
         return None;
