@@ -13,7 +13,10 @@
 # processes, with hyperfine when installed.
 #
 # Environment: WORK (scratch directory, default a new temporary one; corpora there are
-# reused), CARGO_TARGET_DIR (as for cargo), RUNS (query repetitions, default 5).
+# reused), CARGO_TARGET_DIR (as for cargo), RUNS (query repetitions, default 5; WARMUP
+# unmeasured runs before them, default 1),
+# QUERY_KG (the kg binary whose query subcommands are timed, default the one built
+# here), QUERY_STORE (time queries on this existing store only; no ingest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,9 +46,10 @@ measure() {
   cat "$WORK/time.txt"
 }
 
+if [ -n "${QUERY_STORE:-}" ]; then SIZES=(); fi
 printf '\n%-6s %9s %9s %9s %8s %8s %9s %9s %9s %8s %7s\n' size entries seconds cpu_s entries/s MB/s peak_MB store_MB bulk_s bulk_MB ratio
-LAST_STORE=""
-for size in "${SIZES[@]}"; do
+LAST_STORE="${QUERY_STORE:-}"
+for size in "${SIZES[@]+"${SIZES[@]}"}"; do
   corpus="$WORK/corpus-${size}MB.txt"
   [ -s "$corpus" ] || "$CORPUS" --size "${size}MB" --seed 1 > "$corpus" 2>/dev/null
   bytes=$(stat -c %s "$corpus")
@@ -76,15 +80,16 @@ done
 echo
 echo "== query latency on $LAST_STORE (whole process, output to /dev/null)"
 export KG_STORE="$LAST_STORE"
-has() { "$KG" "$1" --help > /dev/null 2>&1; }
+QKG="${QUERY_KG:-$KG}"
+has() { "$QKG" "$1" --help > /dev/null 2>&1; }
 QUERIES=()
-if has who-rejects; then QUERIES+=("$KG who-rejects 'NATO membership for Ukraine'"); else echo "note: no who-rejects subcommand in this kg: skipped"; fi
-QUERIES+=("$KG query queries/claims.rq --format tsv")
-if has path; then QUERIES+=("$KG path Witkoff Zelensky"); else echo "note: no path subcommand in this kg: skipped"; fi
-if has clusters; then QUERIES+=("$KG clusters"); else echo "note: no clusters subcommand in this kg: skipped"; fi
+if has who-rejects; then QUERIES+=("$QKG who-rejects 'NATO membership'"); else echo "note: no who-rejects subcommand in this kg: skipped"; fi
+QUERIES+=("$QKG query queries/claims.rq --format tsv")
+if has path; then QUERIES+=("$QKG path Witkoff Zelensky"); else echo "note: no path subcommand in this kg: skipped"; fi
+if has clusters; then QUERIES+=("$QKG clusters"); else echo "note: no clusters subcommand in this kg: skipped"; fi
 for q in "${QUERIES[@]}"; do
   if command -v hyperfine > /dev/null; then
-    hyperfine --warmup 1 --runs "$RUNS" --style none --export-json "$WORK/q.json" "$q > /dev/null" > /dev/null
+    hyperfine --warmup "${WARMUP:-1}" --runs "$RUNS" --style none --export-json "$WORK/q.json" "$q > /dev/null" > /dev/null
     python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print('%-70s mean %8.1f ms  min %8.1f ms  max %8.1f ms' % (sys.argv[2], r['mean']*1e3, r['min']*1e3, r['max']*1e3))" "$WORK/q.json" "$q"
   else
     best=""
@@ -95,5 +100,4 @@ for q in "${QUERIES[@]}"; do
     printf '%-70s best %8.0f ms (of %s runs)\n' "$q" "$(awk -v t="$best" 'BEGIN { print t * 1000 }')" "$RUNS"
   fi
 done
-rows=$("$KG" query queries/claims.rq --format tsv | tail -n +2 | wc -l)
-echo "(claims.rq returns $rows rows)"
+echo "(the store: $("$KG" stats | tr -s ' ' | paste -sd ',' | sed 's/,/, /g'))"
