@@ -249,10 +249,17 @@ impl ClaimExtractor {
         let mut i = ctx.start;
         while i < ctx.end {
             let mut best: Option<CueHit> = None;
+            // After a determiner, a possessive or a name used as a modifier ("a US
+            // demand"), a word that is both noun and verb is the noun.
+            let noun_context = i > ctx.start
+                && (is_in(DETERMINERS, ctx.w(i - 1))
+                    || matches!(ctx.w(i - 1), "'s" | "’s")
+                    || ctx.ms.iter().any(|m| m.last + 1 == i && m.modifier && m.entity.kind.is_actor()));
             if let Some(list) = self.cues.get(ctx.w(i)) {
                 for c in list {
                     if let Some(last) = match_words(ctx, i, &c.words) {
-                        if best.as_ref().is_none_or(|b| last > b.last) {
+                        let better_frame = best.as_ref().is_some_and(|b| last == b.last && (c.frame == Frame::Noun) == noun_context && (b.frame == Frame::Noun) != noun_context);
+                        if best.as_ref().is_none_or(|b| last > b.last) || better_frame {
                             best = Some(CueHit {
                                 first: i,
                                 last,
@@ -492,6 +499,7 @@ impl ClaimExtractor {
             let mut j = i;
             let mut steps = 0;
             let mut loose_modifier = false;
+            let mut not_a_plan = false;
             while j > ctx.start && steps < 6 {
                 j -= 1;
                 steps += 1;
@@ -537,7 +545,17 @@ impl ClaimExtractor {
                     k = j;
                     continue;
                 }
+                // "the corridor plan", "a reform plan": a plan about something else.
+                if owner.is_none() && j + 1 == i && ctx.tokens[j].kind == TokenKind::Word && wj.chars().all(|c| c.is_lowercase()) && !is_in(PREPOSITIONS, &wj) && !is_in(AUXILIARIES, &wj) && !is_in(CONJUNCTIONS, &wj) {
+                    not_a_plan = true;
+                    break;
+                }
+
                 break;
+            }
+            if not_a_plan {
+                i += 1;
+                continue;
             }
             // "the counter-plan brought forward by X": X owns it.
             if owner.is_none() {
@@ -636,6 +654,12 @@ impl ClaimExtractor {
     fn apply(&self, ctx: &Ctx, cue: &CueHit, attr: &Attribution, out: &mut Vec<Found>) {
         let cue_in_quote = ctx.in_quote[cue.first];
         // "wants to meet": the first verb only sets the modality of the second.
+        if cue.frame == Frame::Verb && ctx.w(cue.last) == "to" {
+            let next = cue.last + 1;
+            if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
+                return;
+            }
+        }
         if cue.frame == Frame::Verb && ctx.w(cue.last + 1) == "to" {
             let next = cue.last + 2;
             if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
@@ -663,7 +687,7 @@ impl ClaimExtractor {
                     out.push(found(subj, relation, &obj, cue, 0.75, modality, ctx));
                     return;
                 }
-                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && is_participle(ctx.w(cue.first)) {
+                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && is_participle(ctx.w(cue.first)) && ctx.w(cue.last) != "to" {
                     return; // passive without an agent: who did it is unknown
                 }
                 // "Ukraine's demands", "the proposal": a noun, not a verb.
@@ -727,7 +751,10 @@ impl ClaimExtractor {
                     let Some(obj) = ctx.ms.iter().find(|m| m.first > be && m.first <= be + 4 && m.role == Role::Position) else { return };
                     out.push(found(owner, Relation::Proposes, obj, cue, 0.7, modality, ctx));
                 } else if relation == Relation::Demands {
-                    // "Russia's demands": nothing to say without the demand itself.
+                    // "a US demand to stop buying Russian oil", "Russia's demand for X".
+                    let Some(owner) = ctx.ms.iter().filter(|m| m.last < cue.first && m.last + 3 >= cue.first && m.is_actor() && (m.possessive || m.modifier)).max_by_key(|m| m.last) else { return };
+                    let Some(content) = self.content_after(ctx, cue.last) else { return };
+                    out.push(found(owner, relation, &content, cue, 0.6, modality, ctx));
                 }
             }
             Frame::Backers => {}
@@ -850,11 +877,17 @@ impl ClaimExtractor {
     /// coordinated ones ("the EU and UK", "a permanent peace …, and not a temporary
     /// ceasefire": the bool marks a negated conjunct).
     fn objects_right(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Vec<(Mention, bool)> {
+        let cue_to = ctx.w(cue.last) == "to" && matches!(ctx.w(cue.first), "ready" | "prepared" | "willing" | "is" | "open");
         let fits = |m: &Mention| -> bool {
+            if cue_to {
+                return m.role == Role::Position;
+            }
             if relation.links_actors() {
                 m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)
             } else if matches!(relation, Relation::Supports | Relation::Criticizes) {
-                (m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
+                // "backs Washington's position": backs Washington.
+                let stance = m.possessive && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
+                (m.is_actor() && (!m.possessive || stance) && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
             } else {
                 m.role == Role::Position
             }
@@ -939,9 +972,26 @@ impl ClaimExtractor {
                 && ctx.tokens[k].text(ctx.text).chars().next().is_some_and(char::is_lowercase)
                 && !ctx.ms.iter().any(|m| m.first <= k && k <= m.last)
         };
+        if relation == Relation::Demands {
+            // "called on both sides to avoid escalation": the addressee, then what is asked.
+            let addressee_end = ctx
+                .ms
+                .iter()
+                .find(|m| m.first == k && m.is_actor())
+                .map(|m| m.last + 1)
+                .or_else(|| matches!((ctx.w(k), ctx.w(k + 1)), ("both" | "all", "sides" | "parties") | ("the", "parties")).then_some(k + 2));
+            if let Some(a) = addressee_end.filter(|&a| ctx.w(a) == "to" && bare_verb(a + 1)) {
+                let mut e = a + 1;
+                while e + 1 < ctx.end && e < a + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                    e += 1;
+                }
+                let label = ctx.text[ctx.tokens[a + 1].start..ctx.tokens[e].end].to_string();
+                return Some(self.np_mention(a + 1, e, &label, ctx));
+            }
+        }
         if ctx.w(k) == "to" && bare_verb(k + 1) {
             k += 2;
-        } else if ctx.w(cue.last) == "to" && bare_verb(k) && is_in(DETERMINERS, ctx.w(k + 1)) {
+        } else if ctx.w(cue.last) == "to" && bare_verb(k) {
             k += 1;
         }
         // "demanded that Armenia change its constitution": the clause is the demand.
@@ -965,7 +1015,28 @@ impl ClaimExtractor {
         while k < ctx.end && k < first + 4 {
             let t = ctx.tokens[k];
             let w = ctx.w(k);
-            let demonym = ctx.ms.iter().any(|m| m.first <= k && k <= m.last && m.role == Role::Demonym);
+            let demonym = ctx.ms.iter().any(|m| m.first <= k && k <= m.last && (m.role == Role::Demonym || (m.modifier && m.entity.kind.is_actor() && k == first)));
+            // A position word that modifies a noun ("tariff truce") is part of the phrase;
+            // a position that heads it ("long-term truce") is the object itself.
+            let position = ctx.ms.iter().find(|m| m.first <= k && k <= m.last && m.role == Role::Position);
+            if let Some(p) = position {
+                let continues = ctx.tokens.get(p.last + 1).is_some_and(|n| n.kind == TokenKind::Word && p.last + 1 < ctx.end && !np_stop(ctx.w(p.last + 1)) && n.text(ctx.text).chars().all(|c| c.is_lowercase()));
+                if !continues {
+                    // "long-term truce": the position heads the phrase and is the object;
+                    // "tariff truce": two positions make a new one.
+                    let modified_by_position = (first..k).any(|j| ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role == Role::Position));
+                    if k > first && !modified_by_position {
+                        return None;
+                    }
+                    if modified_by_position {
+                        last = Some(p.last);
+                    }
+                    break;
+                }
+                last = Some(p.last);
+                k = p.last + 1;
+                continue;
+            }
             if t.kind != TokenKind::Word || np_stop(w) || (k > first && is_in(DETERMINERS, w)) || (!demonym && ctx.ms.iter().any(|m| m.first <= k && k <= m.last)) {
                 break;
             }
@@ -984,7 +1055,7 @@ impl ClaimExtractor {
             let mut end = None;
             while j < ctx.end && j < last + 7 {
                 let w = ctx.w(j);
-                if ctx.tokens[j].kind != TokenKind::Word || (np_stop(w) && j > last + 2) || ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role != Role::Place) {
+                if ctx.tokens[j].kind != TokenKind::Word || (np_stop(w) && j > last + 2) || ctx.ms.iter().any(|m| m.first <= j && j <= m.last && !matches!(m.role, Role::Place | Role::Demonym)) {
                     break;
                 }
                 end = Some(j);
@@ -995,7 +1066,8 @@ impl ClaimExtractor {
                 return Some(self.np_mention(first, e, &label, ctx));
             }
         }
-        if is_in(JUNK_HEADS, &head) || head.ends_with("ly") || head.ends_with("ed") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
+        let junk = is_in(JUNK_HEADS, &head) && !(words >= 2 && !is_in(JUNK_HEADS, ctx.w(first)) && ctx.w(first).chars().all(|c| c.is_lowercase()));
+        if junk || head.ends_with("ly") || head.ends_with("ed") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
             return None;
         }
         // A noun phrase ends in a noun: a known noun ending, or a word after a determiner
@@ -1027,6 +1099,28 @@ impl ClaimExtractor {
         }
         let label = ctx.text[ctx.tokens[first].start..ctx.tokens[last].end].to_string();
         Some(self.np_mention(first, last, &label, ctx))
+    }
+
+    /// What a demand asks for, after its noun: "to stop buying Russian oil" (a verb
+    /// phrase) or "for a ceasefire" (a position or noun phrase).
+    fn content_after(&self, ctx: &Ctx, last: usize) -> Option<Mention> {
+        match ctx.w(last + 1) {
+            "to" => {
+                let first = last + 2;
+                let t = ctx.tokens.get(first)?;
+                if first >= ctx.end || t.kind != TokenKind::Word || !t.text(ctx.text).chars().next().is_some_and(char::is_lowercase) || is_in(AUXILIARIES, ctx.w(first)) {
+                    return None;
+                }
+                let mut e = first;
+                while e + 1 < ctx.end && e < first + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                    e += 1;
+                }
+                let label = ctx.text[ctx.tokens[first].start..ctx.tokens[e].end].to_string();
+                Some(self.np_mention(first, e, &label, ctx))
+            }
+            "for" => ctx.ms.iter().find(|m| m.first > last + 1 && m.first <= last + 4 && m.role == Role::Position).cloned(),
+            _ => None,
+        }
     }
 
     fn np_mention(&self, first: usize, last: usize, label: &str, ctx: &Ctx) -> Mention {

@@ -151,7 +151,20 @@ fn groups(text: &str, tokens: &[Token], ms: &mut [Mention]) {
         if ms.get(i + 1).is_some_and(|n| n.first == k && n.role == Role::Demonym) {
             continue;
         }
-        if let Some((len, noun)) = phrase_at(text, tokens, k, GROUP_NOUNS, &[]) {
+        // "China's commerce ministry", "India's external affairs ministry": up to two
+        // lower-case words before a group noun.
+        let mut found = phrase_at(text, tokens, k, GROUP_NOUNS, &[]);
+        for skip in 1..=2 {
+            if found.is_some() {
+                break;
+            }
+            let lower = (k..k + skip).all(|j| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word && t.text(text).chars().all(|c| c.is_lowercase())));
+            if lower && !ms.iter().any(|m| m.first >= k && m.first < k + skip) {
+                found = phrase_at(text, tokens, k + skip, &["ministry", "government", "delegation", "officials", "authorities", "negotiators"], &[])
+                    .map(|(len, n)| (len + skip, n));
+            }
+        }
+        if let Some((len, noun)) = found {
             let m = &mut ms[i];
             if possessive && is_in(BACKER_NOUNS, &noun) {
                 // The backers are someone else; the possessor stays as it is.
@@ -347,9 +360,11 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
         // Walk back over determiners and adjectives to the word that governs the mention.
         let mut k = m.first;
         let mut steps = 0;
-        while k > 0 && steps < 3 {
+        while k > 0 && steps < 5 {
             let w = tok(text, tokens, k - 1);
-            if is_in(DETERMINERS, &w) || w == "post-conflict" || w == "a" {
+            // Titles too: "by President Donald Trump" is inside a prepositional phrase.
+            let title = is_in(TITLES, &w) && tokens[k - 1].text(text).chars().next().is_some_and(char::is_uppercase);
+            if is_in(DETERMINERS, &w) || w == "post-conflict" || w == "a" || title {
                 k -= 1;
                 steps += 1;
             } else {
