@@ -124,3 +124,29 @@ fn modal_verb_phrase_positions() {
     let got = claims("Moscow would not recognise a Palestinian state, the diplomat said.");
     assert!(has(&got, "Russia", "rejects", "two-state solution"), "{got:?}");
 }
+
+#[test]
+fn role_descriptions_resolve() {
+    // "his chief of staff" without a name is Zelensky's aide; "the US president" is Trump.
+    let got = claims("Zelensky spoke on Monday. Later his chief of staff rejected the 30-day ceasefire. The US president criticized Hamas.");
+    assert!(has(&got, "Andriy Yermak", "rejects", "30-day ceasefire"), "{got:?}");
+    assert!(has(&got, "Donald Trump", "criticizes", "Hamas"), "{got:?}");
+}
+
+#[test]
+fn object_of_one_verb_is_not_subject_of_the_next() {
+    // Hosting someone and urging them to accept: the host demands, the guest takes no stance.
+    let got = claims("President Ruto received Kiir in Nairobi and urged him to accept the ceasefire.");
+    assert!(!got.iter().any(|(s, r, _)| s.contains("Kiir") && *r == "supports"), "{got:?}");
+    // Object control: "directed X to … meet Y": X meets Y.
+    let got = claims("Erdogan directed Hakan Fidan to travel to Tehran to meet with Abbas Araghchi.");
+    assert!(got.iter().any(|(s, r, o)| s == "Hakan Fidan" && *r == "meets" && o == "Abbas Araghchi"), "{got:?}");
+}
+
+#[test]
+fn lists_of_subjects() {
+    let got = claims("Norway, Sweden and Denmark condemned the strikes on Kharkiv.");
+    for s in ["Norway", "Sweden", "Denmark"] {
+        assert!(got.iter().any(|(a, r, _)| a == s && *r == "criticizes"), "{s}: {got:?}");
+    }
+}
