@@ -80,6 +80,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open(&store_dir)?;
             store.load_ontology(&ontology.turtle)?;
             let mut extractor = ClaimExtractor::new(&ontology);
+            extractor.learn(&store.actors()?);
             let options = ReadOptions { format: args.format, date: args.date, source: args.source.clone() };
             let mut failed = 0;
             for (name, bytes) in &inputs {

@@ -147,6 +147,19 @@ impl ClaimExtractor {
         &mut self.people
     }
 
+    /// Teaches the extractor actors found in earlier ingests (from [`Store::actors`]):
+    /// people and organisations the gazetteer lacks are then recognised by name and
+    /// surname, so they do not become second nodes.
+    ///
+    /// [`Store::actors`]: crate::store::Store::actors
+    pub fn learn(&mut self, actors: &[Entity]) {
+        for a in actors {
+            if self.gaz.get(&a.key).is_none() && matches!(a.kind, EntityKind::Person | EntityKind::Organization) {
+                self.people.add(a);
+            }
+        }
+    }
+
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gaz

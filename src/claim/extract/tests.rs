@@ -150,3 +150,14 @@ fn lists_of_subjects() {
         assert!(got.iter().any(|(a, r, _)| a == s && *r == "criticizes"), "{s}: {got:?}");
     }
 }
+
+#[test]
+fn people_learnt_from_earlier_ingests_keep_one_node() {
+    let o = Ontology::bundled().unwrap();
+    let mut x = ClaimExtractor::new(&o);
+    x.learn(&[Entity { key: "actor/maria-ostrova".into(), label: "Maria Ostrova".into(), kind: EntityKind::Person }]);
+    let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None, "Ostrova rejected the ceasefire.".into(), None, None, 1);
+    let c = x.extract(&e).claims;
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].subject.key, "actor/maria-ostrova");
+}
