@@ -34,7 +34,7 @@ fn main() -> ExitCode {
                 .lines()
                 .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
                 .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+                .filter(|l| !l.is_empty())
                 .collect();
             eprintln!("kg: {} (see 'kg --help')", message.join(" ").trim_start_matches("error: "));
             return ExitCode::from(2);
