@@ -91,6 +91,9 @@ pub fn find_mentions(
     absorb_titles(text, tokens, &mut ms, titles);
     groups(text, tokens, &mut ms);
     descriptions(text, tokens, gaz, &mut ms, titles);
+    // Flags first, so that pronouns can prefer antecedents that are not inside a
+    // prepositional phrase; then again for the pronouns themselves.
+    flags(text, tokens, &mut ms);
     pronouns(text, tokens, in_quote, gaz, titles, &mut ms);
     flags(text, tokens, &mut ms);
     ms
@@ -329,7 +332,9 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, ti
             .filter(|m| !m.modifier)
             // Outside quotes, a pronoun does not refer into a quote.
             .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
-            .max_by_key(|m| m.last);
+            // Prefer the latest subject-like mention over one inside a prepositional
+            // phrase ("Yermak said … at the talks with the US president. He added …").
+            .max_by_key(|m| (!m.in_pp, m.last));
         if let Some(a) = antecedent {
             let entity = a.entity.clone();
             // "his chief of staff" (no name after it): the aide who works for him.
