@@ -30,7 +30,7 @@ fn np_stop(w: &str) -> bool {
     is_in(PREPOSITIONS, w)
         || is_in(AUXILIARIES, w)
         || is_in(CONJUNCTIONS, w)
-        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so")
+        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so" | "unless" | "whereas" | "although" | "though")
 }
 
 /// The result of extracting one entry.
@@ -599,6 +599,23 @@ impl ClaimExtractor {
                 i += 1;
                 continue;
             }
+            // "an Israeli proposal to create a buffer zone": the owner proposes the content,
+            // a known position if one is named there, else the phrase itself.
+            // ("a plan to end the war" is a peace plan: handled below.)
+            let ends_war = matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring");
+            if ctx.w(i + 1) == "to" && !ends_war && ctx.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word && t.text(ctx.text).chars().all(|c| c.is_lowercase())) {
+                let limit = clause_end(ctx, i).min(i + 9);
+                let stop = (i + 2..limit).find(|&j| j > i + 2 && (np_stop(ctx.w(j)) && !matches!(ctx.w(j), "along" | "on" | "in" | "of" | "to") || ctx.w(j) == ",")).unwrap_or(limit);
+                let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
+                    Some(p) => p.entity.clone(),
+                    None => Entity::from_label(EntityKind::Position, &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end]),
+                };
+                let last = stop - 1;
+                ctx.ms.retain(|m| !(m.role == Role::Position && m.first > i && m.last <= last));
+                new.push((k, last, entity, owner.clone()));
+                i = stop;
+                continue;
+            }
             let definite = k >= ctx.start && matches!(ctx.w(k), "the" | "this" | "that" | "its" | "their" | "his" | "her");
             let entity = if label.is_empty() {
                 // No owner: "the plan" is the document's latest plan of this kind.
@@ -902,6 +919,9 @@ impl ClaimExtractor {
                 // Witkoff to travel … to meet Putin".
                 !(k > ctx.start && ctx.verb_ends.contains(&(k - 1))) || ctx.w(m.last + 1) == "to"
             })
+            // Nor the subject of a subordinate clause ("… unless Hezbollah was disarmed,
+            // and accused …").
+            .filter(|m| !(m.first > ctx.start && matches!(ctx.w(m.first - 1), "unless" | "if" | "while" | "because" | "although" | "though" | "whereas" | "until" | "once" | "since")) || m.last + 3 >= cue.first)
             .max_by_key(|m| m.last)
             .cloned()
     }

@@ -161,3 +161,19 @@ fn people_learnt_from_earlier_ingests_keep_one_node() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].subject.key, "actor/maria-ostrova");
 }
+
+#[test]
+fn proposal_to_do_something_is_its_content() {
+    let got = claims("Baku rejected an Armenian proposal to create a demilitarized zone along the border.");
+    assert!(has(&got, "Azerbaijan", "rejects", "demilitarized zone"), "{got:?}");
+    assert!(has(&got, "Armenia", "proposes", "demilitarized zone"), "{got:?}");
+    // … but a plan to end a war is a peace plan.
+    let got = claims("Qatar backed Egypt's plan to end the war.");
+    assert!(has(&got, "Qatar", "supports", "Egyptian peace plan"), "{got:?}");
+}
+
+#[test]
+fn subordinate_clause_subject_is_not_the_main_subject() {
+    let got = claims("Katz threatened to expand strikes unless Hezbollah was disarmed, and accused the Lebanese government of stalling.");
+    assert!(!got.iter().any(|(s, r, _)| s == "Hezbollah" && *r == "criticizes"), "{got:?}");
+}
