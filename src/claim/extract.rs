@@ -955,7 +955,9 @@ impl ClaimExtractor {
                 m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)
             } else if matches!(relation, Relation::Supports | Relation::Criticizes) {
                 // "backs Washington's position": backs Washington.
-                let stance = m.possessive && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
+                // … but "backs Ukraine's bid for EU membership" backs the membership.
+                let content_follows = matches!(ctx.w(m.last + 3), "for" | "to" | "of") && ctx.ms.iter().any(|p| p.role == Role::Position && p.first > m.last + 3 && p.first <= m.last + 6);
+                let stance = m.possessive && !content_follows && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
                 (m.is_actor() && (!m.possessive || stance) && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
             } else {
                 m.role == Role::Position
@@ -1008,7 +1010,9 @@ impl ClaimExtractor {
                     k += 1;
                     continue;
                 }
-                if conj && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
+                // A verb after "and" starts a new clause ("… and criticised Moscow").
+                let verb = self.best_cue_at(ctx, k).is_some() || w.ends_with("ed") || ctx.verb_ends.contains(&k);
+                if conj && !verb && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
                     words += 1;
                     k += 1;
                     continue;
@@ -1049,7 +1053,8 @@ impl ClaimExtractor {
                 .iter()
                 .find(|m| m.first == k && m.is_actor())
                 .map(|m| m.last + 1)
-                .or_else(|| matches!((ctx.w(k), ctx.w(k + 1)), ("both" | "all", "sides" | "parties") | ("the", "parties")).then_some(k + 2));
+                // "allies", "both sides", "Western partners": a few words, then "to".
+                .or_else(|| (k + 1..(k + 4).min(ctx.end)).find(|&a| ctx.w(a) == "to" && (k..a).all(|j| ctx.tokens[j].kind == TokenKind::Word && !np_stop(ctx.w(j)))));
             if let Some(a) = addressee_end.filter(|&a| ctx.w(a) == "to" && bare_verb(a + 1)) {
                 let mut e = a + 1;
                 while e + 1 < ctx.end && e < a + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {

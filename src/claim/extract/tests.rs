@@ -193,3 +193,23 @@ fn names_as_modifiers_are_not_subjects() {
     assert!(has(&got, "China", "supports", "Philippines"), "{got:?}");
     assert!(!got.iter().any(|(s, r, _)| s == "United States" && *r == "supports"), "{got:?}");
 }
+
+#[test]
+fn demands_addressed_to_someone() {
+    let got = claims("Zelensky called on partners to increase air defence supplies.");
+    assert!(got.iter().any(|(s, r, o)| s == "Volodymyr Zelensky" && *r == "demands" && o == "increase air defence supplies"), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_and_starts_a_new_clause() {
+    let got = claims("Rutte said the alliance would keep backing Moldova, and criticised Moscow for stalling.");
+    assert!(!got.iter().any(|(_, r, o)| *r == "supports" && o == "Russia"), "{got:?}");
+    assert!(got.iter().any(|(_, r, o)| *r == "criticizes" && o == "Russia"), "{got:?}");
+}
+
+#[test]
+fn backing_a_bid_backs_its_content() {
+    let got = claims("Stubb backed Moldova's bid for EU membership, while Budapest would veto the opening of accession talks.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Stubb") && *r == "supports" && o == "EU membership"), "{got:?}");
+    assert!(has(&got, "Hungary", "rejects", "EU membership"), "{got:?}");
+}
