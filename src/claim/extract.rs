@@ -30,7 +30,7 @@ fn np_stop(w: &str) -> bool {
     is_in(PREPOSITIONS, w)
         || is_in(AUXILIARIES, w)
         || is_in(CONJUNCTIONS, w)
-        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so")
+        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so" | "unless" | "whereas" | "although" | "though")
 }
 
 /// The result of extracting one entry.
@@ -101,6 +101,8 @@ struct Ctx<'a> {
     start: usize,
     end: usize,
     ms: Vec<Mention>,
+    /// Last tokens of the sentence's verb cues: a mention right after one is its object.
+    verb_ends: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -145,6 +147,19 @@ impl ClaimExtractor {
         &mut self.people
     }
 
+    /// Teaches the extractor actors found in earlier ingests (from [`Store::actors`]):
+    /// people and organisations the gazetteer lacks are then recognised by name and
+    /// surname, so they do not become second nodes.
+    ///
+    /// [`Store::actors`]: crate::store::Store::actors
+    pub fn learn(&mut self, actors: &[Entity]) {
+        for a in actors {
+            if self.gaz.get(&a.key).is_none() && matches!(a.kind, EntityKind::Person | EntityKind::Organization) {
+                self.people.add(a);
+            }
+        }
+    }
+
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gaz
@@ -176,7 +191,7 @@ impl ClaimExtractor {
                 continue;
             }
             let ms: Vec<Mention> = mentions.iter().filter(|m| m.first >= start && m.last < end).cloned().collect();
-            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms };
+            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms, verb_ends: Vec::new() };
             let mut attr = self.attribution(&ctx);
             let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);
             if attr.speaker.is_none() && whole_quote {
@@ -203,7 +218,9 @@ impl ClaimExtractor {
             self.plans_in(&mut ctx, entry.document);
             let evidence = Span::new(tokens[start].start, tokens[end - 1].end);
             let mut found = Vec::new();
-            for cue in self.cues_in(&ctx) {
+            let cues = self.cues_in(&ctx);
+            ctx.verb_ends = cues.iter().filter(|c| c.frame == Frame::Verb).map(|c| c.last).collect();
+            for cue in cues {
                 self.apply(&ctx, &cue, &attr, &mut found);
             }
             self.noun_claims(&ctx, &mut found);
@@ -249,10 +266,17 @@ impl ClaimExtractor {
         let mut i = ctx.start;
         while i < ctx.end {
             let mut best: Option<CueHit> = None;
+            // After a determiner, a possessive or a name used as a modifier ("a US
+            // demand"), a word that is both noun and verb is the noun.
+            let noun_context = i > ctx.start
+                && (is_in(DETERMINERS, ctx.w(i - 1))
+                    || matches!(ctx.w(i - 1), "'s" | "’s")
+                    || ctx.ms.iter().any(|m| m.last + 1 == i && m.modifier && m.entity.kind.is_actor()));
             if let Some(list) = self.cues.get(ctx.w(i)) {
                 for c in list {
                     if let Some(last) = match_words(ctx, i, &c.words) {
-                        if best.as_ref().is_none_or(|b| last > b.last) {
+                        let better_frame = best.as_ref().is_some_and(|b| last == b.last && (c.frame == Frame::Noun) == noun_context && (b.frame == Frame::Noun) != noun_context);
+                        if best.as_ref().is_none_or(|b| last > b.last) || better_frame {
                             best = Some(CueHit {
                                 first: i,
                                 last,
@@ -492,6 +516,7 @@ impl ClaimExtractor {
             let mut j = i;
             let mut steps = 0;
             let mut loose_modifier = false;
+            let mut not_a_plan = false;
             while j > ctx.start && steps < 6 {
                 j -= 1;
                 steps += 1;
@@ -537,7 +562,17 @@ impl ClaimExtractor {
                     k = j;
                     continue;
                 }
+                // "the corridor plan", "a reform plan": a plan about something else.
+                if owner.is_none() && j + 1 == i && ctx.tokens[j].kind == TokenKind::Word && wj.chars().all(|c| c.is_lowercase()) && !is_in(PREPOSITIONS, &wj) && !is_in(AUXILIARIES, &wj) && !is_in(CONJUNCTIONS, &wj) {
+                    not_a_plan = true;
+                    break;
+                }
+
                 break;
+            }
+            if not_a_plan {
+                i += 1;
+                continue;
             }
             // "the counter-plan brought forward by X": X owns it.
             if owner.is_none() {
@@ -562,6 +597,39 @@ impl ClaimExtractor {
             // "any plan to displace …", "a plan to …": an idea of its own, not a known plan.
             if owner.is_none() && ctx.w(i + 1) == "to" {
                 i += 1;
+                continue;
+            }
+            // "an Israeli proposal to create a buffer zone": the owner proposes the content,
+            // a known position if one is named there, else the phrase itself.
+            // "Maduro's offer of talks": the offer is its content.
+            if ctx.w(i + 1) == "of" && !counter {
+                let limit = clause_end(ctx, i).min(i + 7);
+                let stop = (i + 2..limit).find(|&j| ctx.tokens[j].kind != TokenKind::Word || (j > i + 2 && np_stop(ctx.w(j)))).unwrap_or(limit);
+                let names_actor = ctx.ms.iter().any(|m| m.first > i + 1 && m.first < stop && m.entity.kind.is_actor());
+                if stop > i + 2 && !names_actor {
+                    let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
+                        Some(p) => p.entity.clone(),
+                        None => Entity::from_label(EntityKind::Position, &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end]),
+                    };
+                    ctx.ms.retain(|m| !(m.role == Role::Position && m.first > i && m.last < stop));
+                    new.push((k, stop - 1, entity, owner.clone()));
+                    i = stop;
+                    continue;
+                }
+            }
+            // ("a plan to end the war" is a peace plan: handled below.)
+            let ends_war = matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring");
+            if ctx.w(i + 1) == "to" && !ends_war && ctx.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word && t.text(ctx.text).chars().all(|c| c.is_lowercase())) {
+                let limit = clause_end(ctx, i).min(i + 9);
+                let stop = (i + 2..limit).find(|&j| j > i + 2 && (np_stop(ctx.w(j)) && !matches!(ctx.w(j), "along" | "on" | "in" | "of" | "to") || ctx.w(j) == ",")).unwrap_or(limit);
+                let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
+                    Some(p) => p.entity.clone(),
+                    None => Entity::from_label(EntityKind::Position, &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end]),
+                };
+                let last = stop - 1;
+                ctx.ms.retain(|m| !(m.role == Role::Position && m.first > i && m.last <= last));
+                new.push((k, last, entity, owner.clone()));
+                i = stop;
                 continue;
             }
             let definite = k >= ctx.start && matches!(ctx.w(k), "the" | "this" | "that" | "its" | "their" | "his" | "her");
@@ -636,6 +704,12 @@ impl ClaimExtractor {
     fn apply(&self, ctx: &Ctx, cue: &CueHit, attr: &Attribution, out: &mut Vec<Found>) {
         let cue_in_quote = ctx.in_quote[cue.first];
         // "wants to meet": the first verb only sets the modality of the second.
+        if cue.frame == Frame::Verb && ctx.w(cue.last) == "to" {
+            let next = cue.last + 1;
+            if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
+                return;
+            }
+        }
         if cue.frame == Frame::Verb && ctx.w(cue.last + 1) == "to" {
             let next = cue.last + 2;
             if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
@@ -663,7 +737,7 @@ impl ClaimExtractor {
                     out.push(found(subj, relation, &obj, cue, 0.75, modality, ctx));
                     return;
                 }
-                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && is_participle(ctx.w(cue.first)) {
+                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && is_participle(ctx.w(cue.first)) && ctx.w(cue.last) != "to" {
                     return; // passive without an agent: who did it is unknown
                 }
                 // "Ukraine's demands", "the proposal": a noun, not a verb.
@@ -674,6 +748,14 @@ impl ClaimExtractor {
                 if relation == Relation::Meets && ctx.w(cue.first) == "talks" && ctx.w(cue.last) == "between" {
                     return;
                 }
+                // "urged him to accept the truce": what is asked of him, not his stance.
+                if subj.first > ctx.start && ctx.w(subj.last + 1) == "to" && subj.last + 2 == cue.first {
+                    let asked = self.best_cue_at(ctx, subj.first - 1).is_some_and(|c| c.relation == Relation::Demands)
+                        || matches!(ctx.w(subj.first - 1), "urged" | "asked" | "pressed" | "told" | "called" | "pushed" | "on");
+                    if asked {
+                        return;
+                    }
+                }
                 let objects = self.objects_right(ctx, cue, relation);
                 let symmetric = matches!(ctx.w(cue.first), "met" | "meet" | "meets" | "held" | "hold" | "holding" | "talked" | "talk" | "negotiated");
                 if objects.is_empty() && symmetric && relation == Relation::Meets && subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" {
@@ -682,14 +764,11 @@ impl ClaimExtractor {
                         out.push(found(other, relation, &subj, cue, 0.75, modality, ctx));
                     }
                 }
-                // "Pashinyan and Aliyev initialed the deal": both subjects.
+                // "Pashinyan and Aliyev initialed the deal", "The US, Egypt and Qatar
+                // unveiled …": every coordinated subject.
                 let mut subjects = vec![subj.clone()];
                 if !symmetric || !objects.is_empty() {
-                    if let Some(other) = ctx.ms.iter().find(|m| {
-                        subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" && m.last + 2 == subj.first && m.is_actor() && !m.possessive && !m.in_pp && (!m.modifier || m.role == Role::Group)
-                    }) {
-                        subjects.push(other.clone());
-                    }
+                    subjects.extend(coordinated_before(ctx, &subj));
                 }
                 for (obj, neg) in objects {
                     let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
@@ -727,7 +806,10 @@ impl ClaimExtractor {
                     let Some(obj) = ctx.ms.iter().find(|m| m.first > be && m.first <= be + 4 && m.role == Role::Position) else { return };
                     out.push(found(owner, Relation::Proposes, obj, cue, 0.7, modality, ctx));
                 } else if relation == Relation::Demands {
-                    // "Russia's demands": nothing to say without the demand itself.
+                    // "a US demand to stop buying Russian oil", "Russia's demand for X".
+                    let Some(owner) = ctx.ms.iter().filter(|m| m.last < cue.first && m.last + 3 >= cue.first && m.is_actor() && (m.possessive || m.modifier)).max_by_key(|m| m.last) else { return };
+                    let Some(content) = self.content_after(ctx, cue.last) else { return };
+                    out.push(found(owner, relation, &content, cue, 0.6, modality, ctx));
                 }
             }
             Frame::Backers => {}
@@ -842,6 +924,20 @@ impl ClaimExtractor {
             .filter(|m| !(m.possessive && m.group_noun.as_deref().is_some_and(|g| is_in(BACKER_NOUNS, g))))
             .filter(|m| !(ctx.in_quote[m.first] && !cue_in_quote))
             .filter(|m| (m.last + 1..cue.first).all(|k| !matches!(ctx.w(k), ";")))
+            // The object of an earlier verb is not the subject of this one ("Sisi received
+            // Burhan and urged him …").
+            .filter(|m| {
+                let mut k = m.first;
+                while k > ctx.start && (ctx.w(k - 1) == "the" || is_in(TITLES, ctx.w(k - 1))) {
+                    k -= 1;
+                }
+                // … unless the verb's object is also the next verb's subject: "directed
+                // Witkoff to travel … to meet Putin".
+                !(k > ctx.start && ctx.verb_ends.contains(&(k - 1))) || ctx.w(m.last + 1) == "to"
+            })
+            // Nor the subject of a subordinate clause ("… unless Hezbollah was disarmed,
+            // and accused …").
+            .filter(|m| !(m.first > ctx.start && matches!(ctx.w(m.first - 1), "unless" | "if" | "while" | "because" | "although" | "though" | "whereas" | "until" | "once" | "since")) || m.last + 3 >= cue.first)
             .max_by_key(|m| m.last)
             .cloned()
     }
@@ -850,11 +946,26 @@ impl ClaimExtractor {
     /// coordinated ones ("the EU and UK", "a permanent peace …, and not a temporary
     /// ceasefire": the bool marks a negated conjunct).
     fn objects_right(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Vec<(Mention, bool)> {
+        let cue_to = ctx.w(cue.last) == "to" && matches!(ctx.w(cue.first), "ready" | "prepared" | "willing" | "is" | "open");
+        // An actor object is the verb's own object, not one inside a later phrase ("accused
+        // the South of staging drills with the United States"), unless the cue ends in
+        // its preposition ("talks with").
+        let cue_prep = is_in(PREPOSITIONS, ctx.w(cue.last));
         let fits = |m: &Mention| -> bool {
+            if cue_to {
+                return m.role == Role::Position;
+            }
+            if m.role != Role::Position && m.in_pp && !cue_prep && m.first > cue.last + 1 {
+                return false;
+            }
             if relation.links_actors() {
                 m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)
             } else if matches!(relation, Relation::Supports | Relation::Criticizes) {
-                (m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
+                // "backs Washington's position": backs Washington.
+                // … but "backs Ukraine's bid for EU membership" backs the membership.
+                let content_follows = matches!(ctx.w(m.last + 3), "for" | "to" | "of") && ctx.ms.iter().any(|p| p.role == Role::Position && p.first > m.last + 3 && p.first <= m.last + 6);
+                let stance = m.possessive && !content_follows && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
+                (m.is_actor() && (!m.possessive || stance) && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
             } else {
                 m.role == Role::Position
             }
@@ -865,8 +976,9 @@ impl ClaimExtractor {
         let in_window = ctx.ms.iter().filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source).find(|m| fits(m));
         // The noun phrase right after the cue is the object, unless it only leads to one
         // ("its commitment to join NATO", "a large part of the plan").
-        if let Some(np) = self.discover_np(ctx, cue, relation) {
-            let leads_on = matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on") && in_window.is_some();
+        if let Some(mut np) = self.discover_np(ctx, cue, relation) {
+            let verb_phrase = np.group_noun.take().is_some();
+            let leads_on = (verb_phrase || matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on")) && in_window.is_some();
             if !leads_on {
                 out.push((np, false));
                 return out;
@@ -905,7 +1017,9 @@ impl ClaimExtractor {
                     k += 1;
                     continue;
                 }
-                if conj && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
+                // A verb after "and" starts a new clause ("… and criticised Moscow").
+                let verb = self.best_cue_at(ctx, k).is_some() || w.ends_with("ed") || ctx.verb_ends.contains(&k);
+                if conj && !verb && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
                     words += 1;
                     k += 1;
                     continue;
@@ -939,11 +1053,73 @@ impl ClaimExtractor {
                 && ctx.tokens[k].text(ctx.text).chars().next().is_some_and(char::is_lowercase)
                 && !ctx.ms.iter().any(|m| m.first <= k && k <= m.last)
         };
+        if relation == Relation::Demands {
+            // "called on both sides to avoid escalation": the addressee, then what is asked.
+            let addressee_end = ctx
+                .ms
+                .iter()
+                .find(|m| m.first == k && m.is_actor())
+                .map(|m| m.last + 1)
+                // "allies", "both sides", "Western partners": a few words, then "to".
+                .or_else(|| (k + 1..(k + 4).min(ctx.end)).find(|&a| ctx.w(a) == "to" && (k..a).all(|j| ctx.tokens[j].kind == TokenKind::Word && !np_stop(ctx.w(j)))));
+            if let Some(a) = addressee_end.filter(|&a| ctx.w(a) == "to" && bare_verb(a + 1)) {
+                let mut e = a + 1;
+                while e + 1 < ctx.end && e < a + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                    e += 1;
+                }
+                if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first > a && m.last <= e) {
+                    return Some(p.clone());
+                }
+                let label = ctx.text[ctx.tokens[a + 1].start..ctx.tokens[e].end].to_string();
+                return Some(self.np_mention(a + 1, e, &label, ctx));
+            }
+        }
+        // A word after "to" is a verb when a noun phrase follows it ("agreed to cap the
+        // size", "ready to discuss clauses"), a noun when a preposition or the end does
+        // ("open to dialogue with Washington").
+        let verb_with_object = |k: usize| {
+            let mut n = k + 1;
+            while n < ctx.end && ctx.tokens[n].kind == TokenKind::Quote {
+                n += 1;
+            }
+            bare_verb(k) && n < ctx.end && ctx.tokens[n].kind == TokenKind::Word && !np_stop(ctx.w(n))
+        };
+        let mut skipped_verb = None;
         if ctx.w(k) == "to" && bare_verb(k + 1) {
+            skipped_verb = Some(k + 1);
             k += 2;
-        } else if ctx.w(cue.last) == "to" && bare_verb(k) && is_in(DETERMINERS, ctx.w(k + 1)) {
+        } else if ctx.w(cue.last) == "to" && verb_with_object(k) {
+            skipped_verb = Some(k);
             k += 1;
         }
+        let prepositional_to = ctx.w(cue.last) == "to" && skipped_verb.is_none();
+        if let Some(np) = self.noun_phrase(ctx, cue, relation, k, prepositional_to) {
+            return Some(np);
+        }
+        // "offered to mediate between Caracas and Washington": the verb phrase is the offer
+        // (unless a known position follows, which objects_right prefers).
+        let v = skipped_verb?;
+        if !matches!(relation, Relation::Proposes | Relation::Demands) {
+            return None;
+        }
+        let mut e = v;
+        while e + 1 < ctx.end && e < v + 5 && matches!(ctx.tokens[e + 1].kind, TokenKind::Word | TokenKind::Number) && !matches!(ctx.w(e + 1), "that" | "which" | "who" | "but" | "while" | "if" | "unless") {
+            e += 1;
+        }
+        if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first >= v && m.last <= e) {
+            return Some(p.clone());
+        }
+        if e == v {
+            return None;
+        }
+        let label = ctx.text[ctx.tokens[v].start..ctx.tokens[e].end].to_string();
+        let mut m = self.np_mention(v, e, &label, ctx);
+        m.group_noun = Some("verb-phrase".into());
+        Some(m)
+    }
+
+    /// The noun phrase starting at token `k` after a cue, as a new position.
+    fn noun_phrase(&self, ctx: &Ctx, cue: &CueHit, relation: Relation, mut k: usize, prepositional_to: bool) -> Option<Mention> {
         // "demanded that Armenia change its constitution": the clause is the demand.
         if ctx.w(k) == "that" && relation == Relation::Demands {
             let mut e = k + 1;
@@ -965,7 +1141,28 @@ impl ClaimExtractor {
         while k < ctx.end && k < first + 4 {
             let t = ctx.tokens[k];
             let w = ctx.w(k);
-            let demonym = ctx.ms.iter().any(|m| m.first <= k && k <= m.last && m.role == Role::Demonym);
+            let demonym = ctx.ms.iter().any(|m| m.first <= k && k <= m.last && (m.role == Role::Demonym || (m.modifier && m.entity.kind.is_actor() && k == first)));
+            // A position word that modifies a noun ("tariff truce") is part of the phrase;
+            // a position that heads it ("long-term truce") is the object itself.
+            let position = ctx.ms.iter().find(|m| m.first <= k && k <= m.last && m.role == Role::Position);
+            if let Some(p) = position {
+                let continues = ctx.tokens.get(p.last + 1).is_some_and(|n| n.kind == TokenKind::Word && p.last + 1 < ctx.end && !np_stop(ctx.w(p.last + 1)) && n.text(ctx.text).chars().all(|c| c.is_lowercase()));
+                if !continues {
+                    // "long-term truce": the position heads the phrase and is the object;
+                    // "tariff truce": two positions make a new one.
+                    let modified_by_position = (first..k).any(|j| ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role == Role::Position));
+                    if k > first && !modified_by_position {
+                        return None;
+                    }
+                    if modified_by_position {
+                        last = Some(p.last);
+                    }
+                    break;
+                }
+                last = Some(p.last);
+                k = p.last + 1;
+                continue;
+            }
             if t.kind != TokenKind::Word || np_stop(w) || (k > first && is_in(DETERMINERS, w)) || (!demonym && ctx.ms.iter().any(|m| m.first <= k && k <= m.last)) {
                 break;
             }
@@ -984,7 +1181,7 @@ impl ClaimExtractor {
             let mut end = None;
             while j < ctx.end && j < last + 7 {
                 let w = ctx.w(j);
-                if ctx.tokens[j].kind != TokenKind::Word || (np_stop(w) && j > last + 2) || ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role != Role::Place) {
+                if ctx.tokens[j].kind != TokenKind::Word || (np_stop(w) && j > last + 2) || ctx.ms.iter().any(|m| m.first <= j && j <= m.last && !matches!(m.role, Role::Place | Role::Demonym)) {
                     break;
                 }
                 end = Some(j);
@@ -995,18 +1192,24 @@ impl ClaimExtractor {
                 return Some(self.np_mention(first, e, &label, ctx));
             }
         }
-        if is_in(JUNK_HEADS, &head) || head.ends_with("ly") || head.ends_with("ed") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
+        let junk = is_in(JUNK_HEADS, &head) && !(words >= 2 && !is_in(JUNK_HEADS, ctx.w(first)) && ctx.w(first).chars().all(|c| c.is_lowercase()));
+        if junk || head.ends_with("ly") || head.ends_with("ed") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
             return None;
         }
         // A noun phrase ends in a noun: a known noun ending, or a word after a determiner
         // or an adjective ("the immediate opening", "foreign tutelage").
         let nounish = head.ends_with('s') || head.ends_with("tion") || head.ends_with("ment") || head.ends_with("ity") || head.ends_with("acy") || head.ends_with("ism") || head.ends_with("ance") || head.ends_with("ence");
         let of_follows = ctx.w(last + 1) == "of";
-        if !(nounish || words >= 2 || after_det || of_follows) || (head.ends_with("ing") && !(after_det || words >= 2)) {
+        let after_to = prepositional_to && first == cue.last + 1;
+        // "urged restraint from all sides": a bare noun before a preposition.
+        let bare_noun = words == 1 && first == cue.last + 1 && (np_stop(ctx.w(last + 1)) || ctx.tokens.get(last + 1).is_none_or(|t| t.kind == TokenKind::Punct)) && !head.ends_with("ing") && !head.ends_with('s');
+        let after_to = after_to || (bare_noun && matches!(relation, Relation::Demands | Relation::Supports | Relation::Rejects));
+        if !(nounish || words >= 2 || after_det || of_follows || after_to) || (head.ends_with("ing") && !(after_det || words >= 2)) {
             return None;
         }
-        // "the opening of all crossings": one "of" phrase belongs to the noun phrase.
-        if ctx.w(last + 1) == "of" {
+        // "the opening of all crossings": one "of" phrase belongs to the noun phrase
+        // (not after "accused X": "of" gives the reason).
+        if ctx.w(last + 1) == "of" && relation != Relation::Criticizes {
             let mut j = last + 2;
             let mut end = None;
             while j < ctx.end && j < last + 6 {
@@ -1027,6 +1230,31 @@ impl ClaimExtractor {
         }
         let label = ctx.text[ctx.tokens[first].start..ctx.tokens[last].end].to_string();
         Some(self.np_mention(first, last, &label, ctx))
+    }
+
+    /// What a demand asks for, after its noun: "to stop buying Russian oil" (a verb
+    /// phrase) or "for a ceasefire" (a position or noun phrase).
+    fn content_after(&self, ctx: &Ctx, last: usize) -> Option<Mention> {
+        match ctx.w(last + 1) {
+            "to" => {
+                let first = last + 2;
+                let t = ctx.tokens.get(first)?;
+                if first >= ctx.end || t.kind != TokenKind::Word || !t.text(ctx.text).chars().next().is_some_and(char::is_lowercase) || is_in(AUXILIARIES, ctx.w(first)) {
+                    return None;
+                }
+                let mut e = first;
+                while e + 1 < ctx.end && e < first + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                    e += 1;
+                }
+                if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first >= first && m.last <= e) {
+                    return Some(p.clone());
+                }
+                let label = ctx.text[ctx.tokens[first].start..ctx.tokens[e].end].to_string();
+                Some(self.np_mention(first, e, &label, ctx))
+            }
+            "for" => ctx.ms.iter().find(|m| m.first > last + 1 && m.first <= last + 4 && m.role == Role::Position).cloned(),
+            _ => None,
+        }
     }
 
     fn np_mention(&self, first: usize, last: usize, label: &str, ctx: &Ctx) -> Mention {
@@ -1083,6 +1311,28 @@ fn found(subj: &Mention, relation: Relation, obj: &Mention, cue: &CueHit, conf: 
     let surface = |m: &Mention| ctx.text.get(m.span.start..m.span.end).unwrap_or("").to_string();
     let conf = if matches!(subj.role, Role::Pronoun | Role::Speaker) { conf - 0.1 } else { conf };
     (subj.entity.clone(), relation, obj.entity.clone(), cue.text.clone(), conf, surface(subj), surface(obj), modality)
+}
+
+/// Actors coordinated before `m`: "A, B and m", "A and m".
+fn coordinated_before(ctx: &Ctx, m: &Mention) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut cur = m.first;
+    loop {
+        // Skip a determiner before the current conjunct ("and the United Arab Emirates").
+        let mut k = cur;
+        if k > ctx.start && ctx.w(k - 1) == "the" {
+            k -= 1;
+        }
+        if k < ctx.start + 2 || !matches!(ctx.w(k - 1), "and" | ",") {
+            break;
+        }
+        let before = k - 1;
+        let before = if ctx.w(before) == "and" && before > ctx.start && ctx.w(before - 1) == "," { before - 1 } else { before };
+        let Some(prev) = ctx.ms.iter().find(|p| p.last + 1 == before && p.is_actor() && !p.possessive && !p.in_pp && (!p.modifier || p.role == Role::Group)) else { break };
+        out.push(prev.clone());
+        cur = prev.first;
+    }
+    out
 }
 
 /// A mention standing for an entity named only by attribution (the speaker).

@@ -57,7 +57,8 @@ pub const BACKER_NOUNS: &[&str] = &["backers", "allies", "partners", "supporters
 /// Role nouns for people, used when the gazetteer has no title list for someone.
 /// Longest first matters: matching tries each and keeps the longest.
 pub const TITLES: &[&str] = &[
-    "president", "vice president", "prime minister", "deputy prime minister", "foreign minister",
+    "president", "vice president", "vice premier", "premier", "trade minister", "commerce minister",
+    "economy minister", "trade representative", "prime minister", "deputy prime minister", "foreign minister",
     "defence minister", "defense minister", "minister", "secretary", "secretary of state", "defense secretary",
     "defence secretary", "army secretary", "press secretary", "secretary general", "secretary-general",
     "envoy", "special envoy", "peace envoy", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
@@ -132,7 +133,7 @@ pub const FIRST_PERSON: &[&str] = &["i", "me", "my", "we", "our", "us", "myself"
 /// Definite descriptions that refer back like pronouns: "the group" is the latest
 /// organisation, "the country" the latest state.
 pub const ORG_DESCRIPTIONS: &[&str] = &["group", "movement", "militants", "organisation", "organization", "alliance", "bloc", "militia"];
-pub const STATE_DESCRIPTIONS: &[&str] = &["country", "government", "nation", "kingdom", "republic", "state"];
+pub const STATE_DESCRIPTIONS: &[&str] = &["country", "government", "nation", "kingdom", "republic", "state", "ministry", "administration"];
 
 pub const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "my", "our"];
 
