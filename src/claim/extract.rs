@@ -1313,7 +1313,7 @@ impl ClaimExtractor {
             .ms
             .iter()
             .filter(|m| m.first >= lo && m.last < be && m.role == Role::Position)
-            .filter(|m| opens(m) || m.last + 7 >= be)
+            .filter(|m| opens(m) || m.last + 4 >= be)
             .max_by_key(|m| m.last)
             .cloned();
         if known.is_some() {
