@@ -111,6 +111,8 @@ struct Ctx<'a> {
     verb_ends: Vec<usize>,
     /// Every mention of the entry, for references back to earlier sentences.
     all: &'a [Mention],
+    /// The position the previous sentence was about: what a later "it" means.
+    prev_topic: Option<Mention>,
 }
 
 impl Ctx<'_> {
@@ -189,6 +191,7 @@ impl ClaimExtractor {
         let mentions = find_mentions(text, &tokens, &ranges, &in_quote, &self.gaz, &self.titles, &mut self.people);
         let mut claims = Vec::new();
         let mut last_speaker: Option<Entity> = None;
+        let mut prev_topic: Option<Mention> = None;
         let mut family: Option<String> = None;
         for &(start, end) in &ranges {
             if start == end {
@@ -199,7 +202,7 @@ impl ClaimExtractor {
                 continue;
             }
             let ms: Vec<Mention> = mentions.iter().filter(|m| m.first >= start && m.last < end).cloned().collect();
-            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms, verb_ends: Vec::new(), all: &mentions };
+            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms, verb_ends: Vec::new(), all: &mentions, prev_topic: prev_topic.clone() };
             let mut attr = self.attribution(&ctx);
             let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);
             if attr.speaker.is_none() && whole_quote {
@@ -231,6 +234,9 @@ impl ClaimExtractor {
             for cue in cues {
                 self.apply(&ctx, &cue, &attr, &mut found);
             }
+            // What this sentence is about, for an "it" in the next: a position opening
+            // it, else its first position.
+            prev_topic = ctx.ms.iter().filter(|m| m.role == Role::Position).min_by_key(|m| m.first).cloned().or(prev_topic.take());
             self.noun_claims(&ctx, &mut found);
             self.verb_positions(&ctx, &mut found);
             self.held_talks(&ctx, &mut found);
@@ -276,8 +282,10 @@ impl ClaimExtractor {
             let mut best: Option<CueHit> = None;
             // After a determiner, a possessive or a name used as a modifier ("a US
             // demand"), a word that is both noun and verb is the noun.
+            let after_verb = i > ctx.start && self.cues.get(ctx.w(i - 1)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && c.words.len() == 1 && c.words[0].ends_with("ed")));
             let noun_context = i > ctx.start
                 && (is_in(DETERMINERS, ctx.w(i - 1))
+                    || after_verb
                     || matches!(ctx.w(i - 1), "'s" | "’s")
                     || ctx.ms.iter().any(|m| m.last + 1 == i && m.modifier && m.entity.kind.is_actor()));
             if let Some(list) = self.cues.get(ctx.w(i)) {
@@ -298,7 +306,8 @@ impl ClaimExtractor {
             }
             // "a red line for": the cue starting one word later reaches further.
             if let (Some(b), Some(next)) = (&best, self.best_cue_at(ctx, i + 1)) {
-                if next.last > b.last {
+                // ("to meet with" over "to meet"; not "calls for" over "dismissed".)
+                if next.last > b.last && ((b.frame != Frame::Verb && matches!(next.frame, Frame::For | Frame::Adj)) || (next.relation == b.relation && next.frame == b.frame)) {
                     i += 1;
                     continue;
                 }
@@ -366,14 +375,27 @@ impl ClaimExtractor {
                     let by = (cue.last + 1..ctx.end).find(|&k| ctx.w(k) == "by").unwrap_or(cue.last + 1);
                     let Some(subj) = ctx.ms.iter().find(|m| m.first > by && m.first <= by + 4 && m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) else { return };
                     let Some(obj) = self.object_left(ctx, cue.first, relation) else { return };
-                    out.push(found(subj, relation, &obj, cue, 0.75, modality, ctx));
+                    // "backed by Washington and Ankara": every agent.
+                    let mut agents = vec![subj.clone()];
+                    let mut last = subj.last;
+                    while matches!(ctx.w(last + 1), "and" | ",") {
+                        let Some(next) = ctx.ms.iter().find(|m| m.first > last + 1 && m.first <= last + 3 && m.is_actor() && !m.possessive) else { break };
+                        if (last + 1..next.first).any(|j| !matches!(ctx.w(j), "and" | "," | "the")) {
+                            break;
+                        }
+                        agents.push(next.clone());
+                        last = next.last;
+                    }
+                    for a in &agents {
+                        out.push(found(a, relation, &obj, cue, 0.75, modality, ctx));
+                    }
                     return;
                 }
                 if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && is_participle(ctx.w(cue.first)) && ctx.w(cue.last) != "to" {
                     return; // passive without an agent: who did it is unknown
                 }
-                // "Ukraine's demands", "the proposal": a noun, not a verb.
-                if cue.first > ctx.start && (matches!(ctx.w(cue.first - 1), "'s" | "’s") || is_in(DETERMINERS, ctx.w(cue.first - 1))) {
+                // "Ukraine's demands", "the proposal", "dismissed calls for": a noun, not a verb.
+                if cue.first > ctx.start && (matches!(ctx.w(cue.first - 1), "'s" | "’s") || is_in(DETERMINERS, ctx.w(cue.first - 1)) || (ctx.verb_ends.contains(&(cue.first - 1)) && ctx.w(cue.first - 1) != "to")) {
                     return;
                 }
                 let Some(subj) = self.subject_left(ctx, cue, cue_in_quote) else { return };
@@ -648,12 +670,19 @@ impl ClaimExtractor {
 
     /// The object of a cue left of it, for passives: the nearest position in the clause.
     fn object_left(&self, ctx: &Ctx, cue_first: usize, relation: Relation) -> Option<Mention> {
-        ctx.ms
+        let near = ctx
+            .ms
             .iter()
             .filter(|m| m.last < cue_first && m.first >= ctx.start)
             .filter(|m| if relation.links_actors() { m.is_actor() } else { m.role == Role::Position })
             .max_by_key(|m| m.last)
-            .cloned()
+            .cloned();
+        if near.is_some() || relation.links_actors() {
+            return near;
+        }
+        // "It was welcomed by Jordan": "it" is what the previous sentence was about.
+        let it = (ctx.start..cue_first).find(|&k| matches!(ctx.w(k), "it" | "this"))?;
+        ctx.prev_topic.clone().or_else(|| ctx.all.iter().filter(|m| m.role == Role::Position && m.last < it).max_by_key(|m| m.last).cloned())
     }
 
 }

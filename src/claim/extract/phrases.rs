@@ -103,7 +103,7 @@ impl ClaimExtractor {
             let mut j = i;
             let mut steps = 0;
             let mut loose_modifier = false;
-            let mut not_a_plan = false;
+            let mut topic_noun: Option<String> = None;
             while j > ctx.start && steps < 6 {
                 j -= 1;
                 steps += 1;
@@ -149,18 +149,26 @@ impl ClaimExtractor {
                     k = j;
                     continue;
                 }
-                // "the corridor plan", "a reform plan": a plan about something else.
-                if owner.is_none() && j + 1 == i && ctx.tokens[j].kind == TokenKind::Word && wj.chars().all(|c| c.is_lowercase()) && !is_in(PREPOSITIONS, &wj) && !is_in(AUXILIARIES, &wj) && !is_in(CONJUNCTIONS, &wj) {
-                    not_a_plan = true;
-                    break;
+                // "a US peace plan draft": an earlier plan noun is part of the name.
+                if plan_nouns.contains(&wj.as_str()) {
+                    k = j;
+                    continue;
+                }
+                // "the corridor plan", "a security pact": a noun naming what it is about.
+                if owner.is_none() && topic_noun.is_none() && j + 1 == i && ctx.tokens[j].kind == TokenKind::Word && wj.chars().all(|c| c.is_lowercase()) && !is_in(PREPOSITIONS, &wj) && !is_in(AUXILIARIES, &wj) && !is_in(CONJUNCTIONS, &wj) && !is_in(DETERMINERS, &wj) {
+                    topic_noun = Some(wj.clone());
+                    k = j;
+                    continue;
                 }
 
                 break;
             }
-            if not_a_plan {
+            // Without an owner, "the corridor plan" is an ordinary noun phrase.
+            if owner.is_none() && topic_noun.is_some() {
                 i += 1;
                 continue;
             }
+            let topic = topic_noun.or(topic);
             // "the counter-plan brought forward by X": X owns it.
             if owner.is_none() {
                 let mut r = i + 1;
@@ -175,12 +183,20 @@ impl ClaimExtractor {
                 }
             }
             let owner_state = owner.as_ref().map(|(e, _)| self.state_of(e));
-            let kind = if counter { "counter-plan" } else { "plan" };
+            // Plans, proposals, frameworks, deals are one kind ("plan"), so that the
+            // many names of one plan merge; pacts, treaties, accords keep their noun.
+            let kind = if counter {
+                "counter-plan"
+            } else if matches!(tail.as_str(), "pact" | "treaty" | "accord" | "agreement") {
+                tail.as_str()
+            } else {
+                "plan"
+            };
             let label = match &owner_state {
                 Some(st) => format!("{} {} {}", self.adjective(st), topic.as_deref().unwrap_or("peace"), kind),
                 None => String::new(),
             };
-            let kind_label = if counter { "counter-plan".to_string() } else { format!("{} plan", topic.as_deref().unwrap_or("peace")) };
+            let kind_label = if counter { "counter-plan".to_string() } else { format!("{} {kind}", topic.as_deref().unwrap_or("peace")) };
             // "any plan to displace …", "a plan to …": an idea of its own, not a known plan.
             if owner.is_none() && ctx.w(i + 1) == "to" {
                 i += 1;
@@ -226,7 +242,7 @@ impl ClaimExtractor {
                 // entry's latest known position.
                 let plans = self.plans.get(&doc).filter(|_| definite);
                 plans
-                    .and_then(|p| p.iter().rev().find(|e| e.label.ends_with(kind)).cloned())
+                    .and_then(|p| p.iter().rev().find(|e| e.label.ends_with(kind)).or_else(|| (!counter).then(|| p.last()).flatten()).cloned())
                     .or_else(|| {
                         (definite && !counter)
                             .then(|| ctx.all.iter().filter(|m| m.role == Role::Position && m.last < ctx.start).max_by_key(|m| m.last))
@@ -374,10 +390,12 @@ impl ClaimExtractor {
 
     /// The noun phrase starting at token `k` after a cue, as a new position.
     pub(super) fn noun_phrase(&self, ctx: &Ctx, cue: &CueHit, relation: Relation, mut k: usize, prepositional_to: bool) -> Option<Mention> {
-        // "demanded that Armenia change its constitution": the clause is the demand.
-        if ctx.w(k) == "that" && relation == Relation::Demands {
+        // "demanded that Armenia change its constitution", "insisted that Israeli forces
+        // must withdraw": the clause is the demand.
+        let that = if ctx.w(k) == "that" { Some(k) } else if ctx.w(cue.last) == "that" { Some(k - 1) } else { None };
+        if let (Some(k), Relation::Demands) = (that, relation) {
             let mut e = k + 1;
-            while e < ctx.end && e < k + 8 && ctx.tokens[e].kind != TokenKind::Punct && !(ctx.w(e) == "to" && e > k + 2) {
+            while e < ctx.end && e < k + 7 && ctx.tokens[e].kind != TokenKind::Punct && !(ctx.w(e) == "to" && e > k + 2) {
                 e += 1;
             }
             if e > k + 3 {
@@ -429,6 +447,24 @@ impl ClaimExtractor {
         let mut last = last?;
         let head = ctx.w(last).to_string();
         let words = last + 1 - first;
+        // "dismissed calls for a full withdrawal": what is called for.
+        if ctx.w(last + 1) == "for" && matches!(head.as_str(), "calls" | "call" | "demands" | "demand" | "appeals" | "appeal" | "push" | "pressure") {
+            let mut j = last + 2;
+            while j < ctx.end && (is_in(DETERMINERS, ctx.w(j)) || ctx.tokens[j].kind == TokenKind::Quote) {
+                j += 1;
+            }
+            if let Some(p) = ctx.ms.iter().find(|m| m.first == j && m.role == Role::Position) {
+                return Some(p.clone());
+            }
+            let mut e = j;
+            while e < ctx.end && e < j + 4 && ctx.tokens[e].kind == TokenKind::Word && !np_stop(ctx.w(e)) && !ctx.ms.iter().any(|m| m.first <= e && e <= m.last) {
+                e += 1;
+            }
+            if e > j {
+                let label = ctx.text[ctx.tokens[j].start..ctx.tokens[e - 1].end].to_string();
+                return Some(self.np_mention(j, e - 1, &label, ctx));
+            }
+        }
         // "any plan to displace Palestinians", "calls to disarm": the infinitive is the content.
         if ctx.w(last + 1) == "to" && matches!(head.as_str(), "plan" | "plans" | "proposal" | "proposals" | "calls" | "call" | "attempt" | "attempts" | "efforts" | "bid" | "push" | "idea" | "demands" | "demand") {
             let mut j = last + 2;
