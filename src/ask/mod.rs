@@ -1,0 +1,189 @@
+//! Questions: the store's claims → answers to direct questions ("who rejects NATO
+//! membership for Ukraine?", "where does Russia stand?", "who meets whom?", "which
+//! positions are contested?") and an actor's or position's stance over time.
+//!
+//! ```text
+//! Store ──claim-edges.rq──▶ ClaimEdge ──question──▶ Answer (rows) ──▶ table | JSON | CSV
+//! what the user typed ──names.rq + resolve──▶ Entity (or the closest names, as suggestions)
+//! ```
+//!
+//! What users type never reaches the SPARQL text: [`resolve`] binds it as a literal with
+//! [`Store::select`], and the questions filter the loaded claims in Rust.
+//!
+//! This module reads the store; it never writes to it. It does not extract claims (that
+//! is `claim`) and does not build graphs (that is `graph`).
+
+mod answer;
+mod questions;
+mod resolve;
+mod timeline;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use answer::{Answer, AnswerFormat};
+pub use questions::{contested, meetings, positions, who, Polarity};
+pub use resolve::{edit_distance, resolve, Want};
+pub use timeline::{timeline, CONTRADICTION_WINDOW_HOURS};
+
+use crate::claim::Relation;
+use crate::store::{Store, StoreError};
+
+/// Errors of the question stage.
+#[derive(Debug, thiserror::Error)]
+pub enum AskError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Nothing in the store goes by the name the user gave.
+    #[error("no {} matches '{name}'{}", .want.noun(), did_you_mean(.suggestions))]
+    NoMatch { want: Want, name: String, suggestions: Vec<String> },
+    /// The user gave an empty name.
+    #[error("empty {} name: give part of a label, such as 'NATO membership' or 'Zelensky'", .0.noun())]
+    EmptyName(Want),
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean: {}?", suggestions.join(", "))
+    }
+}
+
+/// The query behind [`resolve`]: every name of every actor and position.
+pub const NAMES_QUERY: &str = include_str!("../../queries/names.rq");
+/// The query behind [`load_claims`]: one row per claim with IRIs, labels and classes.
+pub const CLAIM_EDGES_QUERY: &str = include_str!("../../queries/claim-edges.rq");
+
+/// An actor or a position, as the store names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Entity {
+    /// Its IRI.
+    pub iri: String,
+    /// The label shown to users.
+    pub label: String,
+}
+
+/// The class of an actor or position, from its `rdf:type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityClass {
+    Person,
+    State,
+    Organization,
+    Group,
+    Position,
+    /// Anything else (an entity typed otherwise, or untyped).
+    Other,
+}
+
+impl EntityClass {
+    fn from_local(s: Option<&str>) -> EntityClass {
+        match s {
+            Some("Person") => EntityClass::Person,
+            Some("State") => EntityClass::State,
+            Some("Organization") => EntityClass::Organization,
+            Some("Group") => EntityClass::Group,
+            Some("Position") => EntityClass::Position,
+            _ => EntityClass::Other,
+        }
+    }
+
+    /// Whether this is a position rather than an actor.
+    pub fn is_position(self) -> bool {
+        self == EntityClass::Position
+    }
+}
+
+/// One claim, flattened for answering questions: who, relation, what, when, evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimEdge {
+    /// The claim's IRI.
+    pub claim: String,
+    pub subject: Entity,
+    pub subject_class: EntityClass,
+    pub relation: Relation,
+    pub object: Entity,
+    pub object_class: EntityClass,
+    /// The entry's time, `xsd:dateTime` lexical form (UTC), when known.
+    pub time: Option<String>,
+    /// The evidence sentence, verbatim.
+    pub quote: String,
+    /// Who reported or is cited for the claim, comma-separated; empty when unattributed.
+    pub reported_by: String,
+    pub hedged: bool,
+    /// asserted, planned, hoped or possible.
+    pub modality: String,
+    /// The entry the claim comes from.
+    pub entry: String,
+}
+
+impl ClaimEdge {
+    /// The time parsed, for arithmetic; `None` when unknown or malformed.
+    pub fn datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.time.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map(|t| t.to_utc())
+    }
+}
+
+/// Loads every claim of the store, in time order (claims without time first).
+pub fn load_claims(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
+    let rows = store.select(CLAIM_EDGES_QUERY, &[])?;
+    let mut claims = Vec::with_capacity(rows.rows.len());
+    for r in &rows.rows {
+        let get = |name: &str| rows.get(r, name);
+        let (Some(claim), Some(subject), Some(object), Some(relation)) =
+            (get("claim"), get("subject"), get("object"), get("relation").and_then(Relation::from_name))
+        else {
+            continue;
+        };
+        claims.push(ClaimEdge {
+            claim: claim.to_string(),
+            subject: Entity { iri: subject.to_string(), label: get("subjectLabel").unwrap_or(subject).to_string() },
+            subject_class: EntityClass::from_local(get("subjectClass")),
+            relation,
+            object: Entity { iri: object.to_string(), label: get("objectLabel").unwrap_or(object).to_string() },
+            object_class: EntityClass::from_local(get("objectClass")),
+            time: get("time").map(str::to_string),
+            quote: get("quote").unwrap_or_default().to_string(),
+            reported_by: get("reportedBy").unwrap_or_default().to_string(),
+            hedged: get("hedged") == Some("true"),
+            modality: get("modality").unwrap_or_default().to_string(),
+            entry: get("entry").unwrap_or_default().to_string(),
+        });
+    }
+    // An entity typed twice (say State and Organization) yields one row per class:
+    // keep the first row of each claim.
+    let mut seen = HashMap::new();
+    claims.retain(|c| seen.insert(c.claim.clone(), ()).is_none());
+    Ok(claims)
+}
+
+/// Tiny fixtures shared by the unit tests of `ask`, `graph` and `export`.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    /// A claim for tests: `("Russia", "rejects", "plan", "2025-11-25T10:00:00Z", "TASS")`.
+    pub(crate) fn edge(s: &str, r: &str, o: &str, time: &str, by: &str) -> ClaimEdge {
+        let relation = Relation::from_name(r).expect("test relation");
+        let entity = |l: &str, kind: &str| Entity { iri: format!("x:{kind}/{l}"), label: l.into() };
+        let object_is_position = !relation.links_actors() && !o.starts_with('@');
+        let o = o.trim_start_matches('@');
+        ClaimEdge {
+            claim: format!("x:claim/{s}-{r}-{o}-{time}-{by}"),
+            subject: entity(s, "actor"),
+            subject_class: EntityClass::State,
+            relation,
+            object: entity(o, if object_is_position { "position" } else { "actor" }),
+            object_class: if object_is_position { EntityClass::Position } else { EntityClass::State },
+            time: (!time.is_empty()).then(|| time.to_string()),
+            quote: format!("{s} {r} {o}."),
+            reported_by: by.into(),
+            hedged: false,
+            modality: "asserted".into(),
+            entry: "x:entry/1".into(),
+        }
+    }
+
+}

@@ -1,0 +1,128 @@
+//! Stance over time: the claims about an actor or position in time order, marking
+//! changes of stance and contradictions between sources.
+//!
+//! A claim's stance is its [`Polarity`]: for (proposes, supports, demands) or against
+//! (rejects, criticizes). Two claims are about the same stance when they share the
+//! subject and the object, or when both objects are plans (labels naming a plan,
+//! proposal, framework or deal: "rejects the initial plan", later "supports the amended
+//! deal"). A claim whose polarity differs from the subject's previous stance is
+//!
+//! - a **contradiction** when the two claims come from different sources (reported by)
+//!   within [`CONTRADICTION_WINDOW_HOURS`] of each other: sources disagree about what
+//!   the actor holds at about the same time;
+//! - a **change** of stance otherwise.
+
+use super::{Answer, ClaimEdge, Entity, Polarity};
+
+/// Claims this close in time (hours) are "about the same time".
+pub const CONTRADICTION_WINDOW_HOURS: i64 = 6;
+
+const PLAN_WORDS: [&str; 6] = ["plan", "proposal", "proposals", "framework", "deal", "counter-plan"];
+
+fn is_plan(label: &str) -> bool {
+    label.to_lowercase().split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| PLAN_WORDS.contains(&w))
+}
+
+/// What a stance is about: the object, or "a plan" for every plan.
+fn topic(c: &ClaimEdge) -> &str {
+    if c.object_class.is_position() && is_plan(&c.object.label) {
+        "plan"
+    } else {
+        &c.object.iri
+    }
+}
+
+/// The claims whose subject or object is one of `entities`, oldest first (undated
+/// ones first), with a `mark` column: `change: <before> → <now> (since <time>)` or
+/// `contradiction: <source> said <relation> at <time>`.
+pub fn timeline(claims: &[ClaimEdge], entities: &[Entity]) -> Answer {
+    let about = |e: &Entity| entities.iter().any(|x| x.iri == e.iri);
+    let mut found: Vec<&ClaimEdge> = claims.iter().filter(|c| about(&c.subject) || about(&c.object)).collect();
+    found.sort_by(|a, b| (&a.time, &a.subject.label, &a.object.label, &a.claim).cmp(&(&b.time, &b.subject.label, &b.object.label, &b.claim)));
+    let mut answer = Answer::claims(found.iter().copied());
+    answer.header.insert(0, "mark");
+    for (i, row) in answer.rows.iter_mut().enumerate() {
+        row.insert(0, mark(&found[..i], found[i]).map_or(serde_json::Value::Null, serde_json::Value::from));
+    }
+    // Time first: a timeline reads down the clock.
+    for row in &mut answer.rows {
+        let time = row.remove(4);
+        row.insert(0, time);
+    }
+    let time = answer.header.remove(4);
+    answer.header.insert(0, time);
+    answer
+}
+
+fn mark(before: &[&ClaimEdge], c: &ClaimEdge) -> Option<String> {
+    let now = Polarity::of(c.relation)?;
+    let prev = before
+        .iter()
+        .rev()
+        .find(|p| p.subject.iri == c.subject.iri && topic(p) == topic(c) && Polarity::of(p.relation).is_some())?;
+    if Polarity::of(prev.relation) == Some(now) {
+        return None;
+    }
+    let when = prev.time.as_deref().unwrap_or("an unknown time");
+    let close = match (prev.datetime(), c.datetime()) {
+        (Some(a), Some(b)) => (b - a).num_minutes().abs() <= CONTRADICTION_WINDOW_HOURS * 60,
+        _ => false,
+    };
+    if close && prev.reported_by != c.reported_by {
+        let source = if prev.reported_by.is_empty() { "the outlet" } else { prev.reported_by.as_str() };
+        Some(format!("contradiction: {source} said {} {} at {when}", prev.relation, prev.object.label))
+    } else {
+        Some(format!("change: {} {} → {} {} (since {when})", prev.relation, prev.object.label, c.relation, c.object.label))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ask::tests_support::edge;
+
+    fn marks(a: &Answer) -> Vec<String> {
+        let i = a.header.iter().position(|h| *h == "mark").unwrap();
+        a.rows.iter().map(|r| r[i].as_str().unwrap_or("").to_string()).collect()
+    }
+
+    #[test]
+    fn marks_changes_across_plans() {
+        let claims = vec![
+            edge("Ukraine", "rejects", "initial plan", "2025-11-20T10:00:00Z", "Axios"),
+            edge("Ukraine", "supports", "amended peace deal", "2025-11-25T10:00:00Z", "Axios"),
+            edge("Ukraine", "supports", "amended peace deal", "2025-11-25T11:00:00Z", "Axios"),
+        ];
+        let ukraine = claims[0].subject.clone();
+        let a = timeline(&claims, &[ukraine]);
+        assert_eq!(a.header[..2], ["time", "mark"]);
+        assert_eq!(marks(&a), [
+            "",
+            "change: rejects initial plan → supports amended peace deal (since 2025-11-20T10:00:00Z)",
+            ""
+        ]);
+    }
+
+    #[test]
+    fn marks_contradictions_between_sources() {
+        let claims = vec![
+            edge("Ukraine", "supports", "plan", "2025-11-25T15:49:00Z", "Reuters"),
+            edge("Ukraine", "rejects", "plan", "2025-11-25T16:22:00Z", "Financial Times"),
+            edge("Russia", "rejects", "ceasefire", "2025-11-25T16:30:00Z", ""),
+        ];
+        let plan = claims[0].object.clone();
+        let a = timeline(&claims, &[plan]);
+        assert_eq!(a.rows.len(), 2);
+        assert_eq!(marks(&a), ["", "contradiction: Reuters said supports plan at 2025-11-25T15:49:00Z"]);
+    }
+
+    #[test]
+    fn same_source_later_is_a_change_not_a_contradiction() {
+        let claims = vec![
+            edge("Russia", "supports", "ceasefire", "2025-11-01T10:00:00Z", "TASS"),
+            edge("Russia", "rejects", "ceasefire", "2025-11-01T12:00:00Z", "TASS"),
+        ];
+        let a = timeline(&claims, &[claims[0].subject.clone()]);
+        assert!(marks(&a)[1].starts_with("change: supports ceasefire → rejects ceasefire"), "{:?}", marks(&a));
+    }
+}

@@ -1,0 +1,75 @@
+//! The graph views as [`Answer`] rows, for the table, JSON and CSV writers.
+
+use serde_json::Value;
+
+use super::{Centrality, Cluster, Hop};
+use crate::ask::{Answer, Entity};
+
+/// The chain a path walks, on one line: `A —meets→ B ←rejects— C`.
+pub fn chain(hops: &[Hop<'_>], from: &[Entity]) -> String {
+    let Some(first) = hops.first() else {
+        return from.first().map(|e| e.label.clone()).unwrap_or_default();
+    };
+    let start = if first.forward { &first.claim.subject.label } else { &first.claim.object.label };
+    let mut s = start.clone();
+    for h in hops {
+        let (arrow, next) = if h.forward {
+            (format!(" —{}→ ", h.claim.relation), &h.claim.object.label)
+        } else {
+            (format!(" ←{}— ", h.claim.relation), &h.claim.subject.label)
+        };
+        s.push_str(&arrow);
+        s.push_str(next);
+    }
+    s
+}
+
+/// One row per hop: the claim as stated (subject, relation, object) and its evidence.
+pub fn path_answer(hops: &[Hop<'_>]) -> Answer {
+    let rows = hops
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let c = h.claim;
+            vec![
+                Value::from(i + 1),
+                Value::from(c.subject.label.as_str()),
+                Value::from(c.relation.name()),
+                Value::from(c.object.label.as_str()),
+                c.time.as_deref().map_or(Value::Null, Value::from),
+                if c.reported_by.is_empty() { Value::Null } else { Value::from(c.reported_by.as_str()) },
+                Value::from(c.quote.as_str()),
+            ]
+        })
+        .collect();
+    Answer { header: vec!["hop", "actor", "relation", "object", "time", "reported_by", "quote"], rows }
+}
+
+/// One row per cluster: its number, members and binding positions.
+pub fn clusters_answer(clusters: &[Cluster]) -> Answer {
+    let rows = clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let positions: Vec<String> = c.positions.iter().map(|p| format!("{} {} ({})", p.stance, p.position, p.members.join(", "))).collect();
+            vec![Value::from(i + 1), Value::from(c.members.join(", ")), Value::from(positions.join("; "))]
+        })
+        .collect();
+    Answer { header: vec!["cluster", "members", "binding_positions"], rows }
+}
+
+/// One row per actor: degree, claims, betweenness (3 decimals).
+pub fn central_answer(central: &[Centrality]) -> Answer {
+    let rows = central
+        .iter()
+        .map(|c| {
+            vec![
+                Value::from(c.actor.as_str()),
+                Value::from(c.degree),
+                Value::from(c.claims),
+                Value::from(format!("{:.3}", c.betweenness)),
+            ]
+        })
+        .collect();
+    Answer { header: vec!["actor", "degree", "claims", "betweenness"], rows }
+}
