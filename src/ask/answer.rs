@@ -27,7 +27,8 @@ pub struct Answer {
 }
 
 /// The columns of an answer made of claims.
-pub const CLAIM_COLUMNS: [&str; 8] = ["actor", "relation", "position", "time", "reported_by", "modality", "hedged", "quote"];
+pub const CLAIM_COLUMNS: [&str; 9] =
+    ["actor", "relation", "position", "time", "reported_by", "source", "modality", "hedged", "quote"];
 
 impl Answer {
     /// An answer listing claims, one row each, in the given order.
@@ -76,6 +77,7 @@ fn claim_cells(c: &ClaimEdge) -> Vec<Value> {
         Value::from(c.object.label.as_str()),
         c.time.as_deref().map_or(Value::Null, Value::from),
         if c.reported_by.is_empty() { Value::Null } else { Value::from(c.reported_by.as_str()) },
+        if c.source.is_empty() { Value::Null } else { Value::from(c.source.as_str()) },
         Value::from(c.modality.as_str()),
         Value::from(c.hedged),
         Value::from(c.quote.as_str()),

@@ -117,6 +117,8 @@ pub struct ClaimEdge {
     pub modality: String,
     /// The entry the claim comes from.
     pub entry: String,
+    /// Where it was read: the outlet publishing the entry, else the input file's name.
+    pub source: String,
 }
 
 impl ClaimEdge {
@@ -150,6 +152,7 @@ pub fn load_claims(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
             hedged: get("hedged") == Some("true"),
             modality: get("modality").unwrap_or_default().to_string(),
             entry: get("entry").unwrap_or_default().to_string(),
+            source: get("source").unwrap_or_default().to_string(),
         });
     }
     // An entity typed twice (say State and Organization) yields one row per class:
@@ -183,6 +186,7 @@ pub(crate) mod tests_support {
             hedged: false,
             modality: "asserted".into(),
             entry: "x:entry/1".into(),
+            source: "test.txt".into(),
         }
     }
 

@@ -180,7 +180,7 @@ mod tests {
         assert_eq!(text, ["Witkoff meets Putin true", "Putin meets Zelensky true"]);
         assert_eq!(g.path(&witkoff, &witkoff).unwrap().len(), 0);
         assert!(g.path(&witkoff, &[claims[4].subject.clone()]).is_none());
-        let backwards = g.path(&zelensky, &[claims[0].subject.clone()]).unwrap();
+        let backwards = g.path(&witkoff, &[claims[0].subject.clone()]).unwrap();
         assert_eq!(backwards.len(), 1);
         assert!(!backwards[0].forward);
     }
