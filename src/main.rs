@@ -216,7 +216,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open_read_only(&store_dir)?;
             let clusters = kg::graph::clusters(&kg::ask::load_claims(&store)?);
             if a.format == AnswerFormat::Json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({ "clusters": clusters }))?)?;
+                writeln!(out, "{}", kg::graph::clusters_json(&clusters))?;
             } else {
                 let answer = kg::graph::clusters_answer(&clusters);
                 write_answer(&answer, a.format, &mut out, || "no clusters: no actors agree or disagree on anything".into())?;

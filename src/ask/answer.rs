@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::ClaimEdge;
 
@@ -11,7 +11,7 @@ use super::ClaimEdge;
 pub enum AnswerFormat {
     /// An aligned plain-text table ([`crate::table::write_table`]).
     Table,
-    /// A JSON array of objects keyed by the column names.
+    /// A JSON array of objects keyed by the column names, in column order.
     Json,
     /// CSV (RFC 4180) with a header line.
     Csv,
@@ -50,13 +50,21 @@ impl Answer {
                 crate::table::write_table(&header, &rows, out)
             }
             AnswerFormat::Json => {
-                let objects: Vec<Value> = self
-                    .rows
-                    .iter()
-                    .map(|r| Value::Object(self.header.iter().map(|h| h.to_string()).zip(r.iter().cloned()).collect::<Map<_, _>>()))
-                    .collect();
-                serde_json::to_writer_pretty(&mut *out, &objects)?;
-                writeln!(out)
+                // Written by hand so that keys keep the column order (serde_json's map
+                // would sort them).
+                if self.rows.is_empty() {
+                    return writeln!(out, "[]");
+                }
+                writeln!(out, "[")?;
+                for (i, r) in self.rows.iter().enumerate() {
+                    writeln!(out, "  {{")?;
+                    for (j, (h, v)) in self.header.iter().zip(r).enumerate() {
+                        let comma = if j + 1 < self.header.len() { "," } else { "" };
+                        writeln!(out, "    {}: {}{comma}", Value::from(*h), v)?;
+                    }
+                    writeln!(out, "  }}{}", if i + 1 < self.rows.len() { "," } else { "" })?;
+                }
+                writeln!(out, "]")
             }
             AnswerFormat::Csv => {
                 let line = |cells: Vec<String>| cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",");
@@ -140,7 +148,9 @@ mod tests {
             "actor   reported by  hedged\n------  -----------  ------\nRussia  TASS, \"RT\"   yes\nEU\n"
         );
         assert_eq!(written(&a, AnswerFormat::Csv), "actor,reported_by,hedged\nRussia,\"TASS, \"\"RT\"\"\",yes\nEU,,\n");
-        let json: Value = serde_json::from_str(&written(&a, AnswerFormat::Json)).unwrap();
+        let text = written(&a, AnswerFormat::Json);
+        assert!(text.starts_with("[\n  {\n    \"actor\": \"Russia\",\n    \"reported_by\""), "{text}");
+        let json: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(json[0]["reported_by"], "TASS, \"RT\"");
         assert_eq!(json[1]["reported_by"], Value::Null);
         assert_eq!(json[1]["hedged"], false);

@@ -168,6 +168,7 @@ pub(crate) mod tests_support {
     use super::*;
 
     /// A claim for tests: `("Russia", "rejects", "plan", "2025-11-25T10:00:00Z", "TASS")`.
+    /// The object is a position unless the relation links actors or it starts with `@`.
     pub(crate) fn edge(s: &str, r: &str, o: &str, time: &str, by: &str) -> ClaimEdge {
         let relation = Relation::from_name(r).expect("test relation");
         let entity = |l: &str, kind: &str| Entity { iri: format!("x:{kind}/{l}"), label: l.into() };
@@ -190,4 +191,70 @@ pub(crate) mod tests_support {
         }
     }
 
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store with one claim (Kyiv rejects the plan, reported by Reuters) and an
+    /// ontology graph naming Russia (metonym "Kremlin") and the plan's alias.
+    fn fixture() -> Store {
+        let store = Store::memory().unwrap();
+        store
+            .load_ontology(&[(
+                "o.ttl".into(),
+                r#"@prefix kg: <https://w3id.org/kg-news/ns#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+                <https://w3id.org/kg-news/id/actor/russia> a kg:State ; skos:prefLabel "Russia" ; kg:metonym "Kremlin" .
+                <https://w3id.org/kg-news/id/position/plan> a kg:Position ; skos:prefLabel "peace plan" ; skos:altLabel "the 28 points" ."#
+                    .into(),
+            )])
+            .unwrap();
+        store
+            .update(
+                r#"PREFIX kg: <https://w3id.org/kg-news/ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                INSERT DATA {
+                  <https://w3id.org/kg-news/id/actor/ukraine> a kg:State, kg:Actor ; rdfs:label "Ukraine" ; kg:surface "Kyiv" .
+                  <https://w3id.org/kg-news/id/position/plan> a kg:Position ; rdfs:label "peace plan" .
+                  <https://w3id.org/kg-news/id/source/reuters> rdfs:label "Reuters" .
+                  <https://w3id.org/kg-news/id/claim/1> a kg:Claim ; kg:subject <https://w3id.org/kg-news/id/actor/ukraine> ;
+                    kg:relation kg:rejects ; kg:object <https://w3id.org/kg-news/id/position/plan> ;
+                    prov:wasDerivedFrom <https://w3id.org/kg-news/id/entry/1> ; kg:quote "Kyiv rejected the plan." ;
+                    kg:time "2025-11-25T10:00:00Z"^^xsd:dateTime ; kg:hedged false ; kg:modality "asserted" ;
+                    kg:reportedBy <https://w3id.org/kg-news/id/source/reuters> .
+                }"#,
+            )
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn loads_claims_with_labels_classes_and_sources() {
+        let claims = load_claims(&fixture()).unwrap();
+        assert_eq!(claims.len(), 1);
+        let c = &claims[0];
+        assert_eq!((c.subject.label.as_str(), c.relation, c.object.label.as_str()), ("Ukraine", Relation::Rejects, "peace plan"));
+        assert_eq!((c.subject_class, c.object_class), (EntityClass::State, EntityClass::Position));
+        assert_eq!(c.reported_by, "Reuters");
+        assert_eq!(c.time.as_deref(), Some("2025-11-25T10:00:00Z"));
+        assert!(c.datetime().is_some());
+    }
+
+    #[test]
+    fn resolves_labels_surfaces_aliases_and_metonyms() {
+        let store = fixture();
+        let iri = |want, q| resolve(&store, want, q).unwrap().into_iter().map(|e| e.label).collect::<Vec<_>>();
+        assert_eq!(iri(Want::Actor, "kyiv"), ["Ukraine"]);
+        assert_eq!(iri(Want::Actor, "KREMLIN"), ["Russia"]);
+        assert_eq!(iri(Want::Position, "28 points"), ["peace plan"]);
+        assert_eq!(iri(Want::Any, "plan peace"), ["peace plan"]);
+        match resolve(&store, Want::Position, "pease plan") {
+            Err(AskError::NoMatch { suggestions, .. }) => assert_eq!(suggestions, ["peace plan"]),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(resolve(&store, Want::Actor, "peace plan"), Err(AskError::NoMatch { .. })));
+        assert!(matches!(resolve(&store, Want::Actor, "} ; DROP ALL ; {"), Err(AskError::NoMatch { .. })));
+        assert_eq!(load_claims(&store).unwrap().len(), 1);
+    }
 }

@@ -73,3 +73,13 @@ pub fn central_answer(central: &[Centrality]) -> Answer {
         .collect();
     Answer { header: vec!["actor", "degree", "claims", "betweenness"], rows }
 }
+
+/// `{"clusters": [{"members": [...], "positions": [{"position", "stance", "members"}]}]}`,
+/// pretty-printed, keys in that order.
+pub fn clusters_json(clusters: &[Cluster]) -> String {
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        clusters: &'a [Cluster],
+    }
+    serde_json::to_string_pretty(&Report { clusters }).expect("clusters serialise: strings and lists only")
+}

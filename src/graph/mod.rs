@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 
-pub use answers::{central_answer, chain, clusters_answer, path_answer};
+pub use answers::{central_answer, chain, clusters_answer, clusters_json, path_answer};
 pub use central::{betweenness, central, Centrality};
 pub use clusters::{clusters, signed_edges, Cluster, ClusterPosition};
 
