@@ -18,7 +18,7 @@ const JUNK_HEADS: &[&str] = &[
     "thing", "things", "way", "time", "part", "issue", "issues", "matter", "question", "it", "that", "this",
     "something", "anything", "nothing", "everything", "point", "details", "progress", "version", "basis", "role",
     "step", "steps", "sides", "side", "number", "wording", "text", "idea", "position", "situation", "talks",
-    "meeting", "conditions", "efforts", "deal", "agreement", "war", "conflict", "subject", "essence", "majority",
+    "meeting", "conditions", "efforts", "deal", "war", "conflict", "subject", "essence", "majority",
     "them", "him", "her", "us", "me", "you", "one", "what", "which", "who", "plan", "proposal", "documents",
     "statement", "comments", "remarks", "terms", "clauses", "points", "aim", "goal", "hopes", "lot",
     "commitment", "ambition", "ambitions", "bid", "desire", "intention", "readiness", "willingness", "right",
@@ -207,6 +207,8 @@ impl ClaimExtractor {
                 self.apply(&ctx, &cue, &attr, &mut found);
             }
             self.noun_claims(&ctx, &mut found);
+            self.verb_positions(&ctx, &mut found);
+            self.held_talks(&ctx, &mut found);
             for (subject, relation, object, cue, frame_conf, subject_surface, object_surface, modality) in found {
                 if subject.key == object.key || !subject.kind.is_actor() {
                     continue;
@@ -247,10 +249,17 @@ impl ClaimExtractor {
         let mut i = ctx.start;
         while i < ctx.end {
             let mut best: Option<CueHit> = None;
+            // After a determiner, a possessive or a name used as a modifier ("a US
+            // demand"), a word that is both noun and verb is the noun.
+            let noun_context = i > ctx.start
+                && (is_in(DETERMINERS, ctx.w(i - 1))
+                    || matches!(ctx.w(i - 1), "'s" | "’s")
+                    || ctx.ms.iter().any(|m| m.last + 1 == i && m.modifier && m.entity.kind.is_actor()));
             if let Some(list) = self.cues.get(ctx.w(i)) {
                 for c in list {
                     if let Some(last) = match_words(ctx, i, &c.words) {
-                        if best.as_ref().is_none_or(|b| last > b.last) {
+                        let better_frame = best.as_ref().is_some_and(|b| last == b.last && (c.frame == Frame::Noun) == noun_context && (b.frame == Frame::Noun) != noun_context);
+                        if best.as_ref().is_none_or(|b| last > b.last) || better_frame {
                             best = Some(CueHit {
                                 first: i,
                                 last,
@@ -357,7 +366,12 @@ impl ClaimExtractor {
                     .filter(|m| m.last < i && m.last + 5 >= i && speaker_kind(m) && !m.in_pp && !m.possessive)
                     .filter(|m| (m.last + 1..i).all(|k| is_in(AUXILIARIES, ctx.w(k)) || matches!(ctx.w(k), "also" | "reportedly" | "later" | "earlier" | "previously" | "long" | "repeatedly" | "now" | "again" | "publicly")))
                     .max_by_key(|m| m.last);
-                let after = ctx.ms.iter().find(|m| m.first == i + 1 && speaker_kind(m));
+                // "…, said Lavrov." — but not "said Israel would …".
+                let after = ctx
+                    .ms
+                    .iter()
+                    .find(|m| m.first == i + 1 && speaker_kind(m))
+                    .filter(|m| m.last + 1 >= ctx.end || matches!(ctx.w(m.last + 1), "," | "." | ";" | "on" | "in" | "at"));
                 if let Some(m) = before.or(after) {
                     a.speaker = Some(m.entity.clone());
                     break;
@@ -484,12 +498,19 @@ impl ClaimExtractor {
             let mut topic: Option<String> = None;
             let mut j = i;
             let mut steps = 0;
+            let mut loose_modifier = false;
+            let mut not_a_plan = false;
             while j > ctx.start && steps < 6 {
                 j -= 1;
                 steps += 1;
                 let wj = ctx.w(j).to_string();
                 if let Some(m) = ctx.ms.iter().find(|m| m.first <= j && j <= m.last) {
-                    if m.entity.kind.is_actor() && !matches!(m.role, Role::Pronoun | Role::Speaker) {
+                    // A bare name owns the plan only next to it ("the US plan"); past
+                    // other modifiers it may be a subject ("Azerbaijan initial(ed) the deal").
+                    let possessive = matches!(ctx.w(m.last + 1), "'s" | "’s") || m.possessive;
+                    let compound = m.span.end < ctx.tokens[m.last].end;
+                    let owns = possessive || compound || m.role == Role::Demonym || !loose_modifier;
+                    if m.entity.kind.is_actor() && !matches!(m.role, Role::Pronoun | Role::Speaker) && owns {
                         if owner.is_none() {
                             owner = Some((m.entity.clone(), ctx.text[m.span.start..m.span.end].to_string()));
                         }
@@ -520,10 +541,21 @@ impl ClaimExtractor {
                     break;
                 }
                 if wj.contains('-') || matches!(wj.as_str(), "peace" | "draft" | "amended" | "initial" | "updated" | "new" | "revised" | "original" | "latest" | "final" | "joint" | "so-called" | "full" | "proposed" | "controversial" | "potential" | "current" | "framework" | "american" | "28-point" | "20-point") || is_plan_modifier(&wj) {
+                    loose_modifier |= !matches!(wj.as_str(), "peace" | "draft" | "framework") && !is_plan_modifier(&wj);
                     k = j;
                     continue;
                 }
+                // "the corridor plan", "a reform plan": a plan about something else.
+                if owner.is_none() && j + 1 == i && ctx.tokens[j].kind == TokenKind::Word && wj.chars().all(|c| c.is_lowercase()) && !is_in(PREPOSITIONS, &wj) && !is_in(AUXILIARIES, &wj) && !is_in(CONJUNCTIONS, &wj) {
+                    not_a_plan = true;
+                    break;
+                }
+
                 break;
+            }
+            if not_a_plan {
+                i += 1;
+                continue;
             }
             // "the counter-plan brought forward by X": X owns it.
             if owner.is_none() {
@@ -545,9 +577,15 @@ impl ClaimExtractor {
                 None => String::new(),
             };
             let kind_label = if counter { "counter-plan".to_string() } else { format!("{} plan", topic.as_deref().unwrap_or("peace")) };
+            // "any plan to displace …", "a plan to …": an idea of its own, not a known plan.
+            if owner.is_none() && ctx.w(i + 1) == "to" {
+                i += 1;
+                continue;
+            }
+            let definite = k >= ctx.start && matches!(ctx.w(k), "the" | "this" | "that" | "its" | "their" | "his" | "her");
             let entity = if label.is_empty() {
-                // No owner: the document's latest plan of this kind, else a generic one.
-                let plans = self.plans.get(&doc);
+                // No owner: "the plan" is the document's latest plan of this kind.
+                let plans = self.plans.get(&doc).filter(|_| definite);
                 plans
                     .and_then(|p| p.iter().rev().find(|e| e.label.ends_with(kind)).cloned())
                     .unwrap_or_else(|| Entity::from_label(EntityKind::Position, &kind_label))
@@ -616,6 +654,12 @@ impl ClaimExtractor {
     fn apply(&self, ctx: &Ctx, cue: &CueHit, attr: &Attribution, out: &mut Vec<Found>) {
         let cue_in_quote = ctx.in_quote[cue.first];
         // "wants to meet": the first verb only sets the modality of the second.
+        if cue.frame == Frame::Verb && ctx.w(cue.last) == "to" {
+            let next = cue.last + 1;
+            if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
+                return;
+            }
+        }
         if cue.frame == Frame::Verb && ctx.w(cue.last + 1) == "to" {
             let next = cue.last + 2;
             if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
@@ -643,7 +687,7 @@ impl ClaimExtractor {
                     out.push(found(subj, relation, &obj, cue, 0.75, modality, ctx));
                     return;
                 }
-                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && !ctx.w(cue.first).ends_with("ing") && ctx.w(cue.first) != "to" {
+                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && is_participle(ctx.w(cue.first)) && ctx.w(cue.last) != "to" {
                     return; // passive without an agent: who did it is unknown
                 }
                 // "Ukraine's demands", "the proposal": a noun, not a verb.
@@ -654,11 +698,29 @@ impl ClaimExtractor {
                 if relation == Relation::Meets && ctx.w(cue.first) == "talks" && ctx.w(cue.last) == "between" {
                     return;
                 }
-                for (obj, neg) in self.objects_right(ctx, cue, relation) {
-                    let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
-                    out.push(found(&subj, r, &obj, cue, 0.8, modality, ctx));
+                let objects = self.objects_right(ctx, cue, relation);
+                let symmetric = matches!(ctx.w(cue.first), "met" | "meet" | "meets" | "held" | "hold" | "holding" | "talked" | "talk" | "negotiated");
+                if objects.is_empty() && symmetric && relation == Relation::Meets && subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" {
+                    // "The United States and Iran held talks": the two subjects meet.
+                    if let Some(other) = ctx.ms.iter().find(|m| m.last + 2 == subj.first && m.is_actor() && !m.possessive) {
+                        out.push(found(other, relation, &subj, cue, 0.75, modality, ctx));
+                    }
                 }
-                let _ = attr;
+                // "Pashinyan and Aliyev initialed the deal": both subjects.
+                let mut subjects = vec![subj.clone()];
+                if !symmetric || !objects.is_empty() {
+                    if let Some(other) = ctx.ms.iter().find(|m| {
+                        subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" && m.last + 2 == subj.first && m.is_actor() && !m.possessive && !m.in_pp && (!m.modifier || m.role == Role::Group)
+                    }) {
+                        subjects.push(other.clone());
+                    }
+                }
+                for (obj, neg) in objects {
+                    let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
+                    for sj in &subjects {
+                        out.push(found(sj, r, &obj, cue, 0.8, modality, ctx));
+                    }
+                }
             }
             Frame::For => {
                 // "X is a red line for Y": Y rejects X.
@@ -689,7 +751,10 @@ impl ClaimExtractor {
                     let Some(obj) = ctx.ms.iter().find(|m| m.first > be && m.first <= be + 4 && m.role == Role::Position) else { return };
                     out.push(found(owner, Relation::Proposes, obj, cue, 0.7, modality, ctx));
                 } else if relation == Relation::Demands {
-                    // "Russia's demands": nothing to say without the demand itself.
+                    // "a US demand to stop buying Russian oil", "Russia's demand for X".
+                    let Some(owner) = ctx.ms.iter().filter(|m| m.last < cue.first && m.last + 3 >= cue.first && m.is_actor() && (m.possessive || m.modifier)).max_by_key(|m| m.last) else { return };
+                    let Some(content) = self.content_after(ctx, cue.last) else { return };
+                    out.push(found(owner, relation, &content, cue, 0.6, modality, ctx));
                 }
             }
             Frame::Backers => {}
@@ -710,6 +775,50 @@ impl ClaimExtractor {
                     let target = Mention { entity: self.state_of(&m.entity), ..m.clone() };
                     let cue = CueHit { first: group.first, last: group.last, relation: Relation::Supports, frame: Frame::Backers, text: ctx.text[m.span.start..group.span.end].to_string() };
                     out.push(found(group, Relation::Supports, &target, &cue, 0.6, Modality::Asserted, ctx));
+                }
+            }
+        }
+    }
+
+    /// Positions said as verb phrases after a modal: "Israel would not withdraw from
+    /// Gaza" (rejects the withdrawal), "Kyiv is ready to join NATO" (supports it).
+    fn verb_positions(&self, ctx: &Ctx, out: &mut Vec<Found>) {
+        // Not "must" or "should": those say what someone else wants of the subject.
+        const MODALS: &[&str] = &["will", "would", "shall", "can", "cannot", "won't", "wouldn't", "not", "never"];
+        const WILLING: &[&str] = &["ready", "willing", "prepared", "determined", "vowed", "pledged", "promised", "decided", "wants", "want", "hopes", "intends", "plans"];
+        for m in ctx.ms.iter().filter(|m| m.role == Role::Position && m.first > ctx.start) {
+            let surface_first = ctx.tokens[m.first].text(ctx.text);
+            if !surface_first.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            let prev = ctx.w(m.first - 1);
+            let ok = is_in(MODALS, prev) || (prev == "to" && m.first >= ctx.start + 2 && is_in(WILLING, ctx.w(m.first - 2)));
+            if !ok {
+                continue;
+            }
+            let cue = CueHit { first: m.first, last: m.first, relation: Relation::Supports, frame: Frame::Verb, text: surface_first.to_string() };
+            let Some(subj) = self.subject_left(ctx, &cue, ctx.in_quote[m.first]) else { continue };
+            let relation = if self.negated(ctx, &cue) { Relation::Rejects } else { Relation::Supports };
+            let modality = self.modality(ctx, m.first);
+            out.push(found(&subj, relation, m, &cue, 0.65, modality, ctx));
+        }
+    }
+
+    /// "The US and Iran held a first round of indirect talks (with X)": a light verb a
+    /// few words before "talks" or "negotiations" makes its subjects meet.
+    fn held_talks(&self, ctx: &Ctx, out: &mut Vec<Found>) {
+        for t in ctx.start..ctx.end {
+            if !matches!(ctx.w(t), "talks" | "negotiations" | "consultations") || matches!(ctx.w(t + 1), "with" | "between") {
+                continue;
+            }
+            let lo = t.saturating_sub(6).max(ctx.start);
+            let Some(v) = (lo..t).rev().find(|&k| matches!(ctx.w(k), "held" | "hold" | "holds" | "holding" | "began" | "begin" | "resumed" | "resume" | "concluded" | "opened")) else { continue };
+            let cue = CueHit { first: v, last: t, relation: Relation::Meets, frame: Frame::Verb, text: ctx.text[ctx.tokens[v].start..ctx.tokens[t].end].to_string() };
+            let Some(subj) = self.subject_left(ctx, &cue, ctx.in_quote[v]) else { continue };
+            let modality = self.modality(ctx, v);
+            if subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" {
+                if let Some(other) = ctx.ms.iter().find(|m| m.last + 2 == subj.first && m.is_actor() && !m.possessive) {
+                    out.push(found(other, Relation::Meets, &subj, &cue, 0.7, modality, ctx));
                 }
             }
         }
@@ -768,11 +877,17 @@ impl ClaimExtractor {
     /// coordinated ones ("the EU and UK", "a permanent peace …, and not a temporary
     /// ceasefire": the bool marks a negated conjunct).
     fn objects_right(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Vec<(Mention, bool)> {
+        let cue_to = ctx.w(cue.last) == "to" && matches!(ctx.w(cue.first), "ready" | "prepared" | "willing" | "is" | "open");
         let fits = |m: &Mention| -> bool {
+            if cue_to {
+                return m.role == Role::Position;
+            }
             if relation.links_actors() {
                 m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)
             } else if matches!(relation, Relation::Supports | Relation::Criticizes) {
-                (m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
+                // "backs Washington's position": backs Washington.
+                let stance = m.possessive && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
+                (m.is_actor() && (!m.possessive || stance) && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
             } else {
                 m.role == Role::Position
             }
@@ -850,40 +965,167 @@ impl ClaimExtractor {
             return None;
         }
         let mut k = cue.last + 1;
-        // "to discuss X": skip the infinitive verb.
-        if ctx.w(k) == "to" && ctx.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word) && !is_in(DETERMINERS, ctx.w(k + 1)) {
+        // "to discuss X", "agreed to hold X": skip the infinitive verb.
+        let bare_verb = |k: usize| {
+            ctx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word && k < ctx.end)
+                && !is_in(DETERMINERS, ctx.w(k))
+                && ctx.tokens[k].text(ctx.text).chars().next().is_some_and(char::is_lowercase)
+                && !ctx.ms.iter().any(|m| m.first <= k && k <= m.last)
+        };
+        if relation == Relation::Demands {
+            // "called on both sides to avoid escalation": the addressee, then what is asked.
+            let addressee_end = ctx
+                .ms
+                .iter()
+                .find(|m| m.first == k && m.is_actor())
+                .map(|m| m.last + 1)
+                .or_else(|| matches!((ctx.w(k), ctx.w(k + 1)), ("both" | "all", "sides" | "parties") | ("the", "parties")).then_some(k + 2));
+            if let Some(a) = addressee_end.filter(|&a| ctx.w(a) == "to" && bare_verb(a + 1)) {
+                let mut e = a + 1;
+                while e + 1 < ctx.end && e < a + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                    e += 1;
+                }
+                let label = ctx.text[ctx.tokens[a + 1].start..ctx.tokens[e].end].to_string();
+                return Some(self.np_mention(a + 1, e, &label, ctx));
+            }
+        }
+        if ctx.w(k) == "to" && bare_verb(k + 1) {
             k += 2;
+        } else if ctx.w(cue.last) == "to" && bare_verb(k) {
+            k += 1;
+        }
+        // "demanded that Armenia change its constitution": the clause is the demand.
+        if ctx.w(k) == "that" && relation == Relation::Demands {
+            let mut e = k + 1;
+            while e < ctx.end && e < k + 8 && ctx.tokens[e].kind != TokenKind::Punct && !(ctx.w(e) == "to" && e > k + 2) {
+                e += 1;
+            }
+            if e > k + 3 {
+                let label = ctx.text[ctx.tokens[k + 1].start..ctx.tokens[e - 1].end].to_string();
+                return Some(self.np_mention(k + 1, e - 1, &label, ctx));
+            }
+            return None;
         }
         while k < ctx.end && (is_in(DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote || matches!(ctx.w(k), "any" | "potential" | "possible" | "further" | "more")) {
             k += 1;
         }
         let first = k;
+        let after_det = first > cue.last + 1 && is_in(DETERMINERS, ctx.w(first - 1));
         let mut last = None;
         while k < ctx.end && k < first + 4 {
             let t = ctx.tokens[k];
             let w = ctx.w(k);
-            if t.kind != TokenKind::Word || np_stop(w) || (k > first && is_in(DETERMINERS, w)) || ctx.ms.iter().any(|m| m.first <= k && k <= m.last) {
+            let demonym = ctx.ms.iter().any(|m| m.first <= k && k <= m.last && (m.role == Role::Demonym || (m.modifier && m.entity.kind.is_actor() && k == first)));
+            // A position word that modifies a noun ("tariff truce") is part of the phrase;
+            // a position that heads it ("long-term truce") is the object itself.
+            let position = ctx.ms.iter().find(|m| m.first <= k && k <= m.last && m.role == Role::Position);
+            if let Some(p) = position {
+                let continues = ctx.tokens.get(p.last + 1).is_some_and(|n| n.kind == TokenKind::Word && p.last + 1 < ctx.end && !np_stop(ctx.w(p.last + 1)) && n.text(ctx.text).chars().all(|c| c.is_lowercase()));
+                if !continues {
+                    // "long-term truce": the position heads the phrase and is the object;
+                    // "tariff truce": two positions make a new one.
+                    let modified_by_position = (first..k).any(|j| ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role == Role::Position));
+                    if k > first && !modified_by_position {
+                        return None;
+                    }
+                    if modified_by_position {
+                        last = Some(p.last);
+                    }
+                    break;
+                }
+                last = Some(p.last);
+                k = p.last + 1;
+                continue;
+            }
+            if t.kind != TokenKind::Word || np_stop(w) || (k > first && is_in(DETERMINERS, w)) || (!demonym && ctx.ms.iter().any(|m| m.first <= k && k <= m.last)) {
                 break;
             }
-            if w.chars().next().is_some_and(char::is_uppercase) && k == first && t.text(ctx.text).len() > 1 {
+            if !demonym && w.chars().next().is_some_and(char::is_uppercase) && k == first && t.text(ctx.text).len() > 1 {
                 break;
             }
             last = Some(k);
             k += 1;
         }
-        let last = last?;
-        let head = ctx.w(last);
-        if is_in(JUNK_HEADS, head) || head.ends_with("ing") || head.ends_with("ly") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
+        let mut last = last?;
+        let head = ctx.w(last).to_string();
+        let words = last + 1 - first;
+        // "any plan to displace Palestinians", "calls to disarm": the infinitive is the content.
+        if ctx.w(last + 1) == "to" && matches!(head.as_str(), "plan" | "plans" | "proposal" | "proposals" | "calls" | "call" | "attempt" | "attempts" | "efforts" | "bid" | "push" | "idea" | "demands" | "demand") {
+            let mut j = last + 2;
+            let mut end = None;
+            while j < ctx.end && j < last + 7 {
+                let w = ctx.w(j);
+                if ctx.tokens[j].kind != TokenKind::Word || (np_stop(w) && j > last + 2) || ctx.ms.iter().any(|m| m.first <= j && j <= m.last && !matches!(m.role, Role::Place | Role::Demonym)) {
+                    break;
+                }
+                end = Some(j);
+                j += 1;
+            }
+            if let Some(e) = end {
+                let label = ctx.text[ctx.tokens[first].start..ctx.tokens[e].end].to_string();
+                return Some(self.np_mention(first, e, &label, ctx));
+            }
+        }
+        let junk = is_in(JUNK_HEADS, &head) && !(words >= 2 && !is_in(JUNK_HEADS, ctx.w(first)) && ctx.w(first).chars().all(|c| c.is_lowercase()));
+        if junk || head.ends_with("ly") || head.ends_with("ed") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
             return None;
         }
-        // A noun phrase ends in a noun: plural or a known noun ending.
+        // A noun phrase ends in a noun: a known noun ending, or a word after a determiner
+        // or an adjective ("the immediate opening", "foreign tutelage").
         let nounish = head.ends_with('s') || head.ends_with("tion") || head.ends_with("ment") || head.ends_with("ity") || head.ends_with("acy") || head.ends_with("ism") || head.ends_with("ance") || head.ends_with("ence");
-        if !nounish {
+        let of_follows = ctx.w(last + 1) == "of";
+        if !(nounish || words >= 2 || after_det || of_follows) || (head.ends_with("ing") && !(after_det || words >= 2)) {
             return None;
         }
-        let label = ctx.text[ctx.tokens[first].start..ctx.tokens[last].end].to_lowercase();
-        Some(Mention {
-            entity: Entity::from_label(EntityKind::Position, &label),
+        // "the opening of all crossings": one "of" phrase belongs to the noun phrase.
+        if ctx.w(last + 1) == "of" {
+            let mut j = last + 2;
+            let mut end = None;
+            while j < ctx.end && j < last + 6 {
+                let w = ctx.w(j);
+                let t = ctx.tokens[j];
+                let position = ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role == Role::Position);
+                if !(t.kind == TokenKind::Word || t.kind == TokenKind::Number) || position || (np_stop(w) && w != "all" && w != "'s") {
+                    break;
+                }
+                end = Some(j);
+                j += 1;
+            }
+            match end.filter(|&e| !is_in(DETERMINERS, ctx.w(e))) {
+                Some(e) => last = e,
+                None if !(nounish || words >= 2 || after_det) => return None,
+                None => {}
+            }
+        }
+        let label = ctx.text[ctx.tokens[first].start..ctx.tokens[last].end].to_string();
+        Some(self.np_mention(first, last, &label, ctx))
+    }
+
+    /// What a demand asks for, after its noun: "to stop buying Russian oil" (a verb
+    /// phrase) or "for a ceasefire" (a position or noun phrase).
+    fn content_after(&self, ctx: &Ctx, last: usize) -> Option<Mention> {
+        match ctx.w(last + 1) {
+            "to" => {
+                let first = last + 2;
+                let t = ctx.tokens.get(first)?;
+                if first >= ctx.end || t.kind != TokenKind::Word || !t.text(ctx.text).chars().next().is_some_and(char::is_lowercase) || is_in(AUXILIARIES, ctx.w(first)) {
+                    return None;
+                }
+                let mut e = first;
+                while e + 1 < ctx.end && e < first + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                    e += 1;
+                }
+                let label = ctx.text[ctx.tokens[first].start..ctx.tokens[e].end].to_string();
+                Some(self.np_mention(first, e, &label, ctx))
+            }
+            "for" => ctx.ms.iter().find(|m| m.first > last + 1 && m.first <= last + 4 && m.role == Role::Position).cloned(),
+            _ => None,
+        }
+    }
+
+    fn np_mention(&self, first: usize, last: usize, label: &str, ctx: &Ctx) -> Mention {
+        Mention {
+            entity: Entity::from_label(EntityKind::Position, label),
             role: Role::Position,
             span: Span::new(ctx.tokens[first].start, ctx.tokens[last].end),
             first,
@@ -893,7 +1135,7 @@ impl ClaimExtractor {
             in_pp: false,
             modifier: false,
             group_noun: None,
-        })
+        }
     }
 
     /// The object of a cue left of it, for passives: the nearest position in the clause.
@@ -1009,6 +1251,15 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, String)> {
         return None;
     }
     Some((i, i, base))
+}
+
+/// Past participles, for passives ("was rejected", "will be sent").
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "sent" | "held" | "met" | "put" | "brought" | "given" | "drawn" | "made" | "seen" | "taken" | "led" | "built" | "won" | "told" | "struck" | "sworn" | "spurned" | "backed" | "thrown"
+        )
 }
 
 fn is_plan_modifier(w: &str) -> bool {

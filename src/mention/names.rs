@@ -124,7 +124,10 @@ pub fn discover(
         if title.is_none() {
             title = title_before(text, tokens, run_start, titles);
         }
-        while start <= run_end && is_in(NOT_NAMES, &norm(tokens[start].text(text))) {
+        // Leading capitalised function words are not names ("Earlier, …"), but right
+        // after a title a name may look like one ("Vice Premier He Lifeng").
+        let after_title = title.as_ref().is_some_and(|(ts, _)| *ts < start || (*ts < run_start && start == run_start));
+        while !after_title && start <= run_end && is_in(NOT_NAMES, &norm(tokens[start].text(text))) {
             start += 1;
         }
         if start > run_end {
@@ -138,7 +141,7 @@ pub fn discover(
             Some(known.clone())
         } else if is_in(ORG_WORDS, &last) && words >= 2 {
             Some(Entity::from_label(EntityKind::Organization, name))
-        } else if title.is_some() && words >= 2 {
+        } else if title.is_some() && (words >= 2 || name.chars().count() > 3) {
             Some(Entity::from_label(EntityKind::Person, name))
         } else if words >= 2 && words <= 4 && is_in(SAID, &next) && !name.chars().any(|c| c.is_ascii_digit()) {
             Some(Entity::from_label(EntityKind::Person, name))

@@ -105,6 +105,10 @@ fn absorb_titles(text: &str, tokens: &[Token], ms: &mut Vec<Mention>, titles: &[
             continue;
         }
         let mut k = ms[i].last + 1;
+        // "Kosovo's Prime Minister Albin Kurti"
+        if matches!(tok(text, tokens, k).as_str(), "'s" | "’s") {
+            k += 1;
+        }
         // Title words, possibly several ("Army Secretary", "Press Secretary").
         let mut saw_title = false;
         while let Some((len, _)) = phrase_at(text, tokens, k, TITLES, titles) {
@@ -147,7 +151,20 @@ fn groups(text: &str, tokens: &[Token], ms: &mut [Mention]) {
         if ms.get(i + 1).is_some_and(|n| n.first == k && n.role == Role::Demonym) {
             continue;
         }
-        if let Some((len, noun)) = phrase_at(text, tokens, k, GROUP_NOUNS, &[]) {
+        // "China's commerce ministry", "India's external affairs ministry": up to two
+        // lower-case words before a group noun.
+        let mut found = phrase_at(text, tokens, k, GROUP_NOUNS, &[]);
+        for skip in 1..=2 {
+            if found.is_some() {
+                break;
+            }
+            let lower = (k..k + skip).all(|j| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word && t.text(text).chars().all(|c| c.is_lowercase())));
+            if lower && !ms.iter().any(|m| m.first >= k && m.first < k + skip) {
+                found = phrase_at(text, tokens, k + skip, &["ministry", "government", "delegation", "officials", "authorities", "negotiators"], &[])
+                    .map(|(len, n)| (len + skip, n));
+            }
+        }
+        if let Some((len, noun)) = found {
             let m = &mut ms[i];
             if possessive && is_in(BACKER_NOUNS, &noun) {
                 // The backers are someone else; the possessor stays as it is.
@@ -246,6 +263,42 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], ms: &mut Vec<Mentio
             continue;
         }
         let w = norm(t.text(text));
+        // "the group", "the country": refer back like "it".
+        let described = if w == "the" && !covered.get(i + 1).copied().unwrap_or(true) {
+            let next = tokens.get(i + 1).map(|n| norm(n.text(text))).unwrap_or_default();
+            if is_in(ORG_DESCRIPTIONS, &next) {
+                Some((EntityKind::Organization, i + 1))
+            } else if is_in(STATE_DESCRIPTIONS, &next) {
+                Some((EntityKind::State, i + 1))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((kind, last)) = described {
+            let antecedent = ms
+                .iter()
+                .chain(new.iter())
+                .filter(|m| m.last < i && m.entity.kind == kind && !m.locative && m.role != Role::Speaker)
+                .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
+                .max_by_key(|m| m.last);
+            if let Some(a) = antecedent {
+                new.push(Mention {
+                    entity: a.entity.clone(),
+                    role: Role::Pronoun,
+                    span: Span::new(t.start, tokens[last].end),
+                    first: i,
+                    last,
+                    possessive: false,
+                    locative: false,
+                    in_pp: false,
+                    modifier: false,
+                    group_noun: None,
+                });
+            }
+            continue;
+        }
         let want: fn(&Entity) -> bool = if is_in(PERSON_PRONOUNS, &w) {
             |e| e.kind == EntityKind::Person
         } else if is_in(THING_PRONOUNS, &w) {
@@ -307,9 +360,11 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
         // Walk back over determiners and adjectives to the word that governs the mention.
         let mut k = m.first;
         let mut steps = 0;
-        while k > 0 && steps < 3 {
+        while k > 0 && steps < 5 {
             let w = tok(text, tokens, k - 1);
-            if is_in(DETERMINERS, &w) || w == "post-conflict" || w == "a" {
+            // Titles too: "by President Donald Trump" is inside a prepositional phrase.
+            let title = is_in(TITLES, &w) && tokens[k - 1].text(text).chars().next().is_some_and(char::is_uppercase);
+            if is_in(DETERMINERS, &w) || w == "post-conflict" || w == "a" || title {
                 k -= 1;
                 steps += 1;
             } else {

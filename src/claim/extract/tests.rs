@@ -98,3 +98,29 @@ fn hedging_and_attribution() {
     assert_eq!(c.subject.label, "Venezuela");
     assert!(c.reported_by.iter().any(|r| r.label == "Bloomberg"), "{:?}", c.reported_by);
 }
+
+#[test]
+fn coordinated_subjects_sign() {
+    let got = claims("Serbian President Aleksandar Vucic and Kosovo's Prime Minister Albin Kurti signed the agreement brokered by the EU.");
+    assert!(got.iter().any(|(s, r, _)| s == "Kosovo" && *r == "supports") || got.iter().any(|(s, r, _)| s == "Albin Kurti" && *r == "supports"), "{got:?}");
+    assert!(got.iter().any(|(s, r, _)| s.starts_with("Aleksandar Vu") && *r == "supports"), "{got:?}");
+    assert!(has(&got, "EU", "proposes", "European peace plan"), "{got:?}");
+}
+
+#[test]
+fn demand_as_that_clause() {
+    let got = claims("Kinshasa demanded that Rwanda withdraw its troops from the border region.");
+    assert!(got.iter().any(|(s, r, o)| s == "DR Congo" && *r == "demands" && o.contains("Rwanda withdraw its troops")), "{got:?}");
+}
+
+#[test]
+fn the_group_refers_back() {
+    let got = claims("Hezbollah leaders met in Beirut. The group will never accept disarmament.");
+    assert!(got.iter().any(|(s, r, _)| s == "Hezbollah" && *r == "rejects"), "{got:?}");
+}
+
+#[test]
+fn modal_verb_phrase_positions() {
+    let got = claims("Moscow would not recognise a Palestinian state, the diplomat said.");
+    assert!(has(&got, "Russia", "rejects", "two-state solution"), "{got:?}");
+}
