@@ -248,3 +248,28 @@ fn hostile_names_leave_the_store_unchanged() {
     }
     assert_eq!(s.nquads(), before);
 }
+
+/// A tiny blog where Kyiv first rejects the US plan, then supports it (Reuters both
+/// times: a change), then rejects it again by another source five hours later (a
+/// contradiction).
+#[test]
+fn timeline_marks_changes_and_contradictions() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("store");
+    kg_in(&store).arg("ingest").arg(crate::common::repo_file("tests/data/timeline/flips.txt")).assert().success();
+    let out = kg_in(&store).args(["timeline", "Kyiv", "--format", "json"]).assert().success().get_output().stdout.clone();
+    let rows: Value = serde_json::from_slice(&out).unwrap();
+    let marks: Vec<(&str, &str, &str)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["actor"] == "Ukraine")
+        .map(|r| (r["time"].as_str().unwrap(), r["relation"].as_str().unwrap(), r["mark"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(marks.len(), 3, "{rows:#}");
+    assert_eq!(marks[0], ("2025-11-25T10:00:00Z", "rejects", ""));
+    assert_eq!(marks[1].1, "supports");
+    assert!(marks[1].2.starts_with("change: rejects"), "{marks:?}");
+    assert_eq!(marks[2].1, "rejects");
+    assert!(marks[2].2.starts_with("contradiction: Reuters said supports"), "{marks:?}");
+}
