@@ -23,6 +23,7 @@ pub enum AnswerFormat {
 pub struct Answer {
     /// Column names, snake_case (they are the JSON keys).
     pub header: Vec<&'static str>,
+    /// One vector of cells per row, in header order.
     pub rows: Vec<Vec<Value>>,
 }
 

@@ -33,11 +33,19 @@ use crate::store::{Store, StoreError};
 /// Errors of the question stage.
 #[derive(Debug, thiserror::Error)]
 pub enum AskError {
+    /// The store could not be read or queried.
     #[error(transparent)]
     Store(#[from] StoreError),
     /// Nothing in the store goes by the name the user gave.
     #[error("no {} matches '{name}'{}", .want.noun(), did_you_mean(.suggestions))]
-    NoMatch { want: Want, name: String, suggestions: Vec<String> },
+    NoMatch {
+        /// What kind of entity was wanted.
+        want: Want,
+        /// What the user typed.
+        name: String,
+        /// The closest labels, best first (at most three).
+        suggestions: Vec<String>,
+    },
     /// The user gave an empty name.
     #[error("empty {} name: give part of a label, such as 'NATO membership' or 'Zelensky'", .0.noun())]
     EmptyName(Want),
@@ -69,10 +77,15 @@ pub struct Entity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityClass {
+    /// `kg:Person`.
     Person,
+    /// `kg:State`: a state or its government.
     State,
+    /// `kg:Organization`.
     Organization,
+    /// `kg:Group`: a loose collective.
     Group,
+    /// `kg:Position`.
     Position,
     /// Anything else (an entity typed otherwise, or untyped).
     Other,
@@ -101,10 +114,15 @@ impl EntityClass {
 pub struct ClaimEdge {
     /// The claim's IRI.
     pub claim: String,
+    /// Who: the claim's subject.
     pub subject: Entity,
+    /// The subject's class.
     pub subject_class: EntityClass,
+    /// The relation (rejects, supports …).
     pub relation: Relation,
+    /// What or whom: a position, or an actor for meets, sends, criticizes.
     pub object: Entity,
+    /// The object's class.
     pub object_class: EntityClass,
     /// The entry's time, `xsd:dateTime` lexical form (UTC), when known.
     pub time: Option<String>,
@@ -112,6 +130,7 @@ pub struct ClaimEdge {
     pub quote: String,
     /// Who reported or is cited for the claim, comma-separated; empty when unattributed.
     pub reported_by: String,
+    /// Whether the text hedges it (reportedly, claims).
     pub hedged: bool,
     /// asserted, planned, hoped or possible.
     pub modality: String,

@@ -9,7 +9,9 @@ use crate::store::Store;
 /// What kind of entity a question wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Want {
+    /// A person, state, organisation or group.
     Actor,
+    /// A position, plan or proposal.
     Position,
     /// An actor or a position.
     Any,

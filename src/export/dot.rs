@@ -123,7 +123,9 @@ impl<W: Write> DotWriter<W> {
 /// Image formats `dot` renders to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RenderFormat {
+    /// `dot -Tsvg`.
     Svg,
+    /// `dot -Tpng`.
     Png,
 }
 
@@ -139,12 +141,27 @@ impl RenderFormat {
 /// Errors of [`render`].
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// No `dot` on `PATH`.
     #[error("cannot render: GraphViz 'dot' not found on PATH (install graphviz)")]
     NotFound,
+    /// `dot` ran and failed.
     #[error("cannot render {path}: dot failed ({status}): {stderr}")]
-    Failed { path: String, status: String, stderr: String },
+    Failed {
+        /// The image file.
+        path: String,
+        /// dot's exit status.
+        status: String,
+        /// What dot printed on standard error.
+        stderr: String,
+    },
+    /// `dot` could not be started or fed.
     #[error("cannot render {path}: {source}")]
-    Io { path: String, source: io::Error },
+    Io {
+        /// The image file.
+        path: String,
+        /// The underlying error.
+        source: io::Error,
+    },
 }
 
 /// Renders DOT text to `path` with GraphViz's `dot`, found on `PATH`.

@@ -17,6 +17,7 @@ use super::ClaimGraph;
 /// An actor's centrality.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Centrality {
+    /// The actor's label.
     pub actor: String,
     /// Distinct actors and positions it shares a claim with.
     pub degree: usize,

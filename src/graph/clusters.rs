@@ -41,6 +41,7 @@ pub struct Cluster {
 /// A position at least two members take the same side on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClusterPosition {
+    /// The position's label.
     pub position: String,
     /// "for" or "against".
     pub stance: &'static str,
@@ -51,7 +52,9 @@ pub struct ClusterPosition {
 /// Agreement and disagreement between two actors.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Sign {
+    /// Weight of agreement (positive edges).
     pub agree: f64,
+    /// Weight of disagreement (negative edges).
     pub disagree: f64,
 }
 

@@ -33,7 +33,9 @@ use crate::ask::{ClaimEdge, Entity, EntityClass};
 /// A node: an actor or a position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
+    /// The actor or position.
     pub entity: Entity,
+    /// Its class, for shapes and for telling actors from positions.
     pub class: EntityClass,
 }
 
@@ -41,7 +43,9 @@ pub struct Node {
 /// of nodes has at most one edge, holding the indices (into `claims`) of every claim
 /// between them, oldest first.
 pub struct ClaimGraph<'a> {
+    /// The claims the graph was built from.
     pub claims: &'a [ClaimEdge],
+    /// Actors and positions; each edge holds indices into `claims`.
     pub graph: UnGraph<Node, Vec<usize>>,
     index: HashMap<String, NodeIndex>,
 }
@@ -49,7 +53,9 @@ pub struct ClaimGraph<'a> {
 /// One hop of a path: a claim, and whether it is read from its subject to its object.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hop<'a> {
+    /// The claim linking the two ends of the hop.
     pub claim: &'a ClaimEdge,
+    /// True when the path walks from the claim's subject to its object.
     pub forward: bool,
 }
 

@@ -207,6 +207,10 @@ fn empty_store() {
         .success()
         .stdout("actor,relation,position,time,reported_by,source,modality,hedged,quote\n");
     kg_in(&store).args(["timeline", "Russia"]).assert().code(1);
+    kg_in(&store).args(["positions", "Russia"]).assert().code(1).stderr("kg: no actor matches 'Russia'\n");
+    kg_in(&store).args(["who-demands", "x", "--format", "json"]).assert().code(1).stdout("");
+    // Asking does not create the store.
+    assert!(!store.exists());
 }
 
 /// Names full of quotes, braces and SPARQL keywords: no error other than "no match",
