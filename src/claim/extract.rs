@@ -30,7 +30,7 @@ fn np_stop(w: &str) -> bool {
     is_in(PREPOSITIONS, w)
         || is_in(AUXILIARIES, w)
         || is_in(CONJUNCTIONS, w)
-        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so")
+        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so" | "unless" | "whereas" | "although" | "though")
 }
 
 /// The result of extracting one entry.
@@ -101,6 +101,8 @@ struct Ctx<'a> {
     start: usize,
     end: usize,
     ms: Vec<Mention>,
+    /// Last tokens of the sentence's verb cues: a mention right after one is its object.
+    verb_ends: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -145,6 +147,19 @@ impl ClaimExtractor {
         &mut self.people
     }
 
+    /// Teaches the extractor actors found in earlier ingests (from [`Store::actors`]):
+    /// people and organisations the gazetteer lacks are then recognised by name and
+    /// surname, so they do not become second nodes.
+    ///
+    /// [`Store::actors`]: crate::store::Store::actors
+    pub fn learn(&mut self, actors: &[Entity]) {
+        for a in actors {
+            if self.gaz.get(&a.key).is_none() && matches!(a.kind, EntityKind::Person | EntityKind::Organization) {
+                self.people.add(a);
+            }
+        }
+    }
+
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gaz
@@ -176,7 +191,7 @@ impl ClaimExtractor {
                 continue;
             }
             let ms: Vec<Mention> = mentions.iter().filter(|m| m.first >= start && m.last < end).cloned().collect();
-            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms };
+            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms, verb_ends: Vec::new() };
             let mut attr = self.attribution(&ctx);
             let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);
             if attr.speaker.is_none() && whole_quote {
@@ -203,7 +218,9 @@ impl ClaimExtractor {
             self.plans_in(&mut ctx, entry.document);
             let evidence = Span::new(tokens[start].start, tokens[end - 1].end);
             let mut found = Vec::new();
-            for cue in self.cues_in(&ctx) {
+            let cues = self.cues_in(&ctx);
+            ctx.verb_ends = cues.iter().filter(|c| c.frame == Frame::Verb).map(|c| c.last).collect();
+            for cue in cues {
                 self.apply(&ctx, &cue, &attr, &mut found);
             }
             self.noun_claims(&ctx, &mut found);
@@ -582,6 +599,23 @@ impl ClaimExtractor {
                 i += 1;
                 continue;
             }
+            // "an Israeli proposal to create a buffer zone": the owner proposes the content,
+            // a known position if one is named there, else the phrase itself.
+            // ("a plan to end the war" is a peace plan: handled below.)
+            let ends_war = matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring");
+            if ctx.w(i + 1) == "to" && !ends_war && ctx.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word && t.text(ctx.text).chars().all(|c| c.is_lowercase())) {
+                let limit = clause_end(ctx, i).min(i + 9);
+                let stop = (i + 2..limit).find(|&j| j > i + 2 && (np_stop(ctx.w(j)) && !matches!(ctx.w(j), "along" | "on" | "in" | "of" | "to") || ctx.w(j) == ",")).unwrap_or(limit);
+                let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
+                    Some(p) => p.entity.clone(),
+                    None => Entity::from_label(EntityKind::Position, &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end]),
+                };
+                let last = stop - 1;
+                ctx.ms.retain(|m| !(m.role == Role::Position && m.first > i && m.last <= last));
+                new.push((k, last, entity, owner.clone()));
+                i = stop;
+                continue;
+            }
             let definite = k >= ctx.start && matches!(ctx.w(k), "the" | "this" | "that" | "its" | "their" | "his" | "her");
             let entity = if label.is_empty() {
                 // No owner: "the plan" is the document's latest plan of this kind.
@@ -698,6 +732,14 @@ impl ClaimExtractor {
                 if relation == Relation::Meets && ctx.w(cue.first) == "talks" && ctx.w(cue.last) == "between" {
                     return;
                 }
+                // "urged him to accept the truce": what is asked of him, not his stance.
+                if subj.first > ctx.start && ctx.w(subj.last + 1) == "to" && subj.last + 2 == cue.first {
+                    let asked = self.best_cue_at(ctx, subj.first - 1).is_some_and(|c| c.relation == Relation::Demands)
+                        || matches!(ctx.w(subj.first - 1), "urged" | "asked" | "pressed" | "told" | "called" | "pushed" | "on");
+                    if asked {
+                        return;
+                    }
+                }
                 let objects = self.objects_right(ctx, cue, relation);
                 let symmetric = matches!(ctx.w(cue.first), "met" | "meet" | "meets" | "held" | "hold" | "holding" | "talked" | "talk" | "negotiated");
                 if objects.is_empty() && symmetric && relation == Relation::Meets && subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" {
@@ -706,14 +748,11 @@ impl ClaimExtractor {
                         out.push(found(other, relation, &subj, cue, 0.75, modality, ctx));
                     }
                 }
-                // "Pashinyan and Aliyev initialed the deal": both subjects.
+                // "Pashinyan and Aliyev initialed the deal", "The US, Egypt and Qatar
+                // unveiled …": every coordinated subject.
                 let mut subjects = vec![subj.clone()];
                 if !symmetric || !objects.is_empty() {
-                    if let Some(other) = ctx.ms.iter().find(|m| {
-                        subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" && m.last + 2 == subj.first && m.is_actor() && !m.possessive && !m.in_pp && (!m.modifier || m.role == Role::Group)
-                    }) {
-                        subjects.push(other.clone());
-                    }
+                    subjects.extend(coordinated_before(ctx, &subj));
                 }
                 for (obj, neg) in objects {
                     let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
@@ -869,6 +908,20 @@ impl ClaimExtractor {
             .filter(|m| !(m.possessive && m.group_noun.as_deref().is_some_and(|g| is_in(BACKER_NOUNS, g))))
             .filter(|m| !(ctx.in_quote[m.first] && !cue_in_quote))
             .filter(|m| (m.last + 1..cue.first).all(|k| !matches!(ctx.w(k), ";")))
+            // The object of an earlier verb is not the subject of this one ("Sisi received
+            // Burhan and urged him …").
+            .filter(|m| {
+                let mut k = m.first;
+                while k > ctx.start && (ctx.w(k - 1) == "the" || is_in(TITLES, ctx.w(k - 1))) {
+                    k -= 1;
+                }
+                // … unless the verb's object is also the next verb's subject: "directed
+                // Witkoff to travel … to meet Putin".
+                !(k > ctx.start && ctx.verb_ends.contains(&(k - 1))) || ctx.w(m.last + 1) == "to"
+            })
+            // Nor the subject of a subordinate clause ("… unless Hezbollah was disarmed,
+            // and accused …").
+            .filter(|m| !(m.first > ctx.start && matches!(ctx.w(m.first - 1), "unless" | "if" | "while" | "because" | "although" | "though" | "whereas" | "until" | "once" | "since")) || m.last + 3 >= cue.first)
             .max_by_key(|m| m.last)
             .cloned()
     }
@@ -984,6 +1037,9 @@ impl ClaimExtractor {
                 let mut e = a + 1;
                 while e + 1 < ctx.end && e < a + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
                     e += 1;
+                }
+                if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first > a && m.last <= e) {
+                    return Some(p.clone());
                 }
                 let label = ctx.text[ctx.tokens[a + 1].start..ctx.tokens[e].end].to_string();
                 return Some(self.np_mention(a + 1, e, &label, ctx));
@@ -1115,6 +1171,9 @@ impl ClaimExtractor {
                 while e + 1 < ctx.end && e < first + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
                     e += 1;
                 }
+                if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first >= first && m.last <= e) {
+                    return Some(p.clone());
+                }
                 let label = ctx.text[ctx.tokens[first].start..ctx.tokens[e].end].to_string();
                 Some(self.np_mention(first, e, &label, ctx))
             }
@@ -1177,6 +1236,28 @@ fn found(subj: &Mention, relation: Relation, obj: &Mention, cue: &CueHit, conf: 
     let surface = |m: &Mention| ctx.text.get(m.span.start..m.span.end).unwrap_or("").to_string();
     let conf = if matches!(subj.role, Role::Pronoun | Role::Speaker) { conf - 0.1 } else { conf };
     (subj.entity.clone(), relation, obj.entity.clone(), cue.text.clone(), conf, surface(subj), surface(obj), modality)
+}
+
+/// Actors coordinated before `m`: "A, B and m", "A and m".
+fn coordinated_before(ctx: &Ctx, m: &Mention) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut cur = m.first;
+    loop {
+        // Skip a determiner before the current conjunct ("and the United Arab Emirates").
+        let mut k = cur;
+        if k > ctx.start && ctx.w(k - 1) == "the" {
+            k -= 1;
+        }
+        if k < ctx.start + 2 || !matches!(ctx.w(k - 1), "and" | ",") {
+            break;
+        }
+        let before = k - 1;
+        let before = if ctx.w(before) == "and" && before > ctx.start && ctx.w(before - 1) == "," { before - 1 } else { before };
+        let Some(prev) = ctx.ms.iter().find(|p| p.last + 1 == before && p.is_actor() && !p.possessive && !p.in_pp && (!p.modifier || p.role == Role::Group)) else { break };
+        out.push(prev.clone());
+        cur = prev.first;
+    }
+    out
 }
 
 /// A mention standing for an entity named only by attribution (the speaker).

@@ -91,7 +91,10 @@ pub fn find_mentions(
     absorb_titles(text, tokens, &mut ms, titles);
     groups(text, tokens, &mut ms);
     descriptions(text, tokens, gaz, &mut ms, titles);
-    pronouns(text, tokens, in_quote, &mut ms);
+    // Flags first, so that pronouns can prefer antecedents that are not inside a
+    // prepositional phrase; then again for the pronouns themselves.
+    flags(text, tokens, &mut ms);
+    pronouns(text, tokens, in_quote, gaz, titles, &mut ms);
     flags(text, tokens, &mut ms);
     ms
 }
@@ -247,7 +250,7 @@ fn person_with_title(gaz: &Gazetteer, state: usize, title: &str) -> Option<usize
 
 /// Pronouns and "his chief of staff": the most recent fitting mention before them in
 /// the entry. First-person pronouns become speaker placeholders.
-fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], ms: &mut Vec<Mention>) {
+fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, titles: &[String], ms: &mut Vec<Mention>) {
     let covered: Vec<bool> = {
         let mut c = vec![false; tokens.len()];
         for m in ms.iter() {
@@ -329,9 +332,39 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], ms: &mut Vec<Mentio
             .filter(|m| !m.modifier)
             // Outside quotes, a pronoun does not refer into a quote.
             .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
-            .max_by_key(|m| m.last);
+            // Prefer the latest subject-like mention over one inside a prepositional
+            // phrase ("Yermak said … at the talks with the US president. He added …").
+            .max_by_key(|m| (!m.in_pp, m.last));
         if let Some(a) = antecedent {
             let entity = a.entity.clone();
+            // "his chief of staff" (no name after it): the aide who works for him.
+            if is_in(POSSESSIVE_PRONOUNS, &w) {
+                if let Some((len, title)) = phrase_at(text, tokens, i + 1, TITLES, titles) {
+                    let named = tokens.get(i + 1 + len).is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase))
+                        || covered.get(i + 1 + len).copied().unwrap_or(false)
+                        || tok(text, tokens, i + 1 + len) == ",";
+                    let aide = gaz.records.iter().position(|r| {
+                        r.works_for.iter().any(|k| *k == entity.key) && r.titles.iter().any(|t| *t == title)
+                    });
+                    let holder = aide.or_else(|| gaz.index_of(&entity.key).and_then(|s| person_with_title(gaz, s, &title)));
+                    if let (false, Some(p)) = (named, holder) {
+                        let last = i + len;
+                        new.push(Mention {
+                            entity: gaz.entity(p),
+                            role: Role::Description,
+                            span: Span::new(t.start, tokens[last].end),
+                            first: i,
+                            last,
+                            possessive: false,
+                            locative: false,
+                            in_pp: false,
+                            modifier: false,
+                            group_noun: None,
+                        });
+                        continue;
+                    }
+                }
+            }
             new.push(Mention {
                 entity,
                 role: Role::Pronoun,

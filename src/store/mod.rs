@@ -423,6 +423,38 @@ impl Store {
         })
     }
 
+    /// Every actor in the data with its label and kind, for seeding name resolution
+    /// so that "Leavitt" in today's file is the "Karoline Leavitt" of yesterday's.
+    pub fn actors(&self) -> Result<Vec<crate::claim::Entity>, StoreError> {
+        use crate::claim::{Entity, EntityKind};
+        let rows = self.select(
+            &format!(
+                "SELECT ?a ?label ?c WHERE {{ ?a a <{}> ; a ?c ; <{}> ?label . VALUES ?c {{ <{}> <{}> <{}> <{}> }} }}",
+                vocab::kg::ACTOR,
+                vocab::rdf::LABEL,
+                vocab::kg::PERSON,
+                vocab::kg::STATE,
+                vocab::kg::ORGANIZATION,
+                vocab::kg::GROUP
+            ),
+            &[],
+        )?;
+        let mut out = Vec::new();
+        for r in &rows.rows {
+            let (Some(a), Some(label), Some(c)) = (rows.get(r, "a"), rows.get(r, "label"), rows.get(r, "c")) else { continue };
+            let Some(key) = a.strip_prefix(vocab::id::BASE) else { continue };
+            let kind = match c {
+                vocab::kg::PERSON => EntityKind::Person,
+                vocab::kg::STATE => EntityKind::State,
+                vocab::kg::ORGANIZATION => EntityKind::Organization,
+                _ => EntityKind::Group,
+            };
+            out.push(Entity { key: key.to_string(), label: label.to_string(), kind });
+        }
+        out.sort();
+        Ok(out)
+    }
+
     /// Flushes and compacts nothing: RocksDB persists on commit. Kept for symmetry
     /// with bulk loading, which needs an explicit flush.
     pub fn flush(&self) -> Result<(), StoreError> {

@@ -124,3 +124,56 @@ fn modal_verb_phrase_positions() {
     let got = claims("Moscow would not recognise a Palestinian state, the diplomat said.");
     assert!(has(&got, "Russia", "rejects", "two-state solution"), "{got:?}");
 }
+
+#[test]
+fn role_descriptions_resolve() {
+    // "his chief of staff" without a name is Zelensky's aide; "the US president" is Trump.
+    let got = claims("Zelensky spoke on Monday. Later his chief of staff rejected the 30-day ceasefire. The US president criticized Hamas.");
+    assert!(has(&got, "Andriy Yermak", "rejects", "30-day ceasefire"), "{got:?}");
+    assert!(has(&got, "Donald Trump", "criticizes", "Hamas"), "{got:?}");
+}
+
+#[test]
+fn object_of_one_verb_is_not_subject_of_the_next() {
+    // Hosting someone and urging them to accept: the host demands, the guest takes no stance.
+    let got = claims("President Ruto received Kiir in Nairobi and urged him to accept the ceasefire.");
+    assert!(!got.iter().any(|(s, r, _)| s.contains("Kiir") && *r == "supports"), "{got:?}");
+    // Object control: "directed X to … meet Y": X meets Y.
+    let got = claims("Erdogan directed Hakan Fidan to travel to Tehran to meet with Abbas Araghchi.");
+    assert!(got.iter().any(|(s, r, o)| s == "Hakan Fidan" && *r == "meets" && o == "Abbas Araghchi"), "{got:?}");
+}
+
+#[test]
+fn lists_of_subjects() {
+    let got = claims("Norway, Sweden and Denmark condemned the strikes on Kharkiv.");
+    for s in ["Norway", "Sweden", "Denmark"] {
+        assert!(got.iter().any(|(a, r, _)| a == s && *r == "criticizes"), "{s}: {got:?}");
+    }
+}
+
+#[test]
+fn people_learnt_from_earlier_ingests_keep_one_node() {
+    let o = Ontology::bundled().unwrap();
+    let mut x = ClaimExtractor::new(&o);
+    x.learn(&[Entity { key: "actor/maria-ostrova".into(), label: "Maria Ostrova".into(), kind: EntityKind::Person }]);
+    let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None, "Ostrova rejected the ceasefire.".into(), None, None, 1);
+    let c = x.extract(&e).claims;
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].subject.key, "actor/maria-ostrova");
+}
+
+#[test]
+fn proposal_to_do_something_is_its_content() {
+    let got = claims("Baku rejected an Armenian proposal to create a demilitarized zone along the border.");
+    assert!(has(&got, "Azerbaijan", "rejects", "demilitarized zone"), "{got:?}");
+    assert!(has(&got, "Armenia", "proposes", "demilitarized zone"), "{got:?}");
+    // … but a plan to end a war is a peace plan.
+    let got = claims("Qatar backed Egypt's plan to end the war.");
+    assert!(has(&got, "Qatar", "supports", "Egyptian peace plan"), "{got:?}");
+}
+
+#[test]
+fn subordinate_clause_subject_is_not_the_main_subject() {
+    let got = claims("Katz threatened to expand strikes unless Hezbollah was disarmed, and accused the Lebanese government of stalling.");
+    assert!(!got.iter().any(|(s, r, _)| s == "Hezbollah" && *r == "criticizes"), "{got:?}");
+}
