@@ -110,9 +110,10 @@ pub enum Command {
     /// An actor's or a position's claims in time order, marking changes of stance and
     /// contradictions between sources
     ///
-    /// A change: the same actor takes the opposite side of the same position (or of
-    /// another plan) later on. A contradiction: two different sources give opposite
-    /// stances of the same actor within 6 hours.
+    /// A change: the same actor later takes the opposite side of the same position, or
+    /// of another version of a plan ("rejects the initial plan", then "supports the
+    /// amended deal"). A contradiction: two different sources give opposite stances of
+    /// the same actor on it within 6 hours.
     ///
     /// Example: kg timeline Ukraine
     Timeline(TimelineArgs),

@@ -56,7 +56,7 @@ fn words(s: &str) -> Vec<String> {
 fn tier(query: &str, name: &str) -> Option<Tier> {
     let (q, n) = (query.to_lowercase(), name.to_lowercase());
     let (qw, nw) = (words(&q), words(&n));
-    if qw == nw && !qw.is_empty() || q.trim() == n.trim() {
+    if (qw == nw && !qw.is_empty()) || q.trim() == n.trim() {
         Some(Tier::Exact)
     } else if !qw.is_empty() && nw.windows(qw.len()).any(|w| w == qw.as_slice()) {
         Some(Tier::Words)

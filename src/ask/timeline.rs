@@ -4,8 +4,12 @@
 //! A claim's stance is its [`Polarity`]: for (proposes, supports, demands) or against
 //! (rejects, criticizes). Two claims are about the same stance when they share the
 //! subject and the object, or when both objects are plans (labels naming a plan,
-//! proposal, framework or deal: "rejects the initial plan", later "supports the amended
-//! deal"). A claim whose polarity differs from the subject's previous stance is
+//! proposal, framework or deal) and one of them is a generic plan, named by nothing but
+//! such words ("rejects the initial plan", later "supports the amended deal"; "peace
+//! plan" and "American peace plan"). Two plans with their own names ("American peace
+//! plan", "European counter-plan") are rivals, not versions of one another: rejecting
+//! one while proposing the other is no change. A claim whose polarity differs from the
+//! subject's previous stance is
 //!
 //! - a **contradiction** when the two claims come from different sources (reported by)
 //!   within [`CONTRADICTION_WINDOW_HOURS`] of each other: sources disagree about what
@@ -19,17 +23,36 @@ pub const CONTRADICTION_WINDOW_HOURS: i64 = 6;
 
 const PLAN_WORDS: [&str; 6] = ["plan", "proposal", "proposals", "framework", "deal", "counter-plan"];
 
-fn is_plan(label: &str) -> bool {
-    label.to_lowercase().split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|w| PLAN_WORDS.contains(&w))
+/// Words that qualify a plan without naming it: a plan labelled with only these and
+/// plan words is generic ("the amended peace deal").
+const GENERIC_WORDS: [&str; 14] = [
+    "the", "a", "peace", "initial", "original", "amended", "revised", "updated", "new", "draft", "final", "latest",
+    "agreement", "of",
+];
+
+fn label_words(label: &str) -> Vec<String> {
+    label.to_lowercase().split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
-/// What a stance is about: the object, or "a plan" for every plan.
-fn topic(c: &ClaimEdge) -> &str {
-    if c.object_class.is_position() && is_plan(&c.object.label) {
-        "plan"
-    } else {
-        &c.object.iri
+fn is_plan(label: &str) -> bool {
+    label_words(label).iter().any(|w| PLAN_WORDS.contains(&w.as_str()))
+}
+
+fn is_generic_plan(label: &str) -> bool {
+    is_plan(label) && label_words(label).iter().all(|w| PLAN_WORDS.contains(&w.as_str()) || GENERIC_WORDS.contains(&w.as_str()))
+}
+
+/// Whether two claims take a stance on the same thing (see the module docs).
+fn same_topic(a: &ClaimEdge, b: &ClaimEdge) -> bool {
+    if a.object.iri == b.object.iri {
+        return true;
     }
+    let (x, y) = (&a.object.label, &b.object.label);
+    a.object_class.is_position()
+        && b.object_class.is_position()
+        && is_plan(x)
+        && is_plan(y)
+        && (is_generic_plan(x) || is_generic_plan(y))
 }
 
 /// The claims whose subject or object is one of `entities`, oldest first (undated
@@ -59,7 +82,7 @@ fn mark(before: &[&ClaimEdge], c: &ClaimEdge) -> Option<String> {
     let prev = before
         .iter()
         .rev()
-        .find(|p| p.subject.iri == c.subject.iri && topic(p) == topic(c) && Polarity::of(p.relation).is_some())?;
+        .find(|p| p.subject.iri == c.subject.iri && same_topic(p, c) && Polarity::of(p.relation).is_some())?;
     if Polarity::of(prev.relation) == Some(now) {
         return None;
     }
@@ -114,6 +137,21 @@ mod tests {
         let a = timeline(&claims, &[plan]);
         assert_eq!(a.rows.len(), 2);
         assert_eq!(marks(&a), ["", "contradiction: Reuters said supports plan at 2025-11-25T15:49:00Z"]);
+    }
+
+    #[test]
+    fn rival_plans_are_not_a_change() {
+        let claims = vec![
+            edge("EU", "proposes", "European peace plan", "2025-11-25T10:00:00Z", ""),
+            edge("EU", "rejects", "American peace plan", "2025-11-25T11:00:00Z", ""),
+            edge("EU", "supports", "peace plan", "2025-11-25T12:00:00Z", ""),
+        ];
+        let a = timeline(&claims, &[claims[0].subject.clone()]);
+        assert_eq!(marks(&a)[1], "");
+        // A generic plan is the same as any named one: the latest stance on a plan was
+        // against the American plan.
+        assert!(marks(&a)[2].starts_with("change: rejects American peace plan → supports peace plan"), "{:?}", marks(&a));
+        assert!(is_generic_plan("the amended peace deal") && !is_generic_plan("American peace plan"));
     }
 
     #[test]
