@@ -282,7 +282,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let store = Store::open_read_only(&store_dir)?;
             let format = match args.format {
-                ExportFormat::Dot => unreachable!("handled above"),
+                ExportFormat::Dot => unreachable!("--format dot is handled by the arm above"),
                 ExportFormat::Turtle => DumpFormat::Turtle,
                 ExportFormat::Ntriples => DumpFormat::NTriples,
                 ExportFormat::Nquads => DumpFormat::NQuads,
@@ -426,9 +426,13 @@ fn who(store_dir: &Path, relation: Relation, args: &cli::PositionArgs, out: &mut
     write_answer(&answer, args.format, out, || format!("no claims that anyone {relation} {}", labels(&targets)))
 }
 
-/// "a, b or c": the labels of matched entities, for messages.
+/// "a, b or c" (or "a, b, c, d, e or 7 more"): the labels of matched entities, for messages.
 fn labels(entities: &[kg::ask::Entity]) -> String {
-    let l: Vec<&str> = entities.iter().map(|e| e.label.as_str()).collect();
+    const SHOWN: usize = 5;
+    let mut l: Vec<String> = entities.iter().take(SHOWN).map(|e| e.label.clone()).collect();
+    if entities.len() > SHOWN {
+        l.push(format!("{} more", entities.len() - SHOWN));
+    }
     match l.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
         _ => l.join(""),

@@ -62,19 +62,24 @@ pub fn timeline(claims: &[ClaimEdge], entities: &[Entity]) -> Answer {
     let about = |e: &Entity| entities.iter().any(|x| x.iri == e.iri);
     let mut found: Vec<&ClaimEdge> = claims.iter().filter(|c| about(&c.subject) || about(&c.object)).collect();
     found.sort_by(|a, b| (&a.time, &a.subject.label, &a.object.label, &a.claim).cmp(&(&b.time, &b.subject.label, &b.object.label, &b.claim)));
-    let mut answer = Answer::claims(found.iter().copied());
-    answer.header.insert(0, "mark");
-    for (i, row) in answer.rows.iter_mut().enumerate() {
-        row.insert(0, mark(&found[..i], found[i]).map_or(serde_json::Value::Null, serde_json::Value::from));
-    }
-    // Time first: a timeline reads down the clock.
-    for row in &mut answer.rows {
-        let time = row.remove(4);
-        row.insert(0, time);
-    }
-    let time = answer.header.remove(4);
-    answer.header.insert(0, time);
-    answer
+    // The claim columns, time first and then the mark: a timeline reads down the clock.
+    let claims = Answer::claims(found.iter().copied());
+    let t = claims.header.iter().position(|h| *h == "time").expect("claim answers have a time column");
+    let others = |row: &[serde_json::Value]| -> Vec<serde_json::Value> {
+        row.iter().enumerate().filter(|(i, _)| *i != t).map(|(_, v)| v.clone()).collect()
+    };
+    let mut header = vec!["time", "mark"];
+    header.extend(claims.header.iter().enumerate().filter(|(i, _)| *i != t).map(|(_, h)| *h));
+    let rows = claims
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mark = mark(&found[..i], found[i]).map_or(serde_json::Value::Null, serde_json::Value::from);
+            [vec![row[t].clone(), mark], others(row)].concat()
+        })
+        .collect();
+    Answer { header, rows }
 }
 
 fn mark(before: &[&ClaimEdge], c: &ClaimEdge) -> Option<String> {
