@@ -601,6 +601,22 @@ impl ClaimExtractor {
             }
             // "an Israeli proposal to create a buffer zone": the owner proposes the content,
             // a known position if one is named there, else the phrase itself.
+            // "Maduro's offer of talks": the offer is its content.
+            if ctx.w(i + 1) == "of" && !counter {
+                let limit = clause_end(ctx, i).min(i + 7);
+                let stop = (i + 2..limit).find(|&j| ctx.tokens[j].kind != TokenKind::Word || (j > i + 2 && np_stop(ctx.w(j)))).unwrap_or(limit);
+                let names_actor = ctx.ms.iter().any(|m| m.first > i + 1 && m.first < stop && m.entity.kind.is_actor());
+                if stop > i + 2 && !names_actor {
+                    let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
+                        Some(p) => p.entity.clone(),
+                        None => Entity::from_label(EntityKind::Position, &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end]),
+                    };
+                    ctx.ms.retain(|m| !(m.role == Role::Position && m.first > i && m.last < stop));
+                    new.push((k, stop - 1, entity, owner.clone()));
+                    i = stop;
+                    continue;
+                }
+            }
             // ("a plan to end the war" is a peace plan: handled below.)
             let ends_war = matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring");
             if ctx.w(i + 1) == "to" && !ends_war && ctx.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word && t.text(ctx.text).chars().all(|c| c.is_lowercase())) {
@@ -939,7 +955,9 @@ impl ClaimExtractor {
                 m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)
             } else if matches!(relation, Relation::Supports | Relation::Criticizes) {
                 // "backs Washington's position": backs Washington.
-                let stance = m.possessive && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
+                // … but "backs Ukraine's bid for EU membership" backs the membership.
+                let content_follows = matches!(ctx.w(m.last + 3), "for" | "to" | "of") && ctx.ms.iter().any(|p| p.role == Role::Position && p.first > m.last + 3 && p.first <= m.last + 6);
+                let stance = m.possessive && !content_follows && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
                 (m.is_actor() && (!m.possessive || stance) && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
             } else {
                 m.role == Role::Position
@@ -951,8 +969,9 @@ impl ClaimExtractor {
         let in_window = ctx.ms.iter().filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source).find(|m| fits(m));
         // The noun phrase right after the cue is the object, unless it only leads to one
         // ("its commitment to join NATO", "a large part of the plan").
-        if let Some(np) = self.discover_np(ctx, cue, relation) {
-            let leads_on = matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on") && in_window.is_some();
+        if let Some(mut np) = self.discover_np(ctx, cue, relation) {
+            let verb_phrase = np.group_noun.take().is_some();
+            let leads_on = (verb_phrase || matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on")) && in_window.is_some();
             if !leads_on {
                 out.push((np, false));
                 return out;
@@ -991,7 +1010,9 @@ impl ClaimExtractor {
                     k += 1;
                     continue;
                 }
-                if conj && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
+                // A verb after "and" starts a new clause ("… and criticised Moscow").
+                let verb = self.best_cue_at(ctx, k).is_some() || w.ends_with("ed") || ctx.verb_ends.contains(&k);
+                if conj && !verb && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
                     words += 1;
                     k += 1;
                     continue;
@@ -1032,7 +1053,8 @@ impl ClaimExtractor {
                 .iter()
                 .find(|m| m.first == k && m.is_actor())
                 .map(|m| m.last + 1)
-                .or_else(|| matches!((ctx.w(k), ctx.w(k + 1)), ("both" | "all", "sides" | "parties") | ("the", "parties")).then_some(k + 2));
+                // "allies", "both sides", "Western partners": a few words, then "to".
+                .or_else(|| (k + 1..(k + 4).min(ctx.end)).find(|&a| ctx.w(a) == "to" && (k..a).all(|j| ctx.tokens[j].kind == TokenKind::Word && !np_stop(ctx.w(j)))));
             if let Some(a) = addressee_end.filter(|&a| ctx.w(a) == "to" && bare_verb(a + 1)) {
                 let mut e = a + 1;
                 while e + 1 < ctx.end && e < a + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
@@ -1045,11 +1067,52 @@ impl ClaimExtractor {
                 return Some(self.np_mention(a + 1, e, &label, ctx));
             }
         }
+        // A word after "to" is a verb when a noun phrase follows it ("agreed to cap the
+        // size", "ready to discuss clauses"), a noun when a preposition or the end does
+        // ("open to dialogue with Washington").
+        let verb_with_object = |k: usize| {
+            let mut n = k + 1;
+            while n < ctx.end && ctx.tokens[n].kind == TokenKind::Quote {
+                n += 1;
+            }
+            bare_verb(k) && n < ctx.end && ctx.tokens[n].kind == TokenKind::Word && !np_stop(ctx.w(n))
+        };
+        let mut skipped_verb = None;
         if ctx.w(k) == "to" && bare_verb(k + 1) {
+            skipped_verb = Some(k + 1);
             k += 2;
-        } else if ctx.w(cue.last) == "to" && bare_verb(k) {
+        } else if ctx.w(cue.last) == "to" && verb_with_object(k) {
+            skipped_verb = Some(k);
             k += 1;
         }
+        let prepositional_to = ctx.w(cue.last) == "to" && skipped_verb.is_none();
+        if let Some(np) = self.noun_phrase(ctx, cue, relation, k, prepositional_to) {
+            return Some(np);
+        }
+        // "offered to mediate between Caracas and Washington": the verb phrase is the offer
+        // (unless a known position follows, which objects_right prefers).
+        let v = skipped_verb?;
+        if !matches!(relation, Relation::Proposes | Relation::Demands) {
+            return None;
+        }
+        let mut e = v;
+        while e + 1 < ctx.end && e < v + 5 && matches!(ctx.tokens[e + 1].kind, TokenKind::Word | TokenKind::Number) && !matches!(ctx.w(e + 1), "that" | "which" | "who" | "but" | "while" | "if" | "unless") {
+            e += 1;
+        }
+        if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first >= v && m.last <= e) {
+            return Some(p.clone());
+        }
+        if e == v {
+            return None;
+        }
+        let label = ctx.text[ctx.tokens[v].start..ctx.tokens[e].end].to_string();
+        let mut m = self.np_mention(v, e, &label, ctx);
+        m.group_noun = Some("verb-phrase".into());
+        Some(m)
+    }
+
+    /// The noun phrase starting at token `k` after a cue, as a new position.
+    fn noun_phrase(&self, ctx: &Ctx, cue: &CueHit, relation: Relation, mut k: usize, prepositional_to: bool) -> Option<Mention> {
         // "demanded that Armenia change its constitution": the clause is the demand.
         if ctx.w(k) == "that" && relation == Relation::Demands {
             let mut e = k + 1;
@@ -1130,7 +1193,8 @@ impl ClaimExtractor {
         // or an adjective ("the immediate opening", "foreign tutelage").
         let nounish = head.ends_with('s') || head.ends_with("tion") || head.ends_with("ment") || head.ends_with("ity") || head.ends_with("acy") || head.ends_with("ism") || head.ends_with("ance") || head.ends_with("ence");
         let of_follows = ctx.w(last + 1) == "of";
-        if !(nounish || words >= 2 || after_det || of_follows) || (head.ends_with("ing") && !(after_det || words >= 2)) {
+        let after_to = prepositional_to && first == cue.last + 1;
+        if !(nounish || words >= 2 || after_det || of_follows || after_to) || (head.ends_with("ing") && !(after_det || words >= 2)) {
             return None;
         }
         // "the opening of all crossings": one "of" phrase belongs to the noun phrase.

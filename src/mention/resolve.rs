@@ -73,6 +73,12 @@ pub fn find_mentions(
         found.extend(discover(text, tokens, s..e, &covered, titles, people));
     }
     for f in found {
+        // "Luiz Inácio" before a known "Lula da Silva": first names of the same person.
+        if let Some(known) = ms.iter_mut().find(|m| m.first == f.last + 1 && m.entity.kind == EntityKind::Person && f.entity.kind == EntityKind::Person) {
+            known.first = f.first;
+            known.span.start = tokens[f.first].start;
+            continue;
+        }
         ms.push(Mention {
             entity: f.entity,
             role: Role::Name,
@@ -422,7 +428,9 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
         if !m.possessive && m.group_noun.is_none() && matches!(m.role, Role::Name | Role::Metonym | Role::Demonym) {
             let next_tok = tokens.get(m.last + 1);
             let adjacent = next_tok.is_some_and(|t| t.kind == TokenKind::Word && t.start > tokens[m.last].end);
-            if adjacent && (is_in(HEAD_NOUNS, &next) || m.role == Role::Demonym) {
+            // "Nor will Tehran accept": after a modal the name is an inverted subject.
+            let inverted = m.first > 0 && is_in(AUXILIARIES, &tok(text, tokens, m.first - 1));
+            if adjacent && (is_in(HEAD_NOUNS, &next) || m.role == Role::Demonym || (!inverted && looks_like_noun(&next))) {
                 m.modifier = true;
             }
             if m.role == Role::Demonym {
@@ -430,4 +438,32 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
             }
         }
     }
+}
+
+/// Whether a lower-case word after a name reads as a noun it modifies ("US gunboat
+/// diplomacy") rather than a verb whose subject it is ("Russia enjoys", "Kiev agreed").
+fn looks_like_noun(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said", "told", "met", "sent", "held", "made", "took", "gave", "won", "left", "came", "saw", "wrote", "spoke",
+        "became", "began", "brought", "put", "set", "let", "cut", "hit", "kept", "led", "ran", "stood", "meant", "knew",
+        "thought", "felt", "found", "lost", "paid", "sold", "built", "fought", "went", "got", "did", "drew", "struck",
+        "swore", "rejects", "says", "wants", "remains", "remain", "continue", "want", "plan", "need", "hope", "insist",
+        "accept", "agree", "support", "oppose", "reject", "meet", "demand", "propose", "back", "refuse", "say", "tell",
+        "send", "hold", "call", "urge", "seek", "welcome", "condemn", "criticize", "criticise", "accuse", "deny",
+        "claim", "warn", "intend", "expect", "believe", "fear", "argue", "see", "sign", "threaten", "vow", "pledge",
+        "last", "next", "this", "earlier", "later", "today", "yesterday", "tomorrow", "instead", "first", "himself",
+        "herself", "themselves", "soon", "once", "twice", "afterwards", "overnight", "officially", "already",
+    ];
+    w.chars().all(|c| c.is_lowercase() || c == '-')
+        && w.len() > 2
+        && !is_in(VERBS, w)
+        && !is_in(AUXILIARIES, w)
+        && !is_in(PREPOSITIONS, w)
+        && !is_in(CONJUNCTIONS, w)
+        && !is_in(DETERMINERS, w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !w.ends_with("ing")
+        && !(w.ends_with('s') && !w.ends_with("ss"))
+        && !matches!(w, "has" | "was" | "also" | "not" | "never" | "now" | "then" | "still" | "again" | "too" | "who" | "which" | "that" | "itself" | "alone" | "only")
 }

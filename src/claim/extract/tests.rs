@@ -177,3 +177,39 @@ fn subordinate_clause_subject_is_not_the_main_subject() {
     let got = claims("Katz threatened to expand strikes unless Hezbollah was disarmed, and accused the Lebanese government of stalling.");
     assert!(!got.iter().any(|(s, r, _)| s == "Hezbollah" && *r == "criticizes"), "{got:?}");
 }
+
+#[test]
+fn offers_and_prepositional_to() {
+    let got = claims("Ankara offered to mediate between Baku and Yerevan. Caracas said it was open to dialogue with Washington.");
+    assert!(got.iter().any(|(s, r, o)| s == "Turkey" && *r == "proposes" && o.starts_with("mediate between")), "{got:?}");
+    assert!(has(&got, "Venezuela", "supports", "dialogue"), "{got:?}");
+    let got = claims("Washington rejected Tehran's offer of talks.");
+    assert!(has(&got, "United States", "rejects", "offer of talks"), "{got:?}");
+}
+
+#[test]
+fn names_as_modifiers_are_not_subjects() {
+    let got = claims("Beijing condemned what it called US gunboat diplomacy and pledged support for Manila.");
+    assert!(has(&got, "China", "supports", "Philippines"), "{got:?}");
+    assert!(!got.iter().any(|(s, r, _)| s == "United States" && *r == "supports"), "{got:?}");
+}
+
+#[test]
+fn demands_addressed_to_someone() {
+    let got = claims("Zelensky called on partners to increase air defence supplies.");
+    assert!(got.iter().any(|(s, r, o)| s == "Volodymyr Zelensky" && *r == "demands" && o == "increase air defence supplies"), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_and_starts_a_new_clause() {
+    let got = claims("Rutte said the alliance would keep backing Moldova, and criticised Moscow for stalling.");
+    assert!(!got.iter().any(|(_, r, o)| *r == "supports" && o == "Russia"), "{got:?}");
+    assert!(got.iter().any(|(_, r, o)| *r == "criticizes" && o == "Russia"), "{got:?}");
+}
+
+#[test]
+fn backing_a_bid_backs_its_content() {
+    let got = claims("Stubb backed Moldova's bid for EU membership, while Budapest would veto the opening of accession talks.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Stubb") && *r == "supports" && o == "EU membership"), "{got:?}");
+    assert!(has(&got, "Hungary", "rejects", "EU membership"), "{got:?}");
+}
