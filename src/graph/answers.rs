@@ -83,3 +83,33 @@ pub fn clusters_json(clusters: &[Cluster]) -> String {
     }
     serde_json::to_string_pretty(&Report { clusters }).expect("clusters serialise: strings and lists only")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ask::tests_support::edge;
+    use crate::graph::{clusters, ClaimGraph};
+
+    #[test]
+    fn chain_shows_each_claim_the_way_it_points() {
+        let claims = vec![edge("Trump", "sends", "@Witkoff", "", ""), edge("Zelensky", "meets", "@Trump", "", "")];
+        let g = ClaimGraph::build(&claims);
+        let witkoff = [claims[0].object.clone()];
+        let hops = g.path(&witkoff, &[claims[1].subject.clone()]).unwrap();
+        assert_eq!(chain(&hops, &witkoff), "Witkoff ←sends— Trump ←meets— Zelensky");
+        assert_eq!(chain(&[], &witkoff), "Witkoff");
+        let a = path_answer(&hops);
+        assert_eq!(a.rows[0][..4], [Value::from(1), Value::from("Trump"), Value::from("sends"), Value::from("Witkoff")]);
+    }
+
+    #[test]
+    fn clusters_as_rows_and_json() {
+        let claims = vec![edge("A", "supports", "plan", "", ""), edge("B", "supports", "plan", "", ""), edge("C", "rejects", "plan", "", "")];
+        let c = clusters(&claims);
+        let a = clusters_answer(&c);
+        assert_eq!(a.rows[0], [Value::from(1), Value::from("A, B"), Value::from("for plan (A, B)")]);
+        let json: Value = serde_json::from_str(&clusters_json(&c)).unwrap();
+        assert_eq!(json["clusters"][1]["members"], serde_json::json!(["C"]));
+        assert_eq!(json["clusters"][0]["positions"][0]["stance"], "for");
+    }
+}
