@@ -947,9 +947,16 @@ impl ClaimExtractor {
     /// ceasefire": the bool marks a negated conjunct).
     fn objects_right(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Vec<(Mention, bool)> {
         let cue_to = ctx.w(cue.last) == "to" && matches!(ctx.w(cue.first), "ready" | "prepared" | "willing" | "is" | "open");
+        // An actor object is the verb's own object, not one inside a later phrase ("accused
+        // the South of staging drills with the United States"), unless the cue ends in
+        // its preposition ("talks with").
+        let cue_prep = is_in(PREPOSITIONS, ctx.w(cue.last));
         let fits = |m: &Mention| -> bool {
             if cue_to {
                 return m.role == Role::Position;
+            }
+            if m.role != Role::Position && m.in_pp && !cue_prep && m.first > cue.last + 1 {
+                return false;
             }
             if relation.links_actors() {
                 m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)
@@ -1194,11 +1201,15 @@ impl ClaimExtractor {
         let nounish = head.ends_with('s') || head.ends_with("tion") || head.ends_with("ment") || head.ends_with("ity") || head.ends_with("acy") || head.ends_with("ism") || head.ends_with("ance") || head.ends_with("ence");
         let of_follows = ctx.w(last + 1) == "of";
         let after_to = prepositional_to && first == cue.last + 1;
+        // "urged restraint from all sides": a bare noun before a preposition.
+        let bare_noun = words == 1 && first == cue.last + 1 && (np_stop(ctx.w(last + 1)) || ctx.tokens.get(last + 1).is_none_or(|t| t.kind == TokenKind::Punct)) && !head.ends_with("ing") && !head.ends_with('s');
+        let after_to = after_to || (bare_noun && matches!(relation, Relation::Demands | Relation::Supports | Relation::Rejects));
         if !(nounish || words >= 2 || after_det || of_follows || after_to) || (head.ends_with("ing") && !(after_det || words >= 2)) {
             return None;
         }
-        // "the opening of all crossings": one "of" phrase belongs to the noun phrase.
-        if ctx.w(last + 1) == "of" {
+        // "the opening of all crossings": one "of" phrase belongs to the noun phrase
+        // (not after "accused X": "of" gives the reason).
+        if ctx.w(last + 1) == "of" && relation != Relation::Criticizes {
             let mut j = last + 2;
             let mut end = None;
             while j < ctx.end && j < last + 6 {

@@ -93,6 +93,7 @@ pub fn find_mentions(
         });
     }
     ms.sort_by_key(|m| (m.first, m.last));
+    short_names(text, tokens, &mut ms);
 
     absorb_titles(text, tokens, &mut ms, titles);
     groups(text, tokens, &mut ms);
@@ -103,6 +104,40 @@ pub fn find_mentions(
     pronouns(text, tokens, in_quote, gaz, titles, &mut ms);
     flags(text, tokens, &mut ms);
     ms
+}
+
+/// "Lee" after "Lee Jae-myung", "Takaichi" after "Sanae Takaichi": within an entry, one
+/// capitalised word of a person named earlier is that person, whichever end of the
+/// name it is (family names come first in Korean and Chinese names).
+fn short_names(text: &str, tokens: &[Token], ms: &mut Vec<Mention>) {
+    let mut covered = vec![false; tokens.len()];
+    for m in ms.iter() {
+        for c in &mut covered[m.first..=m.last.min(tokens.len() - 1)] {
+            *c = true;
+        }
+    }
+    let mut new = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.text(text);
+        if covered[i] || t.kind != TokenKind::Word || w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // Not inside a longer capitalised name ("Lee Smith").
+        let cap = |j: usize| tokens.get(j).is_some_and(|n| n.kind == TokenKind::Word && n.text(text).chars().next().is_some_and(char::is_uppercase));
+        if (i > 0 && cap(i - 1) && !covered[i - 1]) || cap(i + 1) && !covered.get(i + 1).copied().unwrap_or(true) {
+            continue;
+        }
+        let earlier = ms
+            .iter()
+            .filter(|m| m.last < i && m.entity.kind == EntityKind::Person && m.role == Role::Name)
+            .filter(|m| m.entity.label.split_whitespace().count() > 1 && m.entity.label.split_whitespace().any(|p| p == w))
+            .max_by_key(|m| m.last);
+        if let Some(m) = earlier {
+            new.push(Mention { first: i, last: i, span: Span::new(t.start, t.end), possessive: false, locative: false, in_pp: false, modifier: false, group_noun: None, ..m.clone() });
+        }
+    }
+    ms.extend(new);
+    ms.sort_by_key(|m| (m.first, m.last));
 }
 
 /// "Russian Foreign Minister Sergey Lavrov", "US special envoy Steve Witkoff": the

@@ -213,3 +213,18 @@ fn backing_a_bid_backs_its_content() {
     assert!(got.iter().any(|(s, r, o)| s.contains("Stubb") && *r == "supports" && o == "EU membership"), "{got:?}");
     assert!(has(&got, "Hungary", "rejects", "EU membership"), "{got:?}");
 }
+
+#[test]
+fn short_names_within_an_entry() {
+    // Family name first: "Lee" is the Lee Jae-myung named before.
+    let got = claims("South Korean President Lee Jae-myung arrived on Monday. Lee met Sanae Takaichi and urged restraint.");
+    assert!(got.iter().any(|(s, r, o)| s == "Lee Jae-myung" && *r == "meets" && o == "Sanae Takaichi"), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Lee Jae-myung" && *r == "demands" && o == "restraint"), "{got:?}");
+}
+
+#[test]
+fn actors_inside_later_phrases_are_not_objects() {
+    let got = claims("Pyongyang accused Seoul of staging drills with the United States.");
+    assert!(has(&got, "North Korea", "criticizes", "South Korea"), "{got:?}");
+    assert!(!has(&got, "North Korea", "criticizes", "United States"), "{got:?}");
+}
