@@ -2,3 +2,5 @@
 
 mod common;
 mod extraction;
+mod ask;
+mod graph;
