@@ -16,8 +16,14 @@ use kg::entry::ReadOptions;
 use kg::ontology::Ontology;
 use kg::store::{DumpFormat, ResultFormat, Store};
 
+/// Exit code of a usage error (bad flag or value), as clap and most Unix tools use.
+const EXIT_USAGE: u8 = 2;
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -28,6 +34,28 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Prints a usage error on one line, `kg: <what is wrong>`, and exits with 2; help and
+/// version requests print as clap renders them.
+fn usage_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        err.exit();
+    }
+    // clap writes the error, a tip and the usage as paragraphs; keep the first two.
+    let text = err.to_string();
+    let line = text
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty() && !p.starts_with("Usage:") && !p.starts_with("For more information"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    eprintln!("kg: {}", line.strip_prefix("error: ").unwrap_or(&line));
+    ExitCode::from(EXIT_USAGE)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -225,18 +225,40 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
     std::str::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 { offset: e.valid_up_to() })
 }
 
+/// The largest entry text kg reads, in bytes (1 MiB, some 150,000 words). A news
+/// entry is a few kilobytes; anything this big is a scraping accident, and the later
+/// stages would spend time and memory out of all proportion on it. Readers skip a
+/// bigger entry with a warning (a plain article, being one entry, is an error).
+pub const MAX_ENTRY_BYTES: usize = 1 << 20;
+
+/// The warning for an entry skipped for its size.
+pub(crate) fn too_large(line: usize, bytes: usize) -> String {
+    format!("line {line}: entry of {bytes} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)")
+}
+
 /// Reads `text` (the content of `origin`) with the format given or detected.
+///
+/// Input that yields no entry at all is an error, so an ingest never succeeds silently
+/// with nothing to show for it.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
-    if text.contains('\0') {
-        let offset = text.find('\0').unwrap_or(0);
+    if let Some(offset) = text.find('\0') {
         return Err(ReadError::Other(format!("binary content (NUL byte at byte {offset})")));
     }
     let format = options.format.unwrap_or_else(|| Format::detect(text));
-    match format {
+    let parsed = match format {
         Format::Liveblog => liveblog::read(origin, text, options),
         Format::Article => article::read(origin, text, options),
         Format::Jsonl => jsonl::read(origin, text, options),
+    }?;
+    if parsed.entries.is_empty() {
+        let why = match parsed.warnings.as_slice() {
+            [] => String::new(),
+            [w] => format!(": {w}"),
+            [w, rest @ ..] => format!(": {w}, and {} more", rest.len()),
+        };
+        return Err(ReadError::Other(format!("no entries{why}")));
     }
+    Ok(parsed)
 }
 
 /// Replaces non-breaking and other exotic spaces by plain spaces and trims the ends:
