@@ -60,6 +60,13 @@ pub enum Command {
     ///
     /// Example: kg export --format nquads > kg.nq
     Export(ExportArgs),
+    /// Show the claims kg reads in a text, without storing anything
+    ///
+    /// Handy to see what kg makes of a sentence, or to check a new cue in
+    /// ontology/cues.tsv.
+    ///
+    /// Example: kg extract --text "Kyiv rejected the 30-day ceasefire, Reuters reported."
+    Extract(ExtractArgs),
     /// Score the store's claims against a gold annotation (JSON Lines)
     ///
     /// Uses the matching rules of the reference scorer: precision over the store's
@@ -118,6 +125,25 @@ pub struct ExportArgs {
     /// Write to FILE instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Files to read ('-' for standard input)
+    #[arg(value_name = "FILE", required_unless_present = "text")]
+    pub files: Vec<PathBuf>,
+    /// Text to read instead of files (one plain entry)
+    #[arg(long, conflicts_with = "files")]
+    pub text: Option<String>,
+    /// Input format of the files [default: detected from the content]
+    #[arg(long, value_parser = parse_format, value_name = "liveblog|article|jsonl")]
+    pub input_format: Option<kg::entry::Format>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+    /// Also list every mention (actors, positions, sources, places) found
+    #[arg(long)]
+    pub mentions: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,7 +6,7 @@
 //! interrupted ingest leaves whole entries only. Ids hash content, so ingesting the
 //! same file again adds nothing.
 
-use crate::claim::{Claim, ClaimExtractor};
+use crate::claim::{Claim, ClaimExtractor, Entity};
 use crate::entry::{self, ReadError, ReadOptions};
 use crate::store::{EntryClaims, Store, StoreError};
 
@@ -72,8 +72,19 @@ pub fn ingest_bytes(
     let total = parsed.entries.len();
     let mut done = 0;
     for (n, chunk) in parsed.entries.chunks(batch.max(1)).enumerate() {
-        let claims: Vec<Vec<Claim>> = chunk.iter().map(|e| extractor.extract(e).claims).collect();
-        let items: Vec<EntryClaims> = chunk.iter().zip(&claims).map(|(entry, c)| EntryClaims { entry, claims: c }).collect();
+        let extracted: Vec<(Vec<Claim>, Vec<Entity>)> = chunk
+            .iter()
+            .map(|e| {
+                let x = extractor.extract(e);
+                let mentioned = x.mentioned();
+                (x.claims, mentioned)
+            })
+            .collect();
+        let items: Vec<EntryClaims> = chunk
+            .iter()
+            .zip(&extracted)
+            .map(|(entry, (claims, mentions))| EntryClaims { entry, claims, mentions })
+            .collect();
         // Documents go with the first batch, so every written entry has its document.
         let docs = if n == 0 { &parsed.documents[..] } else { &[] };
         let stats = store.write(docs, &items)?;

@@ -16,9 +16,10 @@
 //! let text = "Talks\n\n25 November 2025\n\n20:41 GMT\n\nKyiv rejected the 30-day ceasefire.\n";
 //! let parsed = entry::read("blog.txt", text, &entry::ReadOptions::default())?;
 //! let store = Store::memory()?;
-//! let claims: Vec<_> = parsed.entries.iter().map(|e| extractor.extract(e)).collect();
-//! let batch: Vec<_> = parsed.entries.iter().zip(&claims)
-//!     .map(|(entry, c)| EntryClaims { entry, claims: &c.claims }).collect();
+//! let found: Vec<_> = parsed.entries.iter().map(|e| extractor.extract(e)).collect();
+//! let mentioned: Vec<_> = found.iter().map(|x| x.mentioned()).collect();
+//! let batch: Vec<_> = parsed.entries.iter().zip(found.iter().zip(&mentioned))
+//!     .map(|(entry, (x, m))| EntryClaims { entry, claims: &x.claims, mentions: m }).collect();
 //! store.write(&parsed.documents, &batch)?;
 //! let rows = store.select(
 //!     "SELECT ?who WHERE { ?a <https://w3id.org/kg-news/ns#rejects> ?p ; <http://www.w3.org/2000/01/rdf-schema#label> ?who }",

@@ -16,13 +16,29 @@ use kg::entry::ReadOptions;
 use kg::ontology::Ontology;
 use kg::store::{DumpFormat, ResultFormat, Store};
 
-/// Exit code of a usage error (bad flag or value), as clap and most Unix tools use.
-const EXIT_USAGE: u8 = 2;
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => return usage_error(err),
+        Err(e) if matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            // Usage errors: one line naming the culprit, exit code 2.
+            let rendered = e.render().to_string();
+            let message: Vec<&str> = rendered
+                .lines()
+                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            eprintln!("kg: {} (see 'kg --help')", message.join(" ").trim_start_matches("error: "));
+            return ExitCode::from(2);
+        }
     };
     match run(cli) {
         Ok(code) => code,
@@ -34,28 +50,6 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-/// Prints a usage error on one line, `kg: <what is wrong>`, and exits with 2; help and
-/// version requests print as clap renders them.
-fn usage_error(err: clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
-    if matches!(
-        err.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
-        err.exit();
-    }
-    // clap writes the error, a tip and the usage as paragraphs; keep the first two.
-    let text = err.to_string();
-    let line = text
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty() && !p.starts_with("Usage:") && !p.starts_with("For more information"))
-        .collect::<Vec<_>>()
-        .join("; ");
-    eprintln!("kg: {}", line.strip_prefix("error: ").unwrap_or(&line));
-    ExitCode::from(EXIT_USAGE)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -108,6 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open(&store_dir)?;
             store.load_ontology(&ontology.turtle)?;
             let mut extractor = ClaimExtractor::new(&ontology);
+            extractor.learn(&store.actors()?);
             let options = ReadOptions { format: args.format, date: args.date, source: args.source.clone() };
             let mut failed = 0;
             for (name, bytes) in &inputs {
@@ -207,6 +202,68 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None => {
                     store.export(format, &mut out)?;
                 }
+            }
+        }
+        Command::Extract(args) => {
+            let ontology = load_ontology(cli.ontology.as_deref())?;
+            let mut extractor = ClaimExtractor::new(&ontology);
+            let mut inputs: Vec<(String, String)> = Vec::new();
+            if let Some(t) = &args.text {
+                inputs.push(("text".into(), t.clone()));
+            }
+            for f in &args.files {
+                let name = f.display().to_string();
+                let bytes = if name == "-" {
+                    let mut b = Vec::new();
+                    io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+                    b
+                } else {
+                    std::fs::read(f).with_context(|| format!("cannot read {name}"))?
+                };
+                let text = kg::entry::decode(&bytes).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
+                inputs.push((name, text.to_string()));
+            }
+            let mut json = Vec::new();
+            let mut rows = Vec::new();
+            for (name, text) in &inputs {
+                let format = if name == "text" { Some(kg::entry::Format::Article) } else { args.input_format };
+                let options = ReadOptions { format, ..Default::default() };
+                let parsed = kg::entry::read(name, text, &options).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
+                for e in &parsed.entries {
+                    let x = extractor.extract(e);
+                    if args.mentions {
+                        for m in &x.mentions {
+                            rows.push(vec![
+                                "mention".into(),
+                                format!("{:?}", m.role).to_lowercase(),
+                                m.entity.label.clone(),
+                                e.text.get(m.span.start..m.span.end).unwrap_or("").to_string(),
+                                String::new(),
+                            ]);
+                        }
+                    }
+                    for c in &x.claims {
+                        let quote = c.evidence.of(&e.text).to_string();
+                        let reported: Vec<&str> = c.reported_by.iter().map(|r| r.label.as_str()).collect();
+                        rows.push(vec![
+                            c.subject.label.clone(),
+                            c.relation.name().into(),
+                            c.object.label.clone(),
+                            format!("{}{} {}", c.modality.name(), if c.hedged { ", hedged" } else { "" }, reported.join(", ")),
+                            quote.clone(),
+                        ]);
+                        json.push(serde_json::json!({
+                            "subject": c.subject.label, "relation": c.relation.name(), "object": c.object.label,
+                            "cue": c.cue, "modality": c.modality.name(), "hedged": c.hedged,
+                            "confidence": c.confidence, "reported_by": reported, "quote": quote,
+                            "time": e.time.map(|t| t.to_rfc3339()),
+                        }));
+                    }
+                }
+            }
+            match args.format {
+                StatsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?,
+                StatsFormat::Table => kg::table::write_table(&["subject", "relation", "object", "how", "quote"], &rows, &mut out)?,
             }
         }
         Command::Eval(args) => {

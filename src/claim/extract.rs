@@ -18,9 +18,11 @@ const JUNK_HEADS: &[&str] = &[
     "thing", "things", "way", "time", "part", "issue", "issues", "matter", "question", "it", "that", "this",
     "something", "anything", "nothing", "everything", "point", "details", "progress", "version", "basis", "role",
     "step", "steps", "sides", "side", "number", "wording", "text", "idea", "position", "situation", "talks",
-    "meeting", "conditions", "efforts", "deal", "agreement", "war", "conflict", "subject", "essence", "majority",
+    "meeting", "conditions", "efforts", "deal", "war", "conflict", "subject", "essence", "majority",
     "them", "him", "her", "us", "me", "you", "one", "what", "which", "who", "plan", "proposal", "documents",
     "statement", "comments", "remarks", "terms", "clauses", "points", "aim", "goal", "hopes", "lot",
+    "commitment", "ambition", "ambitions", "bid", "desire", "intention", "readiness", "willingness", "right",
+    "rights", "demand", "efforts", "attempts", "calls", "size", "parts", "sessions", "details", "steps",
 ];
 
 /// Words that end a noun phrase.
@@ -36,6 +38,21 @@ fn np_stop(w: &str) -> bool {
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
+}
+
+impl Extraction {
+    /// The actors and positions the entry mentions as such (not as places, not as
+    /// unresolved pronouns), each once, in order of first mention.
+    pub fn mentioned(&self) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::new();
+        for m in &self.mentions {
+            let keep = (m.is_actor() || m.role == Role::Position) && m.role != Role::Speaker && !m.entity.key.is_empty();
+            if keep && !out.contains(&m.entity) {
+                out.push(m.entity.clone());
+            }
+        }
+        out
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -84,6 +101,8 @@ struct Ctx<'a> {
     start: usize,
     end: usize,
     ms: Vec<Mention>,
+    /// Last tokens of the sentence's verb cues: a mention right after one is its object.
+    verb_ends: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -128,6 +147,19 @@ impl ClaimExtractor {
         &mut self.people
     }
 
+    /// Teaches the extractor actors found in earlier ingests (from [`Store::actors`]):
+    /// people and organisations the gazetteer lacks are then recognised by name and
+    /// surname, so they do not become second nodes.
+    ///
+    /// [`Store::actors`]: crate::store::Store::actors
+    pub fn learn(&mut self, actors: &[Entity]) {
+        for a in actors {
+            if self.gaz.get(&a.key).is_none() && matches!(a.kind, EntityKind::Person | EntityKind::Organization) {
+                self.people.add(a);
+            }
+        }
+    }
+
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gaz
@@ -145,8 +177,8 @@ impl ClaimExtractor {
             k += s.tokens.len();
         }
         let norms: Vec<String> = tokens.iter().map(|t| norm(t.text(text))).collect();
-        let in_quote = quote_flags(text, &tokens);
-        let mentions = find_mentions(text, &tokens, &ranges, &self.gaz, &self.titles, &mut self.people);
+        let in_quote = crate::text::quote_flags(text, &tokens);
+        let mentions = find_mentions(text, &tokens, &ranges, &in_quote, &self.gaz, &self.titles, &mut self.people);
         let mut claims = Vec::new();
         let mut last_speaker: Option<Entity> = None;
         let mut family: Option<String> = None;
@@ -159,7 +191,7 @@ impl ClaimExtractor {
                 continue;
             }
             let ms: Vec<Mention> = mentions.iter().filter(|m| m.first >= start && m.last < end).cloned().collect();
-            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms };
+            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms, verb_ends: Vec::new() };
             let mut attr = self.attribution(&ctx);
             let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);
             if attr.speaker.is_none() && whole_quote {
@@ -186,10 +218,14 @@ impl ClaimExtractor {
             self.plans_in(&mut ctx, entry.document);
             let evidence = Span::new(tokens[start].start, tokens[end - 1].end);
             let mut found = Vec::new();
-            for cue in self.cues_in(&ctx) {
+            let cues = self.cues_in(&ctx);
+            ctx.verb_ends = cues.iter().filter(|c| c.frame == Frame::Verb).map(|c| c.last).collect();
+            for cue in cues {
                 self.apply(&ctx, &cue, &attr, &mut found);
             }
             self.noun_claims(&ctx, &mut found);
+            self.verb_positions(&ctx, &mut found);
+            self.held_talks(&ctx, &mut found);
             for (subject, relation, object, cue, frame_conf, subject_surface, object_surface, modality) in found {
                 if subject.key == object.key || !subject.kind.is_actor() {
                     continue;
@@ -230,10 +266,17 @@ impl ClaimExtractor {
         let mut i = ctx.start;
         while i < ctx.end {
             let mut best: Option<CueHit> = None;
+            // After a determiner, a possessive or a name used as a modifier ("a US
+            // demand"), a word that is both noun and verb is the noun.
+            let noun_context = i > ctx.start
+                && (is_in(DETERMINERS, ctx.w(i - 1))
+                    || matches!(ctx.w(i - 1), "'s" | "’s")
+                    || ctx.ms.iter().any(|m| m.last + 1 == i && m.modifier && m.entity.kind.is_actor()));
             if let Some(list) = self.cues.get(ctx.w(i)) {
                 for c in list {
                     if let Some(last) = match_words(ctx, i, &c.words) {
-                        if best.as_ref().is_none_or(|b| last > b.last) {
+                        let better_frame = best.as_ref().is_some_and(|b| last == b.last && (c.frame == Frame::Noun) == noun_context && (b.frame == Frame::Noun) != noun_context);
+                        if best.as_ref().is_none_or(|b| last > b.last) || better_frame {
                             best = Some(CueHit {
                                 first: i,
                                 last,
@@ -245,6 +288,13 @@ impl ClaimExtractor {
                     }
                 }
             }
+            // "a red line for": the cue starting one word later reaches further.
+            if let (Some(b), Some(next)) = (&best, self.best_cue_at(ctx, i + 1)) {
+                if next.last > b.last {
+                    i += 1;
+                    continue;
+                }
+            }
             // Cue words inside a name or position are not cues ("Peace Council").
             if let Some(b) = best.filter(|b| !ctx.ms.iter().any(|m| m.first <= b.first && b.last <= m.last && m.role != Role::Position)) {
                 i = b.last + 1;
@@ -254,6 +304,23 @@ impl ClaimExtractor {
             }
         }
         out
+    }
+
+    fn best_cue_at(&self, ctx: &Ctx, i: usize) -> Option<CueHit> {
+        if i >= ctx.end {
+            return None;
+        }
+        let list = self.cues.get(ctx.w(i))?;
+        list.iter()
+            .filter_map(|c| match_words(ctx, i, &c.words).map(|last| (last, c)))
+            .max_by_key(|(last, _)| *last)
+            .map(|(last, c)| CueHit {
+                first: i,
+                last,
+                relation: c.relation,
+                frame: c.frame,
+                text: ctx.text[ctx.tokens[i].start..ctx.tokens[last].end].to_string(),
+            })
     }
 
     /// Whether a word class phrase ends at token `i` (inclusive), within the sentence.
@@ -316,7 +383,12 @@ impl ClaimExtractor {
                     .filter(|m| m.last < i && m.last + 5 >= i && speaker_kind(m) && !m.in_pp && !m.possessive)
                     .filter(|m| (m.last + 1..i).all(|k| is_in(AUXILIARIES, ctx.w(k)) || matches!(ctx.w(k), "also" | "reportedly" | "later" | "earlier" | "previously" | "long" | "repeatedly" | "now" | "again" | "publicly")))
                     .max_by_key(|m| m.last);
-                let after = ctx.ms.iter().find(|m| m.first == i + 1 && speaker_kind(m));
+                // "…, said Lavrov." — but not "said Israel would …".
+                let after = ctx
+                    .ms
+                    .iter()
+                    .find(|m| m.first == i + 1 && speaker_kind(m))
+                    .filter(|m| m.last + 1 >= ctx.end || matches!(ctx.w(m.last + 1), "," | "." | ";" | "on" | "in" | "at"));
                 if let Some(m) = before.or(after) {
                     a.speaker = Some(m.entity.clone());
                     break;
@@ -423,11 +495,14 @@ impl ClaimExtractor {
         while i < ctx.end {
             let w = ctx.w(i).to_string();
             let tail = w.rsplit('-').next().unwrap_or(&w).to_string();
-            let is_plan = plan_nouns.contains(&w.as_str()) || (w.contains('-') && plan_nouns.contains(&tail.as_str()) && !w.starts_with("counter"));
+            let next_lower = ctx.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && i + 1 < ctx.end && t.text(ctx.text).chars().all(|c| c.is_lowercase() || c == '-'));
+            let is_plan = plan_nouns.contains(&w.as_str()) || (w.contains('-') && plan_nouns.contains(&tail.as_str()) && !w.starts_with("counter") && !next_lower);
             let inside = ctx.ms.iter().any(|m| m.first <= i && i <= m.last && m.role == Role::Position);
             // The last plan noun of a compound ("draft peace plan") is the head.
             let next_is_plan = plan_nouns.contains(&ctx.w(i + 1)) || ctx.w(i + 1) == "peace" && plan_nouns.contains(&ctx.w(i + 2));
-            if !is_plan || inside || next_is_plan || (ctx.w(i + 1) == "with" && w == "deal") {
+            // "ceasefire proposal", "minerals deal": a plan about a known position is that position.
+            let about_position = i > ctx.start && ctx.ms.iter().any(|m| m.last + 1 == i && m.role == Role::Position);
+            if !is_plan || inside || next_is_plan || about_position || (ctx.w(i + 1) == "with" && w == "deal") {
                 i += 1;
                 continue;
             }
@@ -440,12 +515,19 @@ impl ClaimExtractor {
             let mut topic: Option<String> = None;
             let mut j = i;
             let mut steps = 0;
+            let mut loose_modifier = false;
+            let mut not_a_plan = false;
             while j > ctx.start && steps < 6 {
                 j -= 1;
                 steps += 1;
                 let wj = ctx.w(j).to_string();
                 if let Some(m) = ctx.ms.iter().find(|m| m.first <= j && j <= m.last) {
-                    if m.entity.kind.is_actor() && !matches!(m.role, Role::Pronoun | Role::Speaker) {
+                    // A bare name owns the plan only next to it ("the US plan"); past
+                    // other modifiers it may be a subject ("Azerbaijan initial(ed) the deal").
+                    let possessive = matches!(ctx.w(m.last + 1), "'s" | "’s") || m.possessive;
+                    let compound = m.span.end < ctx.tokens[m.last].end;
+                    let owns = possessive || compound || m.role == Role::Demonym || !loose_modifier;
+                    if m.entity.kind.is_actor() && !matches!(m.role, Role::Pronoun | Role::Speaker) && owns {
                         if owner.is_none() {
                             owner = Some((m.entity.clone(), ctx.text[m.span.start..m.span.end].to_string()));
                         }
@@ -476,10 +558,34 @@ impl ClaimExtractor {
                     break;
                 }
                 if wj.contains('-') || matches!(wj.as_str(), "peace" | "draft" | "amended" | "initial" | "updated" | "new" | "revised" | "original" | "latest" | "final" | "joint" | "so-called" | "full" | "proposed" | "controversial" | "potential" | "current" | "framework" | "american" | "28-point" | "20-point") || is_plan_modifier(&wj) {
+                    loose_modifier |= !matches!(wj.as_str(), "peace" | "draft" | "framework") && !is_plan_modifier(&wj);
                     k = j;
                     continue;
                 }
+                // "the corridor plan", "a reform plan": a plan about something else.
+                if owner.is_none() && j + 1 == i && ctx.tokens[j].kind == TokenKind::Word && wj.chars().all(|c| c.is_lowercase()) && !is_in(PREPOSITIONS, &wj) && !is_in(AUXILIARIES, &wj) && !is_in(CONJUNCTIONS, &wj) {
+                    not_a_plan = true;
+                    break;
+                }
+
                 break;
+            }
+            if not_a_plan {
+                i += 1;
+                continue;
+            }
+            // "the counter-plan brought forward by X": X owns it.
+            if owner.is_none() {
+                let mut r = i + 1;
+                while r < ctx.end && ctx.tokens[r].kind == TokenKind::Quote {
+                    r += 1;
+                }
+                let proposed = self.best_cue_at(ctx, r).filter(|c| c.relation == Relation::Proposes && c.frame == Frame::Verb);
+                if let Some(c) = proposed.filter(|c| ctx.w(c.last + 1) == "by") {
+                    if let Some(m) = ctx.ms.iter().find(|m| m.first > c.last + 1 && m.first <= c.last + 5 && m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) {
+                        owner = Some((m.entity.clone(), String::new()));
+                    }
+                }
             }
             let owner_state = owner.as_ref().map(|(e, _)| self.state_of(e));
             let kind = if counter { "counter-plan" } else { "plan" };
@@ -487,12 +593,19 @@ impl ClaimExtractor {
                 Some(st) => format!("{} {} {}", self.adjective(st), topic.as_deref().unwrap_or("peace"), kind),
                 None => String::new(),
             };
+            let kind_label = if counter { "counter-plan".to_string() } else { format!("{} plan", topic.as_deref().unwrap_or("peace")) };
+            // "any plan to displace …", "a plan to …": an idea of its own, not a known plan.
+            if owner.is_none() && ctx.w(i + 1) == "to" {
+                i += 1;
+                continue;
+            }
+            let definite = k >= ctx.start && matches!(ctx.w(k), "the" | "this" | "that" | "its" | "their" | "his" | "her");
             let entity = if label.is_empty() {
-                // No owner: the document's latest plan of this kind, else a generic one.
-                let plans = self.plans.get(&doc);
+                // No owner: "the plan" is the document's latest plan of this kind.
+                let plans = self.plans.get(&doc).filter(|_| definite);
                 plans
                     .and_then(|p| p.iter().rev().find(|e| e.label.ends_with(kind)).cloned())
-                    .unwrap_or_else(|| Entity::from_label(EntityKind::Position, &format!("{} {kind}", topic.as_deref().unwrap_or("peace"))))
+                    .unwrap_or_else(|| Entity::from_label(EntityKind::Position, &kind_label))
             } else {
                 let label = label.replace("peace counter-plan", "counter-plan");
                 let e = Entity::from_label(EntityKind::Position, &label);
@@ -558,6 +671,12 @@ impl ClaimExtractor {
     fn apply(&self, ctx: &Ctx, cue: &CueHit, attr: &Attribution, out: &mut Vec<Found>) {
         let cue_in_quote = ctx.in_quote[cue.first];
         // "wants to meet": the first verb only sets the modality of the second.
+        if cue.frame == Frame::Verb && ctx.w(cue.last) == "to" {
+            let next = cue.last + 1;
+            if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
+                return;
+            }
+        }
         if cue.frame == Frame::Verb && ctx.w(cue.last + 1) == "to" {
             let next = cue.last + 2;
             if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
@@ -580,23 +699,50 @@ impl ClaimExtractor {
                     || (cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && (cue.first + 4..=cue.last + 4).any(|k| ctx.w(k) == "by"));
                 if passive {
                     let by = (cue.last + 1..ctx.end).find(|&k| ctx.w(k) == "by").unwrap_or(cue.last + 1);
-                    let Some(subj) = ctx.ms.iter().find(|m| m.first > by && m.first <= by + 4 && m.is_actor() && !m.possessive) else { return };
+                    let Some(subj) = ctx.ms.iter().find(|m| m.first > by && m.first <= by + 4 && m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) else { return };
                     let Some(obj) = self.object_left(ctx, cue.first, relation) else { return };
                     out.push(found(subj, relation, &obj, cue, 0.75, modality, ctx));
                     return;
                 }
-                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && ctx.w(cue.first).ends_with("ed") {
+                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && is_participle(ctx.w(cue.first)) && ctx.w(cue.last) != "to" {
                     return; // passive without an agent: who did it is unknown
+                }
+                // "Ukraine's demands", "the proposal": a noun, not a verb.
+                if cue.first > ctx.start && (matches!(ctx.w(cue.first - 1), "'s" | "’s") || is_in(DETERMINERS, ctx.w(cue.first - 1))) {
+                    return;
                 }
                 let Some(subj) = self.subject_left(ctx, cue, cue_in_quote) else { return };
                 if relation == Relation::Meets && ctx.w(cue.first) == "talks" && ctx.w(cue.last) == "between" {
                     return;
                 }
-                for (obj, neg) in self.objects_right(ctx, cue, relation) {
-                    let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
-                    out.push(found(&subj, r, &obj, cue, 0.8, modality, ctx));
+                // "urged him to accept the truce": what is asked of him, not his stance.
+                if subj.first > ctx.start && ctx.w(subj.last + 1) == "to" && subj.last + 2 == cue.first {
+                    let asked = self.best_cue_at(ctx, subj.first - 1).is_some_and(|c| c.relation == Relation::Demands)
+                        || matches!(ctx.w(subj.first - 1), "urged" | "asked" | "pressed" | "told" | "called" | "pushed" | "on");
+                    if asked {
+                        return;
+                    }
                 }
-                let _ = attr;
+                let objects = self.objects_right(ctx, cue, relation);
+                let symmetric = matches!(ctx.w(cue.first), "met" | "meet" | "meets" | "held" | "hold" | "holding" | "talked" | "talk" | "negotiated");
+                if objects.is_empty() && symmetric && relation == Relation::Meets && subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" {
+                    // "The United States and Iran held talks": the two subjects meet.
+                    if let Some(other) = ctx.ms.iter().find(|m| m.last + 2 == subj.first && m.is_actor() && !m.possessive) {
+                        out.push(found(other, relation, &subj, cue, 0.75, modality, ctx));
+                    }
+                }
+                // "Pashinyan and Aliyev initialed the deal", "The US, Egypt and Qatar
+                // unveiled …": every coordinated subject.
+                let mut subjects = vec![subj.clone()];
+                if !symmetric || !objects.is_empty() {
+                    subjects.extend(coordinated_before(ctx, &subj));
+                }
+                for (obj, neg) in objects {
+                    let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
+                    for sj in &subjects {
+                        out.push(found(sj, r, &obj, cue, 0.8, modality, ctx));
+                    }
+                }
             }
             Frame::For => {
                 // "X is a red line for Y": Y rejects X.
@@ -627,7 +773,10 @@ impl ClaimExtractor {
                     let Some(obj) = ctx.ms.iter().find(|m| m.first > be && m.first <= be + 4 && m.role == Role::Position) else { return };
                     out.push(found(owner, Relation::Proposes, obj, cue, 0.7, modality, ctx));
                 } else if relation == Relation::Demands {
-                    // "Russia's demands": nothing to say without the demand itself.
+                    // "a US demand to stop buying Russian oil", "Russia's demand for X".
+                    let Some(owner) = ctx.ms.iter().filter(|m| m.last < cue.first && m.last + 3 >= cue.first && m.is_actor() && (m.possessive || m.modifier)).max_by_key(|m| m.last) else { return };
+                    let Some(content) = self.content_after(ctx, cue.last) else { return };
+                    out.push(found(owner, relation, &content, cue, 0.6, modality, ctx));
                 }
             }
             Frame::Backers => {}
@@ -648,6 +797,50 @@ impl ClaimExtractor {
                     let target = Mention { entity: self.state_of(&m.entity), ..m.clone() };
                     let cue = CueHit { first: group.first, last: group.last, relation: Relation::Supports, frame: Frame::Backers, text: ctx.text[m.span.start..group.span.end].to_string() };
                     out.push(found(group, Relation::Supports, &target, &cue, 0.6, Modality::Asserted, ctx));
+                }
+            }
+        }
+    }
+
+    /// Positions said as verb phrases after a modal: "Israel would not withdraw from
+    /// Gaza" (rejects the withdrawal), "Kyiv is ready to join NATO" (supports it).
+    fn verb_positions(&self, ctx: &Ctx, out: &mut Vec<Found>) {
+        // Not "must" or "should": those say what someone else wants of the subject.
+        const MODALS: &[&str] = &["will", "would", "shall", "can", "cannot", "won't", "wouldn't", "not", "never"];
+        const WILLING: &[&str] = &["ready", "willing", "prepared", "determined", "vowed", "pledged", "promised", "decided", "wants", "want", "hopes", "intends", "plans"];
+        for m in ctx.ms.iter().filter(|m| m.role == Role::Position && m.first > ctx.start) {
+            let surface_first = ctx.tokens[m.first].text(ctx.text);
+            if !surface_first.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            let prev = ctx.w(m.first - 1);
+            let ok = is_in(MODALS, prev) || (prev == "to" && m.first >= ctx.start + 2 && is_in(WILLING, ctx.w(m.first - 2)));
+            if !ok {
+                continue;
+            }
+            let cue = CueHit { first: m.first, last: m.first, relation: Relation::Supports, frame: Frame::Verb, text: surface_first.to_string() };
+            let Some(subj) = self.subject_left(ctx, &cue, ctx.in_quote[m.first]) else { continue };
+            let relation = if self.negated(ctx, &cue) { Relation::Rejects } else { Relation::Supports };
+            let modality = self.modality(ctx, m.first);
+            out.push(found(&subj, relation, m, &cue, 0.65, modality, ctx));
+        }
+    }
+
+    /// "The US and Iran held a first round of indirect talks (with X)": a light verb a
+    /// few words before "talks" or "negotiations" makes its subjects meet.
+    fn held_talks(&self, ctx: &Ctx, out: &mut Vec<Found>) {
+        for t in ctx.start..ctx.end {
+            if !matches!(ctx.w(t), "talks" | "negotiations" | "consultations") || matches!(ctx.w(t + 1), "with" | "between") {
+                continue;
+            }
+            let lo = t.saturating_sub(6).max(ctx.start);
+            let Some(v) = (lo..t).rev().find(|&k| matches!(ctx.w(k), "held" | "hold" | "holds" | "holding" | "began" | "begin" | "resumed" | "resume" | "concluded" | "opened")) else { continue };
+            let cue = CueHit { first: v, last: t, relation: Relation::Meets, frame: Frame::Verb, text: ctx.text[ctx.tokens[v].start..ctx.tokens[t].end].to_string() };
+            let Some(subj) = self.subject_left(ctx, &cue, ctx.in_quote[v]) else { continue };
+            let modality = self.modality(ctx, v);
+            if subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" {
+                if let Some(other) = ctx.ms.iter().find(|m| m.last + 2 == subj.first && m.is_actor() && !m.possessive) {
+                    out.push(found(other, Relation::Meets, &subj, &cue, 0.7, modality, ctx));
                 }
             }
         }
@@ -691,13 +884,24 @@ impl ClaimExtractor {
             .filter(|m| m.last < cue.first && m.first >= lo)
             .filter(|m| m.is_actor() || m.role == Role::Speaker)
             .filter(|m| !m.in_pp || m.role == Role::Pronoun && m.possessive)
-            .filter(|m| !m.modifier || m.role == Role::Group)
+            .filter(|m| !m.modifier || m.role == Role::Group || (m.last + 1 == cue.first && m.span.end < ctx.tokens[m.last].end))
             .filter(|m| !m.possessive || (event_noun && m.last + 3 >= cue.first) || m.group_noun.is_some() && m.role == Role::Group)
             .filter(|m| m.entity.kind != EntityKind::Source)
             .filter(|m| cue_in_quote || !ctx.in_quote[m.first])
             .filter(|m| !(m.possessive && m.group_noun.as_deref().is_some_and(|g| is_in(BACKER_NOUNS, g))))
             .filter(|m| !(ctx.in_quote[m.first] && !cue_in_quote))
             .filter(|m| (m.last + 1..cue.first).all(|k| !matches!(ctx.w(k), ";")))
+            // The object of an earlier verb is not the subject of this one ("Sisi received
+            // Burhan and urged him …").
+            .filter(|m| {
+                let mut k = m.first;
+                while k > ctx.start && (ctx.w(k - 1) == "the" || is_in(TITLES, ctx.w(k - 1))) {
+                    k -= 1;
+                }
+                // … unless the verb's object is also the next verb's subject: "directed
+                // Witkoff to travel … to meet Putin".
+                !(k > ctx.start && ctx.verb_ends.contains(&(k - 1))) || ctx.w(m.last + 1) == "to"
+            })
             .max_by_key(|m| m.last)
             .cloned()
     }
@@ -706,34 +910,49 @@ impl ClaimExtractor {
     /// coordinated ones ("the EU and UK", "a permanent peace …, and not a temporary
     /// ceasefire": the bool marks a negated conjunct).
     fn objects_right(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Vec<(Mention, bool)> {
+        let cue_to = ctx.w(cue.last) == "to" && matches!(ctx.w(cue.first), "ready" | "prepared" | "willing" | "is" | "open");
         let fits = |m: &Mention| -> bool {
+            if cue_to {
+                return m.role == Role::Position;
+            }
             if relation.links_actors() {
                 m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)
             } else if matches!(relation, Relation::Supports | Relation::Criticizes) {
-                (m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
+                // "backs Washington's position": backs Washington.
+                let stance = m.possessive && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
+                (m.is_actor() && (!m.possessive || stance) && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
             } else {
                 m.role == Role::Position
             }
         };
         let end = clause_end(ctx, cue.last).min(cue.last + 14);
+        let end = (cue.last + 1..end).find(|&k| ctx.w(k) == ",").unwrap_or(end);
         let mut out: Vec<(Mention, bool)> = Vec::new();
-        let first = ctx.ms.iter().filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source).find(|m| fits(m));
-        let Some(first) = first else {
-            if let Some(np) = self.discover_np(ctx, cue, relation) {
+        let in_window = ctx.ms.iter().filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source).find(|m| fits(m));
+        // The noun phrase right after the cue is the object, unless it only leads to one
+        // ("its commitment to join NATO", "a large part of the plan").
+        if let Some(np) = self.discover_np(ctx, cue, relation) {
+            let leads_on = matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on") && in_window.is_some();
+            if !leads_on {
                 out.push((np, false));
+                return out;
             }
-            return out;
-        };
+        }
+        let Some(first) = in_window else { return out };
         // Nothing but grammar may stand between the cue and its first object.
         out.push((first.clone(), false));
         let mut last = first.last;
         loop {
             let mut k = last + 1;
             let mut conj = false;
+            let mut saw_word = false;
             let mut neg = false;
             let mut words = 0;
             while k < ctx.end {
                 let w = ctx.w(k);
+                if ctx.ms.iter().any(|m| m.first == k) {
+                    break;
+                }
                 if matches!(w, "that" | "which" | "who") {
                     // Skip a relative clause up to the next comma.
                     while k < ctx.end && ctx.w(k) != "," {
@@ -742,8 +961,8 @@ impl ClaimExtractor {
                     continue;
                 }
                 if is_in(CONJUNCTIONS, w) || w == "," {
-                    conj |= w != ",";
-                    conj |= w == ",";
+                    conj = true;
+                    saw_word |= w != ",";
                     k += 1;
                     continue;
                 }
@@ -751,9 +970,6 @@ impl ClaimExtractor {
                     neg |= w == "not";
                     k += 1;
                     continue;
-                }
-                if ctx.ms.iter().any(|m| m.first == k) {
-                    break;
                 }
                 if conj && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
                     words += 1;
@@ -766,6 +982,10 @@ impl ClaimExtractor {
                 break;
             }
             let Some(next) = ctx.ms.iter().find(|m| m.first == k && fits(m)) else { break };
+            // "A, B" without "and" is a list only if it goes on ("A, B and C", "A, B, and C").
+            if !saw_word && !matches!(ctx.w(next.last + 1), "," | "and" | "or") {
+                break;
+            }
             out.push((next.clone(), neg));
             last = next.last;
         }
@@ -778,40 +998,173 @@ impl ClaimExtractor {
             return None;
         }
         let mut k = cue.last + 1;
-        // "to discuss X": skip the infinitive verb.
-        if ctx.w(k) == "to" && ctx.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word) && !is_in(DETERMINERS, ctx.w(k + 1)) {
+        // "to discuss X", "agreed to hold X": skip the infinitive verb.
+        let bare_verb = |k: usize| {
+            ctx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word && k < ctx.end)
+                && !is_in(DETERMINERS, ctx.w(k))
+                && ctx.tokens[k].text(ctx.text).chars().next().is_some_and(char::is_lowercase)
+                && !ctx.ms.iter().any(|m| m.first <= k && k <= m.last)
+        };
+        if relation == Relation::Demands {
+            // "called on both sides to avoid escalation": the addressee, then what is asked.
+            let addressee_end = ctx
+                .ms
+                .iter()
+                .find(|m| m.first == k && m.is_actor())
+                .map(|m| m.last + 1)
+                .or_else(|| matches!((ctx.w(k), ctx.w(k + 1)), ("both" | "all", "sides" | "parties") | ("the", "parties")).then_some(k + 2));
+            if let Some(a) = addressee_end.filter(|&a| ctx.w(a) == "to" && bare_verb(a + 1)) {
+                let mut e = a + 1;
+                while e + 1 < ctx.end && e < a + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                    e += 1;
+                }
+                if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first > a && m.last <= e) {
+                    return Some(p.clone());
+                }
+                let label = ctx.text[ctx.tokens[a + 1].start..ctx.tokens[e].end].to_string();
+                return Some(self.np_mention(a + 1, e, &label, ctx));
+            }
+        }
+        if ctx.w(k) == "to" && bare_verb(k + 1) {
             k += 2;
+        } else if ctx.w(cue.last) == "to" && bare_verb(k) {
+            k += 1;
+        }
+        // "demanded that Armenia change its constitution": the clause is the demand.
+        if ctx.w(k) == "that" && relation == Relation::Demands {
+            let mut e = k + 1;
+            while e < ctx.end && e < k + 8 && ctx.tokens[e].kind != TokenKind::Punct && !(ctx.w(e) == "to" && e > k + 2) {
+                e += 1;
+            }
+            if e > k + 3 {
+                let label = ctx.text[ctx.tokens[k + 1].start..ctx.tokens[e - 1].end].to_string();
+                return Some(self.np_mention(k + 1, e - 1, &label, ctx));
+            }
+            return None;
         }
         while k < ctx.end && (is_in(DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote || matches!(ctx.w(k), "any" | "potential" | "possible" | "further" | "more")) {
             k += 1;
         }
         let first = k;
+        let after_det = first > cue.last + 1 && is_in(DETERMINERS, ctx.w(first - 1));
         let mut last = None;
         while k < ctx.end && k < first + 4 {
             let t = ctx.tokens[k];
             let w = ctx.w(k);
-            if t.kind != TokenKind::Word || np_stop(w) || ctx.ms.iter().any(|m| m.first <= k && k <= m.last) {
+            let demonym = ctx.ms.iter().any(|m| m.first <= k && k <= m.last && (m.role == Role::Demonym || (m.modifier && m.entity.kind.is_actor() && k == first)));
+            // A position word that modifies a noun ("tariff truce") is part of the phrase;
+            // a position that heads it ("long-term truce") is the object itself.
+            let position = ctx.ms.iter().find(|m| m.first <= k && k <= m.last && m.role == Role::Position);
+            if let Some(p) = position {
+                let continues = ctx.tokens.get(p.last + 1).is_some_and(|n| n.kind == TokenKind::Word && p.last + 1 < ctx.end && !np_stop(ctx.w(p.last + 1)) && n.text(ctx.text).chars().all(|c| c.is_lowercase()));
+                if !continues {
+                    // "long-term truce": the position heads the phrase and is the object;
+                    // "tariff truce": two positions make a new one.
+                    let modified_by_position = (first..k).any(|j| ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role == Role::Position));
+                    if k > first && !modified_by_position {
+                        return None;
+                    }
+                    if modified_by_position {
+                        last = Some(p.last);
+                    }
+                    break;
+                }
+                last = Some(p.last);
+                k = p.last + 1;
+                continue;
+            }
+            if t.kind != TokenKind::Word || np_stop(w) || (k > first && is_in(DETERMINERS, w)) || (!demonym && ctx.ms.iter().any(|m| m.first <= k && k <= m.last)) {
                 break;
             }
-            if w.chars().next().is_some_and(char::is_uppercase) && k == first && t.text(ctx.text).len() > 1 {
+            if !demonym && w.chars().next().is_some_and(char::is_uppercase) && k == first && t.text(ctx.text).len() > 1 {
                 break;
             }
             last = Some(k);
             k += 1;
         }
-        let last = last?;
-        let head = ctx.w(last);
-        if is_in(JUNK_HEADS, head) || head.ends_with("ing") || head.ends_with("ly") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
+        let mut last = last?;
+        let head = ctx.w(last).to_string();
+        let words = last + 1 - first;
+        // "any plan to displace Palestinians", "calls to disarm": the infinitive is the content.
+        if ctx.w(last + 1) == "to" && matches!(head.as_str(), "plan" | "plans" | "proposal" | "proposals" | "calls" | "call" | "attempt" | "attempts" | "efforts" | "bid" | "push" | "idea" | "demands" | "demand") {
+            let mut j = last + 2;
+            let mut end = None;
+            while j < ctx.end && j < last + 7 {
+                let w = ctx.w(j);
+                if ctx.tokens[j].kind != TokenKind::Word || (np_stop(w) && j > last + 2) || ctx.ms.iter().any(|m| m.first <= j && j <= m.last && !matches!(m.role, Role::Place | Role::Demonym)) {
+                    break;
+                }
+                end = Some(j);
+                j += 1;
+            }
+            if let Some(e) = end {
+                let label = ctx.text[ctx.tokens[first].start..ctx.tokens[e].end].to_string();
+                return Some(self.np_mention(first, e, &label, ctx));
+            }
+        }
+        let junk = is_in(JUNK_HEADS, &head) && !(words >= 2 && !is_in(JUNK_HEADS, ctx.w(first)) && ctx.w(first).chars().all(|c| c.is_lowercase()));
+        if junk || head.ends_with("ly") || head.ends_with("ed") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
             return None;
         }
-        // A noun phrase ends in a noun: plural or a known noun ending.
+        // A noun phrase ends in a noun: a known noun ending, or a word after a determiner
+        // or an adjective ("the immediate opening", "foreign tutelage").
         let nounish = head.ends_with('s') || head.ends_with("tion") || head.ends_with("ment") || head.ends_with("ity") || head.ends_with("acy") || head.ends_with("ism") || head.ends_with("ance") || head.ends_with("ence");
-        if !nounish {
+        let of_follows = ctx.w(last + 1) == "of";
+        if !(nounish || words >= 2 || after_det || of_follows) || (head.ends_with("ing") && !(after_det || words >= 2)) {
             return None;
         }
-        let label = ctx.text[ctx.tokens[first].start..ctx.tokens[last].end].to_lowercase();
-        Some(Mention {
-            entity: Entity::from_label(EntityKind::Position, &label),
+        // "the opening of all crossings": one "of" phrase belongs to the noun phrase.
+        if ctx.w(last + 1) == "of" {
+            let mut j = last + 2;
+            let mut end = None;
+            while j < ctx.end && j < last + 6 {
+                let w = ctx.w(j);
+                let t = ctx.tokens[j];
+                let position = ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role == Role::Position);
+                if !(t.kind == TokenKind::Word || t.kind == TokenKind::Number) || position || (np_stop(w) && w != "all" && w != "'s") {
+                    break;
+                }
+                end = Some(j);
+                j += 1;
+            }
+            match end.filter(|&e| !is_in(DETERMINERS, ctx.w(e))) {
+                Some(e) => last = e,
+                None if !(nounish || words >= 2 || after_det) => return None,
+                None => {}
+            }
+        }
+        let label = ctx.text[ctx.tokens[first].start..ctx.tokens[last].end].to_string();
+        Some(self.np_mention(first, last, &label, ctx))
+    }
+
+    /// What a demand asks for, after its noun: "to stop buying Russian oil" (a verb
+    /// phrase) or "for a ceasefire" (a position or noun phrase).
+    fn content_after(&self, ctx: &Ctx, last: usize) -> Option<Mention> {
+        match ctx.w(last + 1) {
+            "to" => {
+                let first = last + 2;
+                let t = ctx.tokens.get(first)?;
+                if first >= ctx.end || t.kind != TokenKind::Word || !t.text(ctx.text).chars().next().is_some_and(char::is_lowercase) || is_in(AUXILIARIES, ctx.w(first)) {
+                    return None;
+                }
+                let mut e = first;
+                while e + 1 < ctx.end && e < first + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                    e += 1;
+                }
+                if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first >= first && m.last <= e) {
+                    return Some(p.clone());
+                }
+                let label = ctx.text[ctx.tokens[first].start..ctx.tokens[e].end].to_string();
+                Some(self.np_mention(first, e, &label, ctx))
+            }
+            "for" => ctx.ms.iter().find(|m| m.first > last + 1 && m.first <= last + 4 && m.role == Role::Position).cloned(),
+            _ => None,
+        }
+    }
+
+    fn np_mention(&self, first: usize, last: usize, label: &str, ctx: &Ctx) -> Mention {
+        Mention {
+            entity: Entity::from_label(EntityKind::Position, label),
             role: Role::Position,
             span: Span::new(ctx.tokens[first].start, ctx.tokens[last].end),
             first,
@@ -821,7 +1174,7 @@ impl ClaimExtractor {
             in_pp: false,
             modifier: false,
             group_noun: None,
-        })
+        }
     }
 
     /// The object of a cue left of it, for passives: the nearest position in the clause.
@@ -838,14 +1191,20 @@ impl ClaimExtractor {
     /// line …", "the plan was unacceptable"): a position in the same clause.
     fn copula_subject(&self, ctx: &Ctx, cue_first: usize) -> Option<Mention> {
         let lo = clause_start(ctx, cue_first);
-        let be = (lo..cue_first).rev().find(|&k| is_in(BE, ctx.w(k)) || matches!(ctx.w(k), "remains" | "seems" | "looks" | "become" | "becomes" | "find" | "found"))?;
+        // "it could form the basis": "it" is the latest position before it.
+        if let Some(it) = (cue_first.saturating_sub(3).max(lo)..cue_first).find(|&k| matches!(ctx.w(k), "it" | "this")) {
+            return ctx.ms.iter().filter(|m| m.last < it && m.first >= ctx.start && m.role == Role::Position).max_by_key(|m| m.last).cloned();
+        }
+        let be = (lo..cue_first).rev().find(|&k| is_in(BE, ctx.w(k)) || matches!(ctx.w(k), "remains" | "remain" | "seems" | "looks" | "become" | "becomes" | "find" | "found"))?;
+        // The clause of the copula starts after "while", "whereas", "but".
+        let lo = (lo..be).rev().find(|&k| matches!(ctx.w(k), "while" | "whereas" | "but")).map(|k| k + 1).unwrap_or(lo);
         if (lo..be).any(|k| matches!(ctx.w(k), "which" | "that" | "who")) {
             return None;
         }
         ctx.ms
             .iter()
             .filter(|m| m.first >= lo && m.last < be && m.role == Role::Position)
-            .min_by_key(|m| m.first)
+            .max_by_key(|m| m.last)
             .cloned()
     }
 }
@@ -857,6 +1216,28 @@ fn found(subj: &Mention, relation: Relation, obj: &Mention, cue: &CueHit, conf: 
     let surface = |m: &Mention| ctx.text.get(m.span.start..m.span.end).unwrap_or("").to_string();
     let conf = if matches!(subj.role, Role::Pronoun | Role::Speaker) { conf - 0.1 } else { conf };
     (subj.entity.clone(), relation, obj.entity.clone(), cue.text.clone(), conf, surface(subj), surface(obj), modality)
+}
+
+/// Actors coordinated before `m`: "A, B and m", "A and m".
+fn coordinated_before(ctx: &Ctx, m: &Mention) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut cur = m.first;
+    loop {
+        // Skip a determiner before the current conjunct ("and the United Arab Emirates").
+        let mut k = cur;
+        if k > ctx.start && ctx.w(k - 1) == "the" {
+            k -= 1;
+        }
+        if k < ctx.start + 2 || !matches!(ctx.w(k - 1), "and" | ",") {
+            break;
+        }
+        let before = k - 1;
+        let before = if ctx.w(before) == "and" && before > ctx.start && ctx.w(before - 1) == "," { before - 1 } else { before };
+        let Some(prev) = ctx.ms.iter().find(|p| p.last + 1 == before && p.is_actor() && !p.possessive && !p.in_pp && (!p.modifier || p.role == Role::Group)) else { break };
+        out.push(prev.clone());
+        cur = prev.first;
+    }
+    out
 }
 
 /// A mention standing for an entity named only by attribution (the speaker).
@@ -933,33 +1314,21 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, String)> {
     Some((i, i, base))
 }
 
+/// Past participles, for passives ("was rejected", "will be sent").
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "sent" | "held" | "met" | "put" | "brought" | "given" | "drawn" | "made" | "seen" | "taken" | "led" | "built" | "won" | "told" | "struck" | "sworn" | "spurned" | "backed" | "thrown"
+        )
+}
+
 fn is_plan_modifier(w: &str) -> bool {
     w.ends_with("-drafted") || w.ends_with("-backed") || w.ends_with("-brokered") || w.ends_with("-proposed") || w.ends_with("-authored") || w.ends_with("-sponsored") || w.ends_with("-point")
 }
 
 fn is_caption(sentence: &str) -> bool {
     sentence.contains('©') || sentence.contains("FILE PHOTO") || sentence.contains("Getty Images") || sentence.starts_with("Photo:")
-}
-
-/// For each token: whether it is inside double quotes (curly or straight).
-fn quote_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
-    let mut inside = false;
-    for (i, t) in tokens.iter().enumerate() {
-        let s = t.text(text);
-        match s {
-            "“" | "«" | "„" => inside = true,
-            "”" | "»" => inside = false,
-            "\"" => inside = !inside,
-            _ => {}
-        }
-        // A paragraph break closes any open quote.
-        if i > 0 && text[tokens[i - 1].end..t.start].contains("\n\n") && !matches!(s, "“" | "\"") {
-            inside = false;
-        }
-        out[i] = inside && t.kind != TokenKind::Quote;
-    }
-    out
 }
 
 #[cfg(test)]

@@ -46,9 +46,16 @@ pub fn date_header(line: &str) -> Option<NaiveDate> {
     parse_date(&l)
 }
 
-fn is_crumb(line: &str) -> bool {
+/// A short line without final punctuation: a trailing tag ("Geopolitics") when at most
+/// `max_words` long.
+fn is_short(line: &str, max_words: usize) -> bool {
     let words = line.split_whitespace().count();
-    words <= 3 && !line.ends_with(['.', '!', '?', '"', '”', ':', ')'])
+    words <= max_words && !line.ends_with(['.', '!', '?', '"', '”', ':', ')'])
+}
+
+/// Navigation crumbs before the title ("Read", "Live"): one or two words.
+fn is_crumb(line: &str) -> bool {
+    is_short(line, 2)
 }
 
 fn is_byline(raw: &str, clean: &str) -> bool {
@@ -97,7 +104,7 @@ impl TextBuf {
     fn finish(mut self, strip_tags: bool) -> String {
         if strip_tags {
             // Trailing tag lines ("Geopolitics", "Peace") are one short paragraph each.
-            while self.paragraphs.len() > 1 && self.paragraphs.last().is_some_and(|p| is_crumb(p)) {
+            while self.paragraphs.len() > 1 && self.paragraphs.last().is_some_and(|p| is_short(p, 3)) {
                 self.paragraphs.pop();
             }
         }
@@ -142,7 +149,12 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
         }
         let clean = clean_line(raw);
         if title.is_none() {
-            if clean.is_empty() || (is_crumb(&clean) && i + 1 < first_header) {
+            // A crumb ("Read") is skipped when a real title line follows it.
+            let title_follows = lines[i + 1..first_header].iter().any(|l| {
+                let c = clean_line(l);
+                !c.is_empty() && !is_byline(l, &c) && parse_date(&c).is_none()
+            });
+            if clean.is_empty() || (is_crumb(&clean) && title_follows) || is_byline(raw, &clean) {
                 continue;
             }
             lede.push_raw(raw, |_| clean.clone());

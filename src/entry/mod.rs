@@ -329,6 +329,24 @@ mod tests {
     }
 
     #[test]
+    fn oversized_entries_are_skipped_and_nothing_left_is_an_error() {
+        let huge = "word ".repeat(MAX_ENTRY_BYTES / 5 + 1);
+        let blog = format!("Peace talks resume in Geneva\n\n25 November 2025\n\n20:41 GMT\n\n{huge}\n\n20:00 GMT\n\nKept.\n");
+        let p = read("b.txt", &blog, &ReadOptions::default()).unwrap();
+        assert_eq!(p.entries.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), ["Peace talks resume in Geneva", "Kept."]);
+        // The size counts the entry's input lines: the blank ones around the text too.
+        assert_eq!(p.warnings, [too_large(5, huge.len() + 3)]);
+
+        let line = format!("{{\"time\":\"2025-11-25\",\"text\":\"{huge}\"}}");
+        let err = read("f.jsonl", &line, &ReadOptions::default()).unwrap_err();
+        assert_eq!(err, ReadError::Other(format!("no entries: {}", too_large(1, line.len()))));
+
+        let err = read("a.txt", &huge, &ReadOptions::default()).unwrap_err();
+        assert!(matches!(err, ReadError::At { line: 1, .. }), "{err}");
+        assert_eq!(read("z.bin", "a\0b", &ReadOptions::default()).unwrap_err().to_string(), "binary content (NUL byte at byte 1)");
+    }
+
+    #[test]
     fn bullets_and_spaces() {
         assert_eq!(strip_bullet("  • 20:41 GMT"), "20:41 GMT");
         assert_eq!(strip_bullet("-5 degrees"), "-5 degrees");

@@ -23,7 +23,12 @@ impl People {
         self.by_label.insert(norm(&e.label), e.clone());
         if e.kind == EntityKind::Person {
             if let Some(last) = e.label.split_whitespace().last() {
-                self.by_surname.entry(norm(last)).or_insert_with(|| e.clone());
+                let last = norm(last);
+                // "al-Burhan" is also "Burhan".
+                if let Some(bare) = ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"].iter().find_map(|p| last.strip_prefix(p)) {
+                    self.by_surname.entry(bare.to_string()).or_insert_with(|| e.clone());
+                }
+                self.by_surname.entry(last).or_insert_with(|| e.clone());
             }
         }
     }
@@ -51,6 +56,8 @@ const CONNECTORS: &[&str] = &["bin", "al", "von", "der", "de", "van", "da", "la"
 const SAID: &[&str] = &["said", "says", "told", "wrote", "added", "stressed", "announced", "claimed", "has", "had", "noted", "insisted", "argued"];
 
 fn is_cap(word: &str) -> bool {
+    // "al-Burhan", "el-Sisi", "bin-Salman": an Arabic article before a capital.
+    let word = ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"].iter().find_map(|p| word.strip_prefix(p)).unwrap_or(word);
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -124,7 +131,10 @@ pub fn discover(
         if title.is_none() {
             title = title_before(text, tokens, run_start, titles);
         }
-        while start <= run_end && is_in(NOT_NAMES, &norm(tokens[start].text(text))) {
+        // Leading capitalised function words are not names ("Earlier, …"), but right
+        // after a title a name may look like one ("Vice Premier He Lifeng").
+        let after_title = title.as_ref().is_some_and(|(ts, _)| *ts < start || (*ts < run_start && start == run_start));
+        while !after_title && start <= run_end && is_in(NOT_NAMES, &norm(tokens[start].text(text))) {
             start += 1;
         }
         if start > run_end {
@@ -138,7 +148,7 @@ pub fn discover(
             Some(known.clone())
         } else if is_in(ORG_WORDS, &last) && words >= 2 {
             Some(Entity::from_label(EntityKind::Organization, name))
-        } else if title.is_some() && words >= 2 {
+        } else if title.is_some() && (words >= 2 || name.chars().count() > 3) {
             Some(Entity::from_label(EntityKind::Person, name))
         } else if words >= 2 && words <= 4 && is_in(SAID, &next) && !name.chars().any(|c| c.is_ascii_digit()) {
             Some(Entity::from_label(EntityKind::Person, name))

@@ -41,6 +41,7 @@ pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     sentences: &[(usize, usize)],
+    in_quote: &[bool],
     gaz: &Gazetteer,
     titles: &[String],
     people: &mut People,
@@ -90,7 +91,7 @@ pub fn find_mentions(
     absorb_titles(text, tokens, &mut ms, titles);
     groups(text, tokens, &mut ms);
     descriptions(text, tokens, gaz, &mut ms, titles);
-    pronouns(text, tokens, sentences, &mut ms);
+    pronouns(text, tokens, in_quote, gaz, titles, &mut ms);
     flags(text, tokens, &mut ms);
     ms
 }
@@ -104,6 +105,10 @@ fn absorb_titles(text: &str, tokens: &[Token], ms: &mut Vec<Mention>, titles: &[
             continue;
         }
         let mut k = ms[i].last + 1;
+        // "Kosovo's Prime Minister Albin Kurti"
+        if matches!(tok(text, tokens, k).as_str(), "'s" | "’s") {
+            k += 1;
+        }
         // Title words, possibly several ("Army Secretary", "Press Secretary").
         let mut saw_title = false;
         while let Some((len, _)) = phrase_at(text, tokens, k, TITLES, titles) {
@@ -146,7 +151,20 @@ fn groups(text: &str, tokens: &[Token], ms: &mut [Mention]) {
         if ms.get(i + 1).is_some_and(|n| n.first == k && n.role == Role::Demonym) {
             continue;
         }
-        if let Some((len, noun)) = phrase_at(text, tokens, k, GROUP_NOUNS, &[]) {
+        // "China's commerce ministry", "India's external affairs ministry": up to two
+        // lower-case words before a group noun.
+        let mut found = phrase_at(text, tokens, k, GROUP_NOUNS, &[]);
+        for skip in 1..=2 {
+            if found.is_some() {
+                break;
+            }
+            let lower = (k..k + skip).all(|j| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word && t.text(text).chars().all(|c| c.is_lowercase())));
+            if lower && !ms.iter().any(|m| m.first >= k && m.first < k + skip) {
+                found = phrase_at(text, tokens, k + skip, &["ministry", "government", "delegation", "officials", "authorities", "negotiators"], &[])
+                    .map(|(len, n)| (len + skip, n));
+            }
+        }
+        if let Some((len, noun)) = found {
             let m = &mut ms[i];
             if possessive && is_in(BACKER_NOUNS, &noun) {
                 // The backers are someone else; the possessor stays as it is.
@@ -229,7 +247,7 @@ fn person_with_title(gaz: &Gazetteer, state: usize, title: &str) -> Option<usize
 
 /// Pronouns and "his chief of staff": the most recent fitting mention before them in
 /// the entry. First-person pronouns become speaker placeholders.
-fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut Vec<Mention>) {
+fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, titles: &[String], ms: &mut Vec<Mention>) {
     let covered: Vec<bool> = {
         let mut c = vec![false; tokens.len()];
         for m in ms.iter() {
@@ -240,12 +258,47 @@ fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut
         c
     };
     let mut new: Vec<Mention> = Vec::new();
-    let _ = sentences;
     for (i, t) in tokens.iter().enumerate() {
         if covered[i] || t.kind != TokenKind::Word {
             continue;
         }
         let w = norm(t.text(text));
+        // "the group", "the country": refer back like "it".
+        let described = if w == "the" && !covered.get(i + 1).copied().unwrap_or(true) {
+            let next = tokens.get(i + 1).map(|n| norm(n.text(text))).unwrap_or_default();
+            if is_in(ORG_DESCRIPTIONS, &next) {
+                Some((EntityKind::Organization, i + 1))
+            } else if is_in(STATE_DESCRIPTIONS, &next) {
+                Some((EntityKind::State, i + 1))
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        if let Some((kind, last)) = described {
+            let antecedent = ms
+                .iter()
+                .chain(new.iter())
+                .filter(|m| m.last < i && m.entity.kind == kind && !m.locative && m.role != Role::Speaker)
+                .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
+                .max_by_key(|m| m.last);
+            if let Some(a) = antecedent {
+                new.push(Mention {
+                    entity: a.entity.clone(),
+                    role: Role::Pronoun,
+                    span: Span::new(t.start, tokens[last].end),
+                    first: i,
+                    last,
+                    possessive: false,
+                    locative: false,
+                    in_pp: false,
+                    modifier: false,
+                    group_noun: None,
+                });
+            }
+            continue;
+        }
         let want: fn(&Entity) -> bool = if is_in(PERSON_PRONOUNS, &w) {
             |e| e.kind == EntityKind::Person
         } else if is_in(THING_PRONOUNS, &w) {
@@ -274,9 +327,39 @@ fn pronouns(text: &str, tokens: &[Token], sentences: &[(usize, usize)], ms: &mut
             .chain(new.iter())
             .filter(|m| m.last < i && m.role != Role::Speaker && !m.locative && m.entity.kind.is_actor() && want(&m.entity))
             .filter(|m| !m.modifier)
+            // Outside quotes, a pronoun does not refer into a quote.
+            .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
             .max_by_key(|m| m.last);
         if let Some(a) = antecedent {
             let entity = a.entity.clone();
+            // "his chief of staff" (no name after it): the aide who works for him.
+            if is_in(POSSESSIVE_PRONOUNS, &w) {
+                if let Some((len, title)) = phrase_at(text, tokens, i + 1, TITLES, titles) {
+                    let named = tokens.get(i + 1 + len).is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase))
+                        || covered.get(i + 1 + len).copied().unwrap_or(false)
+                        || tok(text, tokens, i + 1 + len) == ",";
+                    let aide = gaz.records.iter().position(|r| {
+                        r.works_for.iter().any(|k| *k == entity.key) && r.titles.iter().any(|t| *t == title)
+                    });
+                    let holder = aide.or_else(|| gaz.index_of(&entity.key).and_then(|s| person_with_title(gaz, s, &title)));
+                    if let (false, Some(p)) = (named, holder) {
+                        let last = i + len;
+                        new.push(Mention {
+                            entity: gaz.entity(p),
+                            role: Role::Description,
+                            span: Span::new(t.start, tokens[last].end),
+                            first: i,
+                            last,
+                            possessive: false,
+                            locative: false,
+                            in_pp: false,
+                            modifier: false,
+                            group_noun: None,
+                        });
+                        continue;
+                    }
+                }
+            }
             new.push(Mention {
                 entity,
                 role: Role::Pronoun,
@@ -305,9 +388,11 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
         // Walk back over determiners and adjectives to the word that governs the mention.
         let mut k = m.first;
         let mut steps = 0;
-        while k > 0 && steps < 3 {
+        while k > 0 && steps < 5 {
             let w = tok(text, tokens, k - 1);
-            if is_in(DETERMINERS, &w) || w == "post-conflict" || w == "a" {
+            // Titles too: "by President Donald Trump" is inside a prepositional phrase.
+            let title = is_in(TITLES, &w) && tokens[k - 1].text(text).chars().next().is_some_and(char::is_uppercase);
+            if is_in(DETERMINERS, &w) || w == "post-conflict" || w == "a" || title {
                 k -= 1;
                 steps += 1;
             } else {

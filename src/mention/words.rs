@@ -44,7 +44,7 @@ pub const CONJUNCTIONS: &[&str] = &["and", "or", "but", "nor", "as well as", "pl
 /// Plural or collective nouns that, after a state or demonym, stand for that state:
 /// "Russian officials", "Kiev's delegation", "EU leaders".
 pub const GROUP_NOUNS: &[&str] = &[
-    "officials", "official", "diplomats", "diplomat", "delegation", "delegations", "negotiators", "negotiator",
+    "officials", "official", "mediators", "diplomats", "diplomat", "delegation", "delegations", "negotiators", "negotiator",
     "government", "authorities", "side", "leadership", "administration", "team", "leaders", "counterparts",
     "forces", "military", "army", "envoys", "representatives", "lawmakers", "ministers", "backers", "allies",
     "partners", "supporters", "sponsors", "patrons", "governments", "officers", "troops", "negotiating team",
@@ -57,7 +57,8 @@ pub const BACKER_NOUNS: &[&str] = &["backers", "allies", "partners", "supporters
 /// Role nouns for people, used when the gazetteer has no title list for someone.
 /// Longest first matters: matching tries each and keeps the longest.
 pub const TITLES: &[&str] = &[
-    "president", "vice president", "prime minister", "deputy prime minister", "foreign minister",
+    "president", "vice president", "vice premier", "premier", "trade minister", "commerce minister",
+    "economy minister", "trade representative", "prime minister", "deputy prime minister", "foreign minister",
     "defence minister", "defense minister", "minister", "secretary", "secretary of state", "defense secretary",
     "defence secretary", "army secretary", "press secretary", "secretary general", "secretary-general",
     "envoy", "special envoy", "peace envoy", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
@@ -106,7 +107,7 @@ pub const NOT_NAMES: &[&str] = &[
     "many", "most", "more", "less", "both", "either", "neither", "each", "every", "also", "still", "even",
     "just", "now", "then", "today", "tomorrow", "yesterday", "here", "we're", "i'm", "it's", "that's",
     "there's", "let", "mr", "mrs", "ms", "dr", "president", "minister", "secretary", "war", "peace", "final",
-    "only", "until", "unless", "although", "though", "because", "ukraine", "russia",
+    "only", "until", "unless", "although", "though", "because",
 ];
 
 /// Nouns that, right after an actor name, make the name a modifier ("the US plan").
@@ -129,6 +130,11 @@ pub const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "themselves"];
 pub const FIRST_PERSON: &[&str] = &["i", "me", "my", "we", "our", "us", "myself", "ourselves"];
 
 /// Possessive pronouns: as subjects of event nouns ("his meeting with").
+/// Definite descriptions that refer back like pronouns: "the group" is the latest
+/// organisation, "the country" the latest state.
+pub const ORG_DESCRIPTIONS: &[&str] = &["group", "movement", "militants", "organisation", "organization", "alliance", "bloc", "militia"];
+pub const STATE_DESCRIPTIONS: &[&str] = &["country", "government", "nation", "kingdom", "republic", "state", "ministry", "administration"];
+
 pub const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "my", "our"];
 
 pub fn is_in(list: &[&str], word: &str) -> bool {

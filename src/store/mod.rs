@@ -151,6 +151,8 @@ pub struct WriteStats {
 pub struct EntryClaims<'a> {
     pub entry: &'a Entry,
     pub claims: &'a [Claim],
+    /// Actors and positions the entry mentions (claims or not): `entry kg:mentions x`.
+    pub mentions: &'a [crate::claim::Entity],
 }
 
 /// A kg store: an Oxigraph store on disk (or in memory for tests).
@@ -199,6 +201,7 @@ impl Store {
         let mut stats = WriteStats::default();
         for ec in entries {
             model::entry_quads(ec.entry, &mut quads);
+            model::mention_quads(ec.entry, ec.mentions, &mut quads);
             for c in ec.claims {
                 model::claim_quads(ec.entry, c, &mut quads);
             }
@@ -442,6 +445,38 @@ impl Store {
         })
     }
 
+    /// Every actor in the data with its label and kind, for seeding name resolution
+    /// so that "Leavitt" in today's file is the "Karoline Leavitt" of yesterday's.
+    pub fn actors(&self) -> Result<Vec<crate::claim::Entity>, StoreError> {
+        use crate::claim::{Entity, EntityKind};
+        let rows = self.select(
+            &format!(
+                "SELECT ?a ?label ?c WHERE {{ ?a a <{}> ; a ?c ; <{}> ?label . VALUES ?c {{ <{}> <{}> <{}> <{}> }} }}",
+                vocab::kg::ACTOR,
+                vocab::rdf::LABEL,
+                vocab::kg::PERSON,
+                vocab::kg::STATE,
+                vocab::kg::ORGANIZATION,
+                vocab::kg::GROUP
+            ),
+            &[],
+        )?;
+        let mut out = Vec::new();
+        for r in &rows.rows {
+            let (Some(a), Some(label), Some(c)) = (rows.get(r, "a"), rows.get(r, "label"), rows.get(r, "c")) else { continue };
+            let Some(key) = a.strip_prefix(vocab::id::BASE) else { continue };
+            let kind = match c {
+                vocab::kg::PERSON => EntityKind::Person,
+                vocab::kg::STATE => EntityKind::State,
+                vocab::kg::ORGANIZATION => EntityKind::Organization,
+                _ => EntityKind::Group,
+            };
+            out.push(Entity { key: key.to_string(), label: label.to_string(), kind });
+        }
+        out.sort();
+        Ok(out)
+    }
+
     /// Flushes and compacts nothing: RocksDB persists on commit. Kept for symmetry
     /// with bulk loading, which needs an explicit flush.
     pub fn flush(&self) -> Result<(), StoreError> {
@@ -453,14 +488,34 @@ impl Store {
 fn open_error(dir: &Path, e: oxigraph::store::StorageError) -> StoreError {
     let message = e.to_string();
     let lower = message.to_lowercase();
-    // RocksDB's lock file is held by the writer. A read-only open that finds the
-    // column families missing has caught a writer creating the store.
+    // RocksDB's lock file is held by the writer. A read-only open can fail in other
+    // ways while a writer is creating the store (missing column families, a version
+    // still to be written): the writer's lock tells those apart from a broken store.
     let locked = lower.contains("lock") && (lower.contains("temporarily unavailable") || lower.contains("hold") || lower.contains("lock file"));
-    if locked || lower.contains("column family not found") {
+    if locked || writer_holds_lock(dir) {
         StoreError::Busy { path: dir.display().to_string() }
     } else {
         StoreError::Open { path: dir.display().to_string(), message }
     }
+}
+
+/// Whether another process holds the write lock RocksDB takes on `DIR/LOCK` (a POSIX
+/// record lock), that is whether a writer has the store open.
+#[cfg(unix)]
+fn writer_holds_lock(dir: &Path) -> bool {
+    use std::os::fd::AsRawFd;
+    let Ok(file) = std::fs::File::open(dir.join("LOCK")) else { return false };
+    // SAFETY: flock is plain old data; fcntl gets a valid descriptor and pointer.
+    let mut lock: libc::flock = unsafe { std::mem::zeroed() };
+    lock.l_type = libc::F_WRLCK as _;
+    lock.l_whence = libc::SEEK_SET as _;
+    let ok = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETLK, &mut lock) } == 0;
+    ok && lock.l_type != libc::F_UNLCK as libc::c_short
+}
+
+#[cfg(not(unix))]
+fn writer_holds_lock(_dir: &Path) -> bool {
+    false
 }
 
 /// Most characters of a syntax error message kept: the parser lists every token it

@@ -146,6 +146,15 @@ pub fn entity_quads(e: &Entity, surface: Option<&str>, out: &mut Vec<Quad>) {
     }
 }
 
+/// Quads recording what an entry mentions: `entry kg:mentions x`, with x's label and type.
+pub fn mention_quads(e: &Entry, mentions: &[Entity], out: &mut Vec<Quad>) {
+    let s = entry_iri(e);
+    for m in mentions {
+        entity_quads(m, None, out);
+        Out(out).link(&s, kg::MENTIONS, &entity_iri(m));
+    }
+}
+
 fn char_offset(text: &str, byte: usize) -> i64 {
     text.get(..byte).map(|p| p.chars().count()).unwrap_or(0) as i64
 }

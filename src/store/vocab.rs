@@ -55,6 +55,8 @@ pub mod kg {
         SENDS = "sends";
         /// Entry → its text.
         TEXT = "text";
+        /// Entry → an actor or position it mentions.
+        MENTIONS = "mentions";
         /// Entry → 1-based input line where it starts.
         LINE = "line";
         /// Entry or claim → kind of entry (lede, timed, article, line).

@@ -162,6 +162,27 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// For each token: whether it is inside double quotes (curly or straight).
+pub fn quote_flags(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut inside = false;
+    for (i, t) in tokens.iter().enumerate() {
+        let s = t.text(text);
+        match s {
+            "“" | "«" | "„" => inside = true,
+            "”" | "»" => inside = false,
+            "\"" => inside = !inside,
+            _ => {}
+        }
+        // A paragraph break closes any open quote.
+        if i > 0 && text[tokens[i - 1].end..t.start].contains("\n\n") && !matches!(s, "“" | "\"") {
+            inside = false;
+        }
+        out[i] = inside && t.kind != TokenKind::Quote;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

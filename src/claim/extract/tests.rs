@@ -98,3 +98,66 @@ fn hedging_and_attribution() {
     assert_eq!(c.subject.label, "Venezuela");
     assert!(c.reported_by.iter().any(|r| r.label == "Bloomberg"), "{:?}", c.reported_by);
 }
+
+#[test]
+fn coordinated_subjects_sign() {
+    let got = claims("Serbian President Aleksandar Vucic and Kosovo's Prime Minister Albin Kurti signed the agreement brokered by the EU.");
+    assert!(got.iter().any(|(s, r, _)| s == "Kosovo" && *r == "supports") || got.iter().any(|(s, r, _)| s == "Albin Kurti" && *r == "supports"), "{got:?}");
+    assert!(got.iter().any(|(s, r, _)| s.starts_with("Aleksandar Vu") && *r == "supports"), "{got:?}");
+    assert!(has(&got, "EU", "proposes", "European peace plan"), "{got:?}");
+}
+
+#[test]
+fn demand_as_that_clause() {
+    let got = claims("Kinshasa demanded that Rwanda withdraw its troops from the border region.");
+    assert!(got.iter().any(|(s, r, o)| s == "DR Congo" && *r == "demands" && o.contains("Rwanda withdraw its troops")), "{got:?}");
+}
+
+#[test]
+fn the_group_refers_back() {
+    let got = claims("Hezbollah leaders met in Beirut. The group will never accept disarmament.");
+    assert!(got.iter().any(|(s, r, _)| s == "Hezbollah" && *r == "rejects"), "{got:?}");
+}
+
+#[test]
+fn modal_verb_phrase_positions() {
+    let got = claims("Moscow would not recognise a Palestinian state, the diplomat said.");
+    assert!(has(&got, "Russia", "rejects", "two-state solution"), "{got:?}");
+}
+
+#[test]
+fn role_descriptions_resolve() {
+    // "his chief of staff" without a name is Zelensky's aide; "the US president" is Trump.
+    let got = claims("Zelensky spoke on Monday. Later his chief of staff rejected the 30-day ceasefire. The US president criticized Hamas.");
+    assert!(has(&got, "Andriy Yermak", "rejects", "30-day ceasefire"), "{got:?}");
+    assert!(has(&got, "Donald Trump", "criticizes", "Hamas"), "{got:?}");
+}
+
+#[test]
+fn object_of_one_verb_is_not_subject_of_the_next() {
+    // Hosting someone and urging them to accept: the host demands, the guest takes no stance.
+    let got = claims("President Ruto received Kiir in Nairobi and urged him to accept the ceasefire.");
+    assert!(!got.iter().any(|(s, r, _)| s.contains("Kiir") && *r == "supports"), "{got:?}");
+    // Object control: "directed X to … meet Y": X meets Y.
+    let got = claims("Erdogan directed Hakan Fidan to travel to Tehran to meet with Abbas Araghchi.");
+    assert!(got.iter().any(|(s, r, o)| s == "Hakan Fidan" && *r == "meets" && o == "Abbas Araghchi"), "{got:?}");
+}
+
+#[test]
+fn lists_of_subjects() {
+    let got = claims("Norway, Sweden and Denmark condemned the strikes on Kharkiv.");
+    for s in ["Norway", "Sweden", "Denmark"] {
+        assert!(got.iter().any(|(a, r, _)| a == s && *r == "criticizes"), "{s}: {got:?}");
+    }
+}
+
+#[test]
+fn people_learnt_from_earlier_ingests_keep_one_node() {
+    let o = Ontology::bundled().unwrap();
+    let mut x = ClaimExtractor::new(&o);
+    x.learn(&[Entity { key: "actor/maria-ostrova".into(), label: "Maria Ostrova".into(), kind: EntityKind::Person }]);
+    let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None, "Ostrova rejected the ceasefire.".into(), None, None, 1);
+    let c = x.extract(&e).claims;
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].subject.key, "actor/maria-ostrova");
+}

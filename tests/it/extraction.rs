@@ -1,0 +1,102 @@
+//! Extraction quality on the sample against its gold annotation (tests/data/eval/), so
+//! that a change that makes the extractor worse on it fails. Scores are computed with
+//! the rules of the reference scorer (kg::eval), on the rows of queries/claims.rq.
+
+use kg::eval::{local_name, norm, read_gold, score, SystemClaim};
+use kg::store::queries;
+
+use crate::common::{memory_store_with, repo_file, sample_store};
+
+/// What the extractor reached on the sample when these floors were set.
+const MIN_PRECISION: f64 = 0.95;
+const MIN_RECALL: f64 = 0.95;
+
+fn system_claims(store: &kg::store::Store) -> Vec<SystemClaim> {
+    let rows = store.select(queries::CLAIMS, &[]).unwrap();
+    rows.rows
+        .iter()
+        .map(|r| {
+            (
+                rows.get(r, "subjectLabel").unwrap().to_string(),
+                local_name(rows.get(r, "relation").unwrap()),
+                rows.get(r, "objectLabel").unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn score_file(store: &kg::store::Store, gold: &str) -> kg::eval::Score {
+    let gold = read_gold(&std::fs::read_to_string(repo_file(gold)).unwrap()).unwrap();
+    score(&gold, &system_claims(store))
+}
+
+#[test]
+fn seed_claims_score_at_least_the_recorded_floor() {
+    let s = score_file(&sample_store(), "tests/data/eval/seed.gold.jsonl");
+    assert!(
+        s.precision >= MIN_PRECISION && s.recall >= MIN_RECALL,
+        "P={:.3} R={:.3}\nmissed: {:#?}\nfalse positives: {:#?}",
+        s.precision,
+        s.recall,
+        s.missed.iter().map(|g| &g.id).collect::<Vec<_>>(),
+        s.false_positives
+    );
+}
+
+#[derive(serde::Deserialize)]
+struct GoldActors {
+    required: Vec<Vec<String>>,
+    optional: Vec<Vec<String>>,
+}
+
+#[test]
+fn seed_actors_are_found_once_each() {
+    let store = sample_store();
+    let rows = store.select(queries::ACTORS, &[]).unwrap();
+    let labels: Vec<String> = rows.rows.iter().map(|r| rows.get(r, "label").unwrap().to_string()).collect();
+    let gold: GoldActors = serde_json::from_str(&std::fs::read_to_string(repo_file("tests/data/eval/seed.actors.json")).unwrap()).unwrap();
+    let exact = |label: &str, group: &[String]| group.iter().any(|g| norm(g) == norm(label));
+    let found = gold.required.iter().filter(|g| labels.iter().any(|l| exact(l, g))).count();
+    let good = labels.iter().filter(|l| gold.required.iter().chain(&gold.optional).any(|g| exact(l, g))).count();
+    let recall = found as f64 / gold.required.len() as f64;
+    let precision = good as f64 / labels.len() as f64;
+    assert!(recall >= 0.9, "actor recall {recall:.3}: {labels:?}");
+    assert!(precision >= 0.9, "actor precision {precision:.3}: {labels:?}");
+    // One real actor, one node: "Zelensky" and "Volodymyr Zelensky" must not both appear.
+    for g in gold.required.iter().chain(&gold.optional) {
+        let n = labels.iter().filter(|l| exact(l, g)).count();
+        assert!(n <= 1, "{:?} appears as {n} nodes in {labels:?}", g[0]);
+    }
+    // Outlets and places are not actors.
+    for not_actor in ["Axios", "Reuters", "CNN", "Sky News", "Financial Times", "X", "Truth Social", "Abu Dhabi", "Geneva", "Alaska"] {
+        assert!(!labels.iter().any(|l| l == not_actor), "{not_actor} listed as an actor");
+    }
+}
+
+/// Texts from other outlets and negotiations (tests/data/eval/unseen/): the rules must
+/// carry over. Floors are below the sample's: these texts were not tuned on sentence by
+/// sentence, and the caucasus one was scored before any rule was changed for it.
+#[test]
+fn unseen_texts_score_above_their_floors() {
+    let cases = [
+        ("gaza-article.txt", 0.85, 0.85),
+        ("iran-liveblog.txt", 0.85, 0.85),
+        ("caucasus-article.txt", 0.85, 0.7),
+        ("trade-liveblog.txt", 0.85, 0.7),
+        ("sudan-lines.jsonl", 0.85, 0.75),
+    ];
+    for (name, min_p, min_r) in cases {
+        let text = std::fs::read_to_string(repo_file(&format!("tests/data/eval/unseen/{name}"))).unwrap();
+        let store = memory_store_with(name, &text);
+        let stem = name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name);
+        let s = score_file(&store, &format!("tests/data/eval/unseen/{stem}.gold.jsonl"));
+        assert!(
+            s.precision >= min_p && s.recall >= min_r,
+            "{name}: P={:.3} R={:.3}\nmissed: {:#?}\nfalse positives: {:#?}",
+            s.precision,
+            s.recall,
+            s.missed.iter().map(|g| &g.id).collect::<Vec<_>>(),
+            s.false_positives
+        );
+    }
+}
