@@ -30,7 +30,7 @@ fn np_stop(w: &str) -> bool {
     is_in(PREPOSITIONS, w)
         || is_in(AUXILIARIES, w)
         || is_in(CONJUNCTIONS, w)
-        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so")
+        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so" | "unless" | "whereas" | "although" | "though")
 }
 
 /// The result of extracting one entry.
@@ -599,6 +599,39 @@ impl ClaimExtractor {
                 i += 1;
                 continue;
             }
+            // "an Israeli proposal to create a buffer zone": the owner proposes the content,
+            // a known position if one is named there, else the phrase itself.
+            // "Maduro's offer of talks": the offer is its content.
+            if ctx.w(i + 1) == "of" && !counter {
+                let limit = clause_end(ctx, i).min(i + 7);
+                let stop = (i + 2..limit).find(|&j| ctx.tokens[j].kind != TokenKind::Word || (j > i + 2 && np_stop(ctx.w(j)))).unwrap_or(limit);
+                let names_actor = ctx.ms.iter().any(|m| m.first > i + 1 && m.first < stop && m.entity.kind.is_actor());
+                if stop > i + 2 && !names_actor {
+                    let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
+                        Some(p) => p.entity.clone(),
+                        None => Entity::from_label(EntityKind::Position, &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end]),
+                    };
+                    ctx.ms.retain(|m| !(m.role == Role::Position && m.first > i && m.last < stop));
+                    new.push((k, stop - 1, entity, owner.clone()));
+                    i = stop;
+                    continue;
+                }
+            }
+            // ("a plan to end the war" is a peace plan: handled below.)
+            let ends_war = matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring");
+            if ctx.w(i + 1) == "to" && !ends_war && ctx.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word && t.text(ctx.text).chars().all(|c| c.is_lowercase())) {
+                let limit = clause_end(ctx, i).min(i + 9);
+                let stop = (i + 2..limit).find(|&j| j > i + 2 && (np_stop(ctx.w(j)) && !matches!(ctx.w(j), "along" | "on" | "in" | "of" | "to") || ctx.w(j) == ",")).unwrap_or(limit);
+                let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
+                    Some(p) => p.entity.clone(),
+                    None => Entity::from_label(EntityKind::Position, &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end]),
+                };
+                let last = stop - 1;
+                ctx.ms.retain(|m| !(m.role == Role::Position && m.first > i && m.last <= last));
+                new.push((k, last, entity, owner.clone()));
+                i = stop;
+                continue;
+            }
             let definite = k >= ctx.start && matches!(ctx.w(k), "the" | "this" | "that" | "its" | "their" | "his" | "her");
             let entity = if label.is_empty() {
                 // No owner: "the plan" is the document's latest plan of this kind.
@@ -902,6 +935,9 @@ impl ClaimExtractor {
                 // Witkoff to travel … to meet Putin".
                 !(k > ctx.start && ctx.verb_ends.contains(&(k - 1))) || ctx.w(m.last + 1) == "to"
             })
+            // Nor the subject of a subordinate clause ("… unless Hezbollah was disarmed,
+            // and accused …").
+            .filter(|m| !(m.first > ctx.start && matches!(ctx.w(m.first - 1), "unless" | "if" | "while" | "because" | "although" | "though" | "whereas" | "until" | "once" | "since")) || m.last + 3 >= cue.first)
             .max_by_key(|m| m.last)
             .cloned()
     }
@@ -911,15 +947,24 @@ impl ClaimExtractor {
     /// ceasefire": the bool marks a negated conjunct).
     fn objects_right(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Vec<(Mention, bool)> {
         let cue_to = ctx.w(cue.last) == "to" && matches!(ctx.w(cue.first), "ready" | "prepared" | "willing" | "is" | "open");
+        // An actor object is the verb's own object, not one inside a later phrase ("accused
+        // the South of staging drills with the United States"), unless the cue ends in
+        // its preposition ("talks with").
+        let cue_prep = is_in(PREPOSITIONS, ctx.w(cue.last));
         let fits = |m: &Mention| -> bool {
             if cue_to {
                 return m.role == Role::Position;
+            }
+            if m.role != Role::Position && m.in_pp && !cue_prep && m.first > cue.last + 1 {
+                return false;
             }
             if relation.links_actors() {
                 m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)
             } else if matches!(relation, Relation::Supports | Relation::Criticizes) {
                 // "backs Washington's position": backs Washington.
-                let stance = m.possessive && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
+                // … but "backs Ukraine's bid for EU membership" backs the membership.
+                let content_follows = matches!(ctx.w(m.last + 3), "for" | "to" | "of") && ctx.ms.iter().any(|p| p.role == Role::Position && p.first > m.last + 3 && p.first <= m.last + 6);
+                let stance = m.possessive && !content_follows && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
                 (m.is_actor() && (!m.possessive || stance) && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
             } else {
                 m.role == Role::Position
@@ -931,8 +976,9 @@ impl ClaimExtractor {
         let in_window = ctx.ms.iter().filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source).find(|m| fits(m));
         // The noun phrase right after the cue is the object, unless it only leads to one
         // ("its commitment to join NATO", "a large part of the plan").
-        if let Some(np) = self.discover_np(ctx, cue, relation) {
-            let leads_on = matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on") && in_window.is_some();
+        if let Some(mut np) = self.discover_np(ctx, cue, relation) {
+            let verb_phrase = np.group_noun.take().is_some();
+            let leads_on = (verb_phrase || matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on")) && in_window.is_some();
             if !leads_on {
                 out.push((np, false));
                 return out;
@@ -971,7 +1017,9 @@ impl ClaimExtractor {
                     k += 1;
                     continue;
                 }
-                if conj && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
+                // A verb after "and" starts a new clause ("… and criticised Moscow").
+                let verb = self.best_cue_at(ctx, k).is_some() || w.ends_with("ed") || ctx.verb_ends.contains(&k);
+                if conj && !verb && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
                     words += 1;
                     k += 1;
                     continue;
@@ -1012,7 +1060,8 @@ impl ClaimExtractor {
                 .iter()
                 .find(|m| m.first == k && m.is_actor())
                 .map(|m| m.last + 1)
-                .or_else(|| matches!((ctx.w(k), ctx.w(k + 1)), ("both" | "all", "sides" | "parties") | ("the", "parties")).then_some(k + 2));
+                // "allies", "both sides", "Western partners": a few words, then "to".
+                .or_else(|| (k + 1..(k + 4).min(ctx.end)).find(|&a| ctx.w(a) == "to" && (k..a).all(|j| ctx.tokens[j].kind == TokenKind::Word && !np_stop(ctx.w(j)))));
             if let Some(a) = addressee_end.filter(|&a| ctx.w(a) == "to" && bare_verb(a + 1)) {
                 let mut e = a + 1;
                 while e + 1 < ctx.end && e < a + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
@@ -1025,11 +1074,52 @@ impl ClaimExtractor {
                 return Some(self.np_mention(a + 1, e, &label, ctx));
             }
         }
+        // A word after "to" is a verb when a noun phrase follows it ("agreed to cap the
+        // size", "ready to discuss clauses"), a noun when a preposition or the end does
+        // ("open to dialogue with Washington").
+        let verb_with_object = |k: usize| {
+            let mut n = k + 1;
+            while n < ctx.end && ctx.tokens[n].kind == TokenKind::Quote {
+                n += 1;
+            }
+            bare_verb(k) && n < ctx.end && ctx.tokens[n].kind == TokenKind::Word && !np_stop(ctx.w(n))
+        };
+        let mut skipped_verb = None;
         if ctx.w(k) == "to" && bare_verb(k + 1) {
+            skipped_verb = Some(k + 1);
             k += 2;
-        } else if ctx.w(cue.last) == "to" && bare_verb(k) {
+        } else if ctx.w(cue.last) == "to" && verb_with_object(k) {
+            skipped_verb = Some(k);
             k += 1;
         }
+        let prepositional_to = ctx.w(cue.last) == "to" && skipped_verb.is_none();
+        if let Some(np) = self.noun_phrase(ctx, cue, relation, k, prepositional_to) {
+            return Some(np);
+        }
+        // "offered to mediate between Caracas and Washington": the verb phrase is the offer
+        // (unless a known position follows, which objects_right prefers).
+        let v = skipped_verb?;
+        if !matches!(relation, Relation::Proposes | Relation::Demands) {
+            return None;
+        }
+        let mut e = v;
+        while e + 1 < ctx.end && e < v + 5 && matches!(ctx.tokens[e + 1].kind, TokenKind::Word | TokenKind::Number) && !matches!(ctx.w(e + 1), "that" | "which" | "who" | "but" | "while" | "if" | "unless") {
+            e += 1;
+        }
+        if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first >= v && m.last <= e) {
+            return Some(p.clone());
+        }
+        if e == v {
+            return None;
+        }
+        let label = ctx.text[ctx.tokens[v].start..ctx.tokens[e].end].to_string();
+        let mut m = self.np_mention(v, e, &label, ctx);
+        m.group_noun = Some("verb-phrase".into());
+        Some(m)
+    }
+
+    /// The noun phrase starting at token `k` after a cue, as a new position.
+    fn noun_phrase(&self, ctx: &Ctx, cue: &CueHit, relation: Relation, mut k: usize, prepositional_to: bool) -> Option<Mention> {
         // "demanded that Armenia change its constitution": the clause is the demand.
         if ctx.w(k) == "that" && relation == Relation::Demands {
             let mut e = k + 1;
@@ -1110,11 +1200,16 @@ impl ClaimExtractor {
         // or an adjective ("the immediate opening", "foreign tutelage").
         let nounish = head.ends_with('s') || head.ends_with("tion") || head.ends_with("ment") || head.ends_with("ity") || head.ends_with("acy") || head.ends_with("ism") || head.ends_with("ance") || head.ends_with("ence");
         let of_follows = ctx.w(last + 1) == "of";
-        if !(nounish || words >= 2 || after_det || of_follows) || (head.ends_with("ing") && !(after_det || words >= 2)) {
+        let after_to = prepositional_to && first == cue.last + 1;
+        // "urged restraint from all sides": a bare noun before a preposition.
+        let bare_noun = words == 1 && first == cue.last + 1 && (np_stop(ctx.w(last + 1)) || ctx.tokens.get(last + 1).is_none_or(|t| t.kind == TokenKind::Punct)) && !head.ends_with("ing") && !head.ends_with('s');
+        let after_to = after_to || (bare_noun && matches!(relation, Relation::Demands | Relation::Supports | Relation::Rejects));
+        if !(nounish || words >= 2 || after_det || of_follows || after_to) || (head.ends_with("ing") && !(after_det || words >= 2)) {
             return None;
         }
-        // "the opening of all crossings": one "of" phrase belongs to the noun phrase.
-        if ctx.w(last + 1) == "of" {
+        // "the opening of all crossings": one "of" phrase belongs to the noun phrase
+        // (not after "accused X": "of" gives the reason).
+        if ctx.w(last + 1) == "of" && relation != Relation::Criticizes {
             let mut j = last + 2;
             let mut end = None;
             while j < ctx.end && j < last + 6 {

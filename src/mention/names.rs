@@ -131,6 +131,10 @@ pub fn discover(
         if title.is_none() {
             title = title_before(text, tokens, run_start, titles);
         }
+        // An appositive: "the FT's Kiev correspondent, Jane Doe, reports".
+        if title.is_none() && run_start >= 2 && tokens[run_start - 1].text(text) == "," {
+            title = title_before(text, tokens, run_start - 1, titles);
+        }
         // Leading capitalised function words are not names ("Earlier, …"), but right
         // after a title a name may look like one ("Vice Premier He Lifeng").
         let after_title = title.as_ref().is_some_and(|(ts, _)| *ts < start || (*ts < run_start && start == run_start));

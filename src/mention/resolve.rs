@@ -73,6 +73,12 @@ pub fn find_mentions(
         found.extend(discover(text, tokens, s..e, &covered, titles, people));
     }
     for f in found {
+        // "Luiz Inácio" before a known "Lula da Silva": first names of the same person.
+        if let Some(known) = ms.iter_mut().find(|m| m.first == f.last + 1 && m.entity.kind == EntityKind::Person && f.entity.kind == EntityKind::Person) {
+            known.first = f.first;
+            known.span.start = tokens[f.first].start;
+            continue;
+        }
         ms.push(Mention {
             entity: f.entity,
             role: Role::Name,
@@ -87,13 +93,51 @@ pub fn find_mentions(
         });
     }
     ms.sort_by_key(|m| (m.first, m.last));
+    short_names(text, tokens, &mut ms);
 
     absorb_titles(text, tokens, &mut ms, titles);
     groups(text, tokens, &mut ms);
     descriptions(text, tokens, gaz, &mut ms, titles);
+    // Flags first, so that pronouns can prefer antecedents that are not inside a
+    // prepositional phrase; then again for the pronouns themselves.
+    flags(text, tokens, &mut ms);
     pronouns(text, tokens, in_quote, gaz, titles, &mut ms);
     flags(text, tokens, &mut ms);
     ms
+}
+
+/// "Lee" after "Lee Jae-myung", "Takaichi" after "Sanae Takaichi": within an entry, one
+/// capitalised word of a person named earlier is that person, whichever end of the
+/// name it is (family names come first in Korean and Chinese names).
+fn short_names(text: &str, tokens: &[Token], ms: &mut Vec<Mention>) {
+    let mut covered = vec![false; tokens.len()];
+    for m in ms.iter() {
+        for c in &mut covered[m.first..=m.last.min(tokens.len() - 1)] {
+            *c = true;
+        }
+    }
+    let mut new = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.text(text);
+        if covered[i] || t.kind != TokenKind::Word || w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // Not inside a longer capitalised name ("Lee Smith").
+        let cap = |j: usize| tokens.get(j).is_some_and(|n| n.kind == TokenKind::Word && n.text(text).chars().next().is_some_and(char::is_uppercase));
+        if (i > 0 && cap(i - 1) && !covered[i - 1]) || cap(i + 1) && !covered.get(i + 1).copied().unwrap_or(true) {
+            continue;
+        }
+        let earlier = ms
+            .iter()
+            .filter(|m| m.last < i && m.entity.kind == EntityKind::Person && m.role == Role::Name)
+            .filter(|m| m.entity.label.split_whitespace().count() > 1 && m.entity.label.split_whitespace().any(|p| p == w))
+            .max_by_key(|m| m.last);
+        if let Some(m) = earlier {
+            new.push(Mention { first: i, last: i, span: Span::new(t.start, t.end), possessive: false, locative: false, in_pp: false, modifier: false, group_noun: None, ..m.clone() });
+        }
+    }
+    ms.extend(new);
+    ms.sort_by_key(|m| (m.first, m.last));
 }
 
 /// "Russian Foreign Minister Sergey Lavrov", "US special envoy Steve Witkoff": the
@@ -329,7 +373,9 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, ti
             .filter(|m| !m.modifier)
             // Outside quotes, a pronoun does not refer into a quote.
             .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
-            .max_by_key(|m| m.last);
+            // Prefer the latest subject-like mention over one inside a prepositional
+            // phrase ("Yermak said … at the talks with the US president. He added …").
+            .max_by_key(|m| (!m.in_pp, m.last));
         if let Some(a) = antecedent {
             let entity = a.entity.clone();
             // "his chief of staff" (no name after it): the aide who works for him.
@@ -417,7 +463,9 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
         if !m.possessive && m.group_noun.is_none() && matches!(m.role, Role::Name | Role::Metonym | Role::Demonym) {
             let next_tok = tokens.get(m.last + 1);
             let adjacent = next_tok.is_some_and(|t| t.kind == TokenKind::Word && t.start > tokens[m.last].end);
-            if adjacent && (is_in(HEAD_NOUNS, &next) || m.role == Role::Demonym) {
+            // "Nor will Tehran accept": after a modal the name is an inverted subject.
+            let inverted = m.first > 0 && is_in(AUXILIARIES, &tok(text, tokens, m.first - 1));
+            if adjacent && (is_in(HEAD_NOUNS, &next) || m.role == Role::Demonym || (!inverted && looks_like_noun(&next))) {
                 m.modifier = true;
             }
             if m.role == Role::Demonym {
@@ -425,4 +473,32 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
             }
         }
     }
+}
+
+/// Whether a lower-case word after a name reads as a noun it modifies ("US gunboat
+/// diplomacy") rather than a verb whose subject it is ("Russia enjoys", "Kiev agreed").
+fn looks_like_noun(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said", "told", "met", "sent", "held", "made", "took", "gave", "won", "left", "came", "saw", "wrote", "spoke",
+        "became", "began", "brought", "put", "set", "let", "cut", "hit", "kept", "led", "ran", "stood", "meant", "knew",
+        "thought", "felt", "found", "lost", "paid", "sold", "built", "fought", "went", "got", "did", "drew", "struck",
+        "swore", "rejects", "says", "wants", "remains", "remain", "continue", "want", "plan", "need", "hope", "insist",
+        "accept", "agree", "support", "oppose", "reject", "meet", "demand", "propose", "back", "refuse", "say", "tell",
+        "send", "hold", "call", "urge", "seek", "welcome", "condemn", "criticize", "criticise", "accuse", "deny",
+        "claim", "warn", "intend", "expect", "believe", "fear", "argue", "see", "sign", "threaten", "vow", "pledge",
+        "last", "next", "this", "earlier", "later", "today", "yesterday", "tomorrow", "instead", "first", "himself",
+        "herself", "themselves", "soon", "once", "twice", "afterwards", "overnight", "officially", "already",
+    ];
+    w.chars().all(|c| c.is_lowercase() || c == '-')
+        && w.len() > 2
+        && !is_in(VERBS, w)
+        && !is_in(AUXILIARIES, w)
+        && !is_in(PREPOSITIONS, w)
+        && !is_in(CONJUNCTIONS, w)
+        && !is_in(DETERMINERS, w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !w.ends_with("ing")
+        && !(w.ends_with('s') && !w.ends_with("ss"))
+        && !matches!(w, "has" | "was" | "also" | "not" | "never" | "now" | "then" | "still" | "again" | "too" | "who" | "which" | "that" | "itself" | "alone" | "only")
 }

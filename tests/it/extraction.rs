@@ -84,6 +84,10 @@ fn unseen_texts_score_above_their_floors() {
         ("caucasus-article.txt", 0.85, 0.7),
         ("trade-liveblog.txt", 0.85, 0.7),
         ("sudan-lines.jsonl", 0.85, 0.75),
+        ("lebanon-article.txt", 0.85, 0.8),
+        ("venezuela-liveblog.txt", 0.8, 0.7),
+        ("kyiv-liveblog.txt", 0.85, 0.8),
+        ("korea-article.txt", 0.85, 0.85),
     ];
     for (name, min_p, min_r) in cases {
         let text = std::fs::read_to_string(repo_file(&format!("tests/data/eval/unseen/{name}"))).unwrap();
@@ -99,4 +103,28 @@ fn unseen_texts_score_above_their_floors() {
             s.false_positives
         );
     }
+}
+
+/// The cue lexicon and gazetteer are data: a user's copy of `ontology/` with one more cue
+/// and one more actor changes what kg reads, without recompiling.
+#[test]
+fn users_extend_the_ontology_without_recompiling() {
+    use kg::claim::ClaimExtractor;
+    use kg::entry::{DocumentId, Entry, EntryKind, Id};
+    use kg::ontology::Ontology;
+
+    let dir = tempfile::tempdir().unwrap();
+    let cues = std::fs::read_to_string(repo_file("ontology/cues.tsv")).unwrap();
+    std::fs::write(dir.path().join("cues.tsv"), format!("{cues}\nrejects\tverb\tpooh-poohed|pooh-poohs\n")).unwrap();
+    let actors = std::fs::read_to_string(repo_file("ontology/actors.ttl")).unwrap();
+    let extra = "\n<https://w3id.org/kg-news/id/actor/free-city-of-zorba> a <https://w3id.org/kg-news/ns#State> ;\n  <http://www.w3.org/2004/02/skos/core#prefLabel> \"Free City of Zorba\" ;\n  <https://w3id.org/kg-news/ns#metonym> \"Zorbaville\" .\n";
+    std::fs::write(dir.path().join("actors.ttl"), format!("{actors}{extra}")).unwrap();
+
+    let text = "Zorbaville pooh-poohed the 30-day ceasefire.";
+    let entry = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Article, None, None, text.into(), None, None, 1);
+    let bundled = ClaimExtractor::new(&Ontology::bundled().unwrap()).extract(&entry).claims;
+    assert!(bundled.is_empty(), "the bundled ontology knows neither the cue nor the city: {bundled:?}");
+    let custom = ClaimExtractor::new(&Ontology::from_dir(dir.path()).unwrap()).extract(&entry).claims;
+    assert_eq!(custom.len(), 1, "{custom:?}");
+    assert_eq!((custom[0].subject.label.as_str(), custom[0].relation.name(), custom[0].object.label.as_str()), ("Free City of Zorba", "rejects", "30-day ceasefire"));
 }

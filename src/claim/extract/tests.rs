@@ -161,3 +161,70 @@ fn people_learnt_from_earlier_ingests_keep_one_node() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].subject.key, "actor/maria-ostrova");
 }
+
+#[test]
+fn proposal_to_do_something_is_its_content() {
+    let got = claims("Baku rejected an Armenian proposal to create a demilitarized zone along the border.");
+    assert!(has(&got, "Azerbaijan", "rejects", "demilitarized zone"), "{got:?}");
+    assert!(has(&got, "Armenia", "proposes", "demilitarized zone"), "{got:?}");
+    // … but a plan to end a war is a peace plan.
+    let got = claims("Qatar backed Egypt's plan to end the war.");
+    assert!(has(&got, "Qatar", "supports", "Egyptian peace plan"), "{got:?}");
+}
+
+#[test]
+fn subordinate_clause_subject_is_not_the_main_subject() {
+    let got = claims("Katz threatened to expand strikes unless Hezbollah was disarmed, and accused the Lebanese government of stalling.");
+    assert!(!got.iter().any(|(s, r, _)| s == "Hezbollah" && *r == "criticizes"), "{got:?}");
+}
+
+#[test]
+fn offers_and_prepositional_to() {
+    let got = claims("Ankara offered to mediate between Baku and Yerevan. Caracas said it was open to dialogue with Washington.");
+    assert!(got.iter().any(|(s, r, o)| s == "Turkey" && *r == "proposes" && o.starts_with("mediate between")), "{got:?}");
+    assert!(has(&got, "Venezuela", "supports", "dialogue"), "{got:?}");
+    let got = claims("Washington rejected Tehran's offer of talks.");
+    assert!(has(&got, "United States", "rejects", "offer of talks"), "{got:?}");
+}
+
+#[test]
+fn names_as_modifiers_are_not_subjects() {
+    let got = claims("Beijing condemned what it called US gunboat diplomacy and pledged support for Manila.");
+    assert!(has(&got, "China", "supports", "Philippines"), "{got:?}");
+    assert!(!got.iter().any(|(s, r, _)| s == "United States" && *r == "supports"), "{got:?}");
+}
+
+#[test]
+fn demands_addressed_to_someone() {
+    let got = claims("Zelensky called on partners to increase air defence supplies.");
+    assert!(got.iter().any(|(s, r, o)| s == "Volodymyr Zelensky" && *r == "demands" && o == "increase air defence supplies"), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_and_starts_a_new_clause() {
+    let got = claims("Rutte said the alliance would keep backing Moldova, and criticised Moscow for stalling.");
+    assert!(!got.iter().any(|(_, r, o)| *r == "supports" && o == "Russia"), "{got:?}");
+    assert!(got.iter().any(|(_, r, o)| *r == "criticizes" && o == "Russia"), "{got:?}");
+}
+
+#[test]
+fn backing_a_bid_backs_its_content() {
+    let got = claims("Stubb backed Moldova's bid for EU membership, while Budapest would veto the opening of accession talks.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Stubb") && *r == "supports" && o == "EU membership"), "{got:?}");
+    assert!(has(&got, "Hungary", "rejects", "EU membership"), "{got:?}");
+}
+
+#[test]
+fn short_names_within_an_entry() {
+    // Family name first: "Lee" is the Lee Jae-myung named before.
+    let got = claims("South Korean President Lee Jae-myung arrived on Monday. Lee met Sanae Takaichi and urged restraint.");
+    assert!(got.iter().any(|(s, r, o)| s == "Lee Jae-myung" && *r == "meets" && o == "Sanae Takaichi"), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Lee Jae-myung" && *r == "demands" && o == "restraint"), "{got:?}");
+}
+
+#[test]
+fn actors_inside_later_phrases_are_not_objects() {
+    let got = claims("Pyongyang accused Seoul of staging drills with the United States.");
+    assert!(has(&got, "North Korea", "criticizes", "South Korea"), "{got:?}");
+    assert!(!has(&got, "North Korea", "criticizes", "United States"), "{got:?}");
+}
