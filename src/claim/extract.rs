@@ -103,6 +103,8 @@ struct Ctx<'a> {
     ms: Vec<Mention>,
     /// Last tokens of the sentence's verb cues: a mention right after one is its object.
     verb_ends: Vec<usize>,
+    /// Every mention of the entry, for references back to earlier sentences.
+    all: &'a [Mention],
 }
 
 impl Ctx<'_> {
@@ -191,7 +193,7 @@ impl ClaimExtractor {
                 continue;
             }
             let ms: Vec<Mention> = mentions.iter().filter(|m| m.first >= start && m.last < end).cloned().collect();
-            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms, verb_ends: Vec::new() };
+            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms, verb_ends: Vec::new(), all: &mentions };
             let mut attr = self.attribution(&ctx);
             let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);
             if attr.speaker.is_none() && whole_quote {
@@ -634,10 +636,18 @@ impl ClaimExtractor {
             }
             let definite = k >= ctx.start && matches!(ctx.w(k), "the" | "this" | "that" | "its" | "their" | "his" | "her");
             let entity = if label.is_empty() {
-                // No owner: "the plan" is the document's latest plan of this kind.
+                // No owner: "the plan" is the document's latest plan of this kind, else
+                // ("Ankara insisted on two states. Nicosia rejected the proposal.") the
+                // entry's latest known position.
                 let plans = self.plans.get(&doc).filter(|_| definite);
                 plans
                     .and_then(|p| p.iter().rev().find(|e| e.label.ends_with(kind)).cloned())
+                    .or_else(|| {
+                        (definite && !counter)
+                            .then(|| ctx.all.iter().filter(|m| m.role == Role::Position && m.last < ctx.start).max_by_key(|m| m.last))
+                            .flatten()
+                            .map(|m| m.entity.clone())
+                    })
                     .unwrap_or_else(|| Entity::from_label(EntityKind::Position, &kind_label))
             } else {
                 let label = label.replace("peace counter-plan", "counter-plan");
@@ -758,10 +768,10 @@ impl ClaimExtractor {
                 }
                 let objects = self.objects_right(ctx, cue, relation);
                 let symmetric = matches!(ctx.w(cue.first), "met" | "meet" | "meets" | "held" | "hold" | "holding" | "talked" | "talk" | "negotiated");
-                if objects.is_empty() && symmetric && relation == Relation::Meets && subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" {
-                    // "The United States and Iran held talks": the two subjects meet.
-                    if let Some(other) = ctx.ms.iter().find(|m| m.last + 2 == subj.first && m.is_actor() && !m.possessive) {
-                        out.push(found(other, relation, &subj, cue, 0.75, modality, ctx));
+                if objects.is_empty() && symmetric && relation == Relation::Meets {
+                    // "The United States and Iran held talks": the subjects meet.
+                    for other in coordinated_before(ctx, &subj) {
+                        out.push(found(&other, relation, &subj, cue, 0.75, modality, ctx));
                     }
                 }
                 // "Pashinyan and Aliyev initialed the deal", "The US, Egypt and Qatar
@@ -1296,11 +1306,35 @@ impl ClaimExtractor {
         if (lo..be).any(|k| matches!(ctx.w(k), "which" | "that" | "who")) {
             return None;
         }
-        ctx.ms
+        // The subject is the position that opens the clause or stands just before the
+        // copula, not one further back ("rejected the proposal, saying only X was …").
+        let opens = |m: &&Mention| (lo..m.first).all(|k| is_in(DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote);
+        let known = ctx
+            .ms
             .iter()
             .filter(|m| m.first >= lo && m.last < be && m.role == Role::Position)
+            .filter(|m| opens(m) || m.last + 4 >= be)
             .max_by_key(|m| m.last)
-            .cloned()
+            .cloned();
+        if known.is_some() {
+            return known;
+        }
+        // An unknown noun phrase right before the copula: "only a bizonal, bicommunal
+        // federation in line with UN resolutions was acceptable".
+        let det = (be.saturating_sub(12).max(lo)..be).rev().find(|&k| matches!(ctx.w(k), "a" | "an" | "the"))?;
+        let mut e = det + 1;
+        while e < be && !is_in(PREPOSITIONS, ctx.w(e)) && !ctx.ms.iter().any(|m| m.first <= e && e <= m.last) && !is_in(AUXILIARIES, ctx.w(e)) {
+            e += 1;
+        }
+        if e == det + 1 || e - det > 5 {
+            return None;
+        }
+        let head = ctx.w(e - 1);
+        if ctx.tokens[e - 1].kind != TokenKind::Word || head.ends_with("ed") || head.ends_with("ing") || head.ends_with("ly") || is_in(JUNK_HEADS, head) {
+            return None;
+        }
+        let label = ctx.text[ctx.tokens[det + 1].start..ctx.tokens[e - 1].end].to_string();
+        Some(self.np_mention(det + 1, e - 1, &label, ctx))
     }
 }
 
@@ -1320,8 +1354,16 @@ fn coordinated_before(ctx: &Ctx, m: &Mention) -> Vec<Mention> {
     loop {
         // Skip a determiner before the current conjunct ("and the United Arab Emirates").
         let mut k = cur;
-        if k > ctx.start && ctx.w(k - 1) == "the" {
-            k -= 1;
+        // Skip a determiner, titles and demonyms before the current conjunct ("and the
+        // United Arab Emirates", "and Turkish Cypriot leader Ersin Tatar").
+        loop {
+            if k > ctx.start && (ctx.w(k - 1) == "the" || is_in(TITLES, ctx.w(k - 1))) {
+                k -= 1;
+            } else if let Some(d) = ctx.ms.iter().find(|d| d.last + 1 == k && d.role == Role::Demonym && d.first >= ctx.start) {
+                k = d.first;
+            } else {
+                break;
+            }
         }
         if k < ctx.start + 2 || !matches!(ctx.w(k - 1), "and" | ",") {
             break;

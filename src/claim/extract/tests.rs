@@ -228,3 +228,10 @@ fn actors_inside_later_phrases_are_not_objects() {
     assert!(has(&got, "North Korea", "criticizes", "South Korea"), "{got:?}");
     assert!(!has(&got, "North Korea", "criticizes", "United States"), "{got:?}");
 }
+
+#[test]
+fn the_proposal_refers_back_and_copula_subjects_stay_near() {
+    let got = claims("Tatar insisted on a two-state solution. Cypriot leader Nikos Christodoulides rejected the proposal, saying only a bicommunal federation was acceptable to Nicosia.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Christodoulides") && *r == "rejects" && o == "two-state solution"), "{got:?}");
+    assert!(has(&got, "Cyprus", "supports", "bicommunal federation"), "{got:?}");
+}
