@@ -16,21 +16,29 @@
 //!
 //! Each timed entry is dated by the nearest date header above it, else by the byline
 //! date, else by `--date`; a time header with none of these is an error naming its line.
+//! An entry (or lede) over [`MAX_ENTRY_BYTES`] is skipped with a warning naming its line.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::{
-    clean_line, document_id, parse_date, parse_time_header, strip_bullet, Document, Entry, EntryKind,
-    Format, Parsed, ReadError, ReadOptions, TimeHeader,
+    clean_line, document_id, parse_date, parse_time_header, strip_bullet, too_large, Document, Entry, EntryKind,
+    Format, Parsed, ReadError, ReadOptions, TimeHeader, MAX_ENTRY_BYTES,
 };
 
 /// Recognises a time-header line, bullets and odd spaces allowed.
 pub fn time_header(line: &str) -> Option<Result<TimeHeader, String>> {
+    // A header is short; checking first spares copying every long line to clean it.
+    if line.len() > 80 {
+        return None;
+    }
     parse_time_header(&clean_line(strip_bullet(line)))
 }
 
 /// Recognises a date-header line ("  • 25 November 2025").
 pub fn date_header(line: &str) -> Option<NaiveDate> {
+    if line.len() > 120 {
+        return None;
+    }
     let l = clean_line(strip_bullet(line));
     if l.len() > 40 {
         return None;
@@ -56,13 +64,29 @@ fn is_byline(raw: &str, clean: &str) -> bool {
 }
 
 /// Collects lines into paragraphs: blank lines separate paragraphs, spaces are folded.
+/// Past [`MAX_ENTRY_BYTES`] of input it only counts bytes, so a huge entry costs no
+/// memory beyond the input.
 #[derive(Default)]
 struct TextBuf {
     paragraphs: Vec<String>,
     open: bool,
+    /// Input bytes seen, newlines included.
+    size: usize,
 }
 
 impl TextBuf {
+    /// Adds an input line, cleaned by `clean` unless the entry is already too large.
+    fn push_raw(&mut self, raw: &str, clean: impl Fn(&str) -> String) {
+        self.size += raw.len() + 1;
+        if self.too_large() {
+            self.paragraphs = Vec::new();
+            return;
+        }
+        self.push_line(&clean(raw));
+    }
+    fn too_large(&self) -> bool {
+        self.size > MAX_ENTRY_BYTES
+    }
     fn push_line(&mut self, line: &str) {
         if line.is_empty() {
             self.open = false;
@@ -104,7 +128,7 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
     let mut k = first_time;
     while k > 0 {
         k -= 1;
-        if clean_line(lines[k]).is_empty() {
+        if lines[k].trim().is_empty() {
             continue;
         }
         if date_header(lines[k]).is_some() {
@@ -119,6 +143,10 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
     let mut published: Option<NaiveDate> = None;
     let mut lede = TextBuf::default();
     for (i, raw) in lines[..first_header].iter().enumerate() {
+        if raw.len() > MAX_ENTRY_BYTES || lede.too_large() {
+            lede.push_raw(raw, clean_line);
+            continue;
+        }
         let clean = clean_line(raw);
         if title.is_none() {
             // A crumb ("Read") is skipped when a real title line follows it.
@@ -129,7 +157,7 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
             if clean.is_empty() || (is_crumb(&clean) && title_follows) || is_byline(raw, &clean) {
                 continue;
             }
-            lede.push_line(&clean);
+            lede.push_raw(raw, |_| clean.clone());
             title = Some(clean);
             title_line = i + 1;
             continue;
@@ -140,7 +168,7 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
             }
             continue;
         }
-        lede.push_line(&clean);
+        lede.push_raw(raw, |_| clean.clone());
     }
     let fallback_date = published.or(options.date);
 
@@ -150,7 +178,11 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
     let mut warnings = Vec::new();
     let mut current_date: Option<NaiveDate> = None;
     let mut pending: Option<Pending> = None;
-    let emit = |p: Pending, entries: &mut Vec<Entry>, last: bool| {
+    let emit = |p: Pending, entries: &mut Vec<Entry>, warnings: &mut Vec<String>, last: bool| {
+        if p.text.too_large() {
+            warnings.push(too_large(p.line, p.text.size));
+            return;
+        }
         let body = p.text.finish(last);
         if body.is_empty() {
             return;
@@ -181,32 +213,36 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
                 });
             };
             if let Some(p) = pending.take() {
-                emit(p, &mut entries, false);
+                emit(p, &mut entries, &mut warnings, false);
             }
             pending = Some(Pending { line: lineno, time: header.on(date), text: TextBuf::default() });
         } else if let Some(date) = date_header(raw) {
             if let Some(p) = pending.take() {
-                emit(p, &mut entries, false);
+                emit(p, &mut entries, &mut warnings, false);
             }
             current_date = Some(date);
         } else {
             match pending.as_mut() {
-                Some(p) => p.text.push_line(&clean_line(strip_bullet(raw))),
-                None if !clean_line(raw).is_empty() => orphan_lines += 1,
+                Some(p) => p.text.push_raw(raw, |r| clean_line(strip_bullet(r))),
+                None if !raw.trim().is_empty() => orphan_lines += 1,
                 None => {}
             }
         }
     }
     if let Some(p) = pending.take() {
-        emit(p, &mut entries, true);
+        emit(p, &mut entries, &mut warnings, true);
     }
     if orphan_lines > 0 {
         warnings.push(format!("{orphan_lines} line(s) between a date header and the first time header were skipped"));
     }
 
     let lede_time = fallback_date.map(midnight).or_else(|| entries.first().and_then(|e| e.time));
+    if lede.too_large() {
+        warnings.push(too_large(title_line.max(1), lede.size));
+    }
+    let lede_too_large = lede.too_large();
     let lede_text = lede.finish(false);
-    if title.is_some() {
+    if title.is_some() && !lede_too_large {
         entries.insert(
             0,
             Entry::new(doc_id, EntryKind::Lede, lede_time, title.clone(), lede_text, options.source.clone(), None, title_line),

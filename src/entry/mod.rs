@@ -225,18 +225,40 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
     std::str::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 { offset: e.valid_up_to() })
 }
 
+/// The largest entry text kg reads, in bytes (1 MiB, some 150,000 words). A news
+/// entry is a few kilobytes; anything this big is a scraping accident, and the later
+/// stages would spend time and memory out of all proportion on it. Readers skip a
+/// bigger entry with a warning (a plain article, being one entry, is an error).
+pub const MAX_ENTRY_BYTES: usize = 1 << 20;
+
+/// The warning for an entry skipped for its size.
+pub(crate) fn too_large(line: usize, bytes: usize) -> String {
+    format!("line {line}: entry of {bytes} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)")
+}
+
 /// Reads `text` (the content of `origin`) with the format given or detected.
+///
+/// Input that yields no entry at all is an error, so an ingest never succeeds silently
+/// with nothing to show for it.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
-    if text.contains('\0') {
-        let offset = text.find('\0').unwrap_or(0);
+    if let Some(offset) = text.find('\0') {
         return Err(ReadError::Other(format!("binary content (NUL byte at byte {offset})")));
     }
     let format = options.format.unwrap_or_else(|| Format::detect(text));
-    match format {
+    let parsed = match format {
         Format::Liveblog => liveblog::read(origin, text, options),
         Format::Article => article::read(origin, text, options),
         Format::Jsonl => jsonl::read(origin, text, options),
+    }?;
+    if parsed.entries.is_empty() {
+        let why = match parsed.warnings.as_slice() {
+            [] => String::new(),
+            [w] => format!(": {w}"),
+            [w, rest @ ..] => format!(": {w}, and {} more", rest.len()),
+        };
+        return Err(ReadError::Other(format!("no entries{why}")));
     }
+    Ok(parsed)
 }
 
 /// Replaces non-breaking and other exotic spaces by plain spaces and trims the ends:
@@ -304,6 +326,24 @@ mod tests {
     fn decode_names_offset() {
         assert_eq!(decode(b"ok\xffno"), Err(ReadError::InvalidUtf8 { offset: 2 }));
         assert_eq!(decode(b"\xEF\xBB\xBFhi"), Ok("hi"));
+    }
+
+    #[test]
+    fn oversized_entries_are_skipped_and_nothing_left_is_an_error() {
+        let huge = "word ".repeat(MAX_ENTRY_BYTES / 5 + 1);
+        let blog = format!("Peace talks resume in Geneva\n\n25 November 2025\n\n20:41 GMT\n\n{huge}\n\n20:00 GMT\n\nKept.\n");
+        let p = read("b.txt", &blog, &ReadOptions::default()).unwrap();
+        assert_eq!(p.entries.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), ["Peace talks resume in Geneva", "Kept."]);
+        // The size counts the entry's input lines: the blank ones around the text too.
+        assert_eq!(p.warnings, [too_large(5, huge.len() + 3)]);
+
+        let line = format!("{{\"time\":\"2025-11-25\",\"text\":\"{huge}\"}}");
+        let err = read("f.jsonl", &line, &ReadOptions::default()).unwrap_err();
+        assert_eq!(err, ReadError::Other(format!("no entries: {}", too_large(1, line.len()))));
+
+        let err = read("a.txt", &huge, &ReadOptions::default()).unwrap_err();
+        assert!(matches!(err, ReadError::At { line: 1, .. }), "{err}");
+        assert_eq!(read("z.bin", "a\0b", &ReadOptions::default()).unwrap_err().to_string(), "binary content (NUL byte at byte 1)");
     }
 
     #[test]
