@@ -58,7 +58,13 @@ pub enum Command {
     /// Turtle and N-Triples hold the data (default graph); N-Quads and TriG also hold
     /// the ontology graph.
     ///
+    /// `--format dot` writes the claim graph for GraphViz instead: actors and positions
+    /// shaped and coloured by type, claims as edges coloured and labelled by relation;
+    /// `--focus` and `--depth` keep one neighbourhood, `--render` runs `dot`.
+    ///
     /// Example: kg export --format nquads > kg.nq
+    ///
+    /// Example: kg export --format dot --focus Zelensky --depth 2 --render svg zelensky.svg
     Export(ExportArgs),
     /// Show the claims kg reads in a text, without storing anything
     ///
@@ -67,6 +73,71 @@ pub enum Command {
     ///
     /// Example: kg extract --text "Kyiv rejected the 30-day ceasefire, Reuters reported."
     Extract(ExtractArgs),
+    /// Who rejects a position, with the evidence: time, source and quote of each claim
+    ///
+    /// POSITION matches labels, aliases and surface forms, case-insensitively, also in
+    /// part ("NATO membership" finds "NATO membership for Ukraine").
+    ///
+    /// Example: kg who-rejects "NATO membership"
+    WhoRejects(PositionArgs),
+    /// Who supports a position (accepts, backs, endorses it), with the evidence
+    ///
+    /// Example: kg who-supports "American peace plan" --format json
+    WhoSupports(PositionArgs),
+    /// Who proposes a position (puts forward the plan, proposal or point), with the evidence
+    ///
+    /// Example: kg who-proposes "peace plan"
+    WhoProposes(PositionArgs),
+    /// Who demands a position (insists on, calls for it), with the evidence
+    ///
+    /// Example: kg who-demands "lasting peace"
+    WhoDemands(PositionArgs),
+    /// Where an actor stands: its claims about positions, by position
+    ///
+    /// ACTOR matches names, aliases, metonyms and surface forms ("Moscow" finds Russia).
+    ///
+    /// Example: kg positions Russia
+    Positions(ActorArgs),
+    /// Who meets whom (held, planned or hoped for), optionally only one actor's meetings
+    ///
+    /// Example: kg meetings Zelensky
+    Meetings(MeetingsArgs),
+    /// Positions with actors on both sides: for (proposes, supports, demands) and against
+    /// (rejects, criticizes)
+    ///
+    /// Example: kg contested --format csv
+    Contested(FormatArgs),
+    /// An actor's or a position's claims in time order, marking changes of stance and
+    /// contradictions between sources
+    ///
+    /// A change: the same actor later takes the opposite side of the same position, or
+    /// of another version of a plan ("rejects the initial plan", then "supports the
+    /// amended deal"). A contradiction: two different sources give opposite stances of
+    /// the same actor on it within 6 hours.
+    ///
+    /// Example: kg timeline Ukraine
+    Timeline(TimelineArgs),
+    /// The shortest chain of claims linking two actors or positions, hop by hop with
+    /// the evidence (relation, time, source, quote)
+    ///
+    /// Claims are followed either way (undirected).
+    ///
+    /// Example: kg path Witkoff Zelensky
+    Path(PathArgs),
+    /// Coalitions: actors grouped by agreement and split by disagreement, with the
+    /// positions that bind each group
+    ///
+    /// Actors agree when they take the same side of a position or support each other,
+    /// and disagree when they take opposite sides or reject or criticize each other;
+    /// the signed graph is partitioned by greedy signed modularity (Gómez, Jensen &
+    /// Arenas 2009).
+    ///
+    /// Example: kg clusters --format json
+    Clusters(FormatArgs),
+    /// The most connected (degree) and brokering (betweenness) actors
+    ///
+    /// Example: kg central --limit 5
+    Central(CentralArgs),
     /// Score the store's claims against a gold annotation (JSON Lines)
     ///
     /// Uses the matching rules of the reference scorer: precision over the store's
@@ -130,6 +201,17 @@ pub struct ExportArgs {
     /// Write to FILE instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With --format dot: keep only the actors and positions within --depth claims of
+    /// this one (a label, alias or part of one), e.g. "Zelensky"
+    #[arg(long, value_name = "LABEL")]
+    pub focus: Option<String>,
+    /// With --focus: how many claims away from the focus to go
+    #[arg(long, default_value_t = 1, value_name = "N", requires = "focus")]
+    pub depth: usize,
+    /// With --format dot: render the graph to FILE as svg or png with GraphViz's `dot`,
+    /// e.g. --render svg graph.svg
+    #[arg(long, num_args = 2, value_names = ["svg|png", "FILE"])]
+    pub render: Option<Vec<String>>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -152,6 +234,76 @@ pub struct ExtractArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct PositionArgs {
+    /// The position: part of its label or of an alias, e.g. "NATO membership"
+    #[arg(value_name = "POSITION")]
+    pub position: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AnswerFormat::Table)]
+    pub format: AnswerFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ActorArgs {
+    /// The actor: part of a name, alias or metonym, e.g. "Zelensky" or "Kremlin"
+    #[arg(value_name = "ACTOR")]
+    pub actor: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AnswerFormat::Table)]
+    pub format: AnswerFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MeetingsArgs {
+    /// Only the meetings of this actor (either side) [default: every meeting]
+    #[arg(value_name = "ACTOR")]
+    pub actor: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AnswerFormat::Table)]
+    pub format: AnswerFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FormatArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AnswerFormat::Table)]
+    pub format: AnswerFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TimelineArgs {
+    /// An actor or a position, e.g. "Ukraine" or "American peace plan"
+    #[arg(value_name = "ACTOR|POSITION")]
+    pub name: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AnswerFormat::Table)]
+    pub format: AnswerFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PathArgs {
+    /// Where the chain starts: an actor or a position, e.g. "Witkoff"
+    #[arg(value_name = "FROM")]
+    pub from: String,
+    /// Where the chain ends: an actor or a position, e.g. "Zelensky"
+    #[arg(value_name = "TO")]
+    pub to: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AnswerFormat::Table)]
+    pub format: AnswerFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CentralArgs {
+    /// Show the N most central actors
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AnswerFormat::Table)]
+    pub format: AnswerFormat,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct EvalArgs {
     /// Gold claims, one JSON object a line (see tests/data/eval/GOLD_FORMAT.md)
     #[arg(long, value_name = "FILE")]
@@ -162,6 +314,24 @@ pub struct EvalArgs {
     /// Print the scores as JSON
     #[arg(long)]
     pub json: bool,
+}
+
+/// Output formats of the questions and graph views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnswerFormat {
+    /// An aligned table
+    Table,
+    /// A JSON array of objects, one per row
+    Json,
+    /// CSV with a header line
+    Csv,
+}
+
+/// Image formats of `kg export --render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Svg,
+    Png,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -193,6 +363,8 @@ pub enum ExportFormat {
     Ntriples,
     Nquads,
     Trig,
+    /// GraphViz DOT: actors and positions as nodes, claims as edges
+    Dot,
 }
 
 fn parse_format(s: &str) -> Result<kg::entry::Format, String> {

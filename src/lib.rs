@@ -6,7 +6,9 @@
 //! ```
 //!
 //! Each stage is a module, listed here in pipeline order; a stage uses only the stages
-//! before it. [`ingest`] drives the whole pipeline for the command line.
+//! before it. [`ingest`] drives the whole pipeline for the command line; [`ask`] answers
+//! questions from the store, [`graph`] builds petgraph views of its claims and
+//! [`export`] writes them for other tools.
 //!
 //! ```
 //! use kg::{claim::ClaimExtractor, entry, ontology::Ontology, store::{EntryClaims, Store}};
@@ -35,6 +37,9 @@ pub mod ontology;
 pub mod mention;
 pub mod claim;
 pub mod store;
+pub mod ask;
+pub mod graph;
+pub mod export;
 pub mod table;
 pub mod ingest;
 pub mod eval;

@@ -10,7 +10,10 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use cli::{Cli, Command, ExportFormat, QueryFormat, StatsFormat, WriteMode};
+use cli::{AnswerFormat, Cli, Command, ExportFormat, QueryFormat, StatsFormat, WriteMode};
+use kg::ask::{Answer, Want};
+use kg::claim::Relation;
+use kg::graph::ClaimGraph;
 use kg::claim::ClaimExtractor;
 use kg::entry::ReadOptions;
 use kg::ontology::Ontology;
@@ -201,9 +204,101 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 store.query_to_writer(&text, format, &mut out, args.limit, timeout).with_context(|| format!("in {name}"))?;
             }
         }
+        Command::WhoRejects(a) => who(&store_dir, Relation::Rejects, &a, &mut out)?,
+        Command::WhoSupports(a) => who(&store_dir, Relation::Supports, &a, &mut out)?,
+        Command::WhoProposes(a) => who(&store_dir, Relation::Proposes, &a, &mut out)?,
+        Command::WhoDemands(a) => who(&store_dir, Relation::Demands, &a, &mut out)?,
+        Command::Positions(a) => {
+            let store = Store::open_read_only(&store_dir)?;
+            let actors = kg::ask::resolve(&store, Want::Actor, &a.actor)?;
+            let answer = kg::ask::positions(&kg::ask::load_claims(&store)?, &actors);
+            let empty = || format!("no claims about positions by {}", labels(&actors));
+            write_answer(&answer, a.format, &mut out, empty)?;
+        }
+        Command::Meetings(a) => {
+            let store = Store::open_read_only(&store_dir)?;
+            let actors = a.actor.as_deref().map(|x| kg::ask::resolve(&store, Want::Actor, x)).transpose()?;
+            let answer = kg::ask::meetings(&kg::ask::load_claims(&store)?, actors.as_deref());
+            let empty = || match &actors {
+                Some(actors) => format!("no meetings of {}", labels(actors)),
+                None => "no meetings in the store".into(),
+            };
+            write_answer(&answer, a.format, &mut out, empty)?;
+        }
+        Command::Contested(a) => {
+            let store = Store::open_read_only(&store_dir)?;
+            let answer = kg::ask::contested(&kg::ask::load_claims(&store)?);
+            write_answer(&answer, a.format, &mut out, || "no contested positions in the store".into())?;
+        }
+        Command::Timeline(a) => {
+            let store = Store::open_read_only(&store_dir)?;
+            let found = kg::ask::resolve(&store, Want::Any, &a.name)?;
+            let answer = kg::ask::timeline(&kg::ask::load_claims(&store)?, &found);
+            write_answer(&answer, a.format, &mut out, || format!("no claims about {}", labels(&found)))?;
+        }
+        Command::Path(a) => {
+            let store = Store::open_read_only(&store_dir)?;
+            let from = kg::ask::resolve(&store, Want::Any, &a.from)?;
+            let to = kg::ask::resolve(&store, Want::Any, &a.to)?;
+            let claims = kg::ask::load_claims(&store)?;
+            let graph = ClaimGraph::build(&claims);
+            let Some(hops) = graph.path(&from, &to) else {
+                bail!("no chain of claims links {} and {}", labels(&from), labels(&to));
+            };
+            if a.format == AnswerFormat::Table {
+                writeln!(out, "{}", kg::graph::chain(&hops, &from))?;
+                writeln!(out)?;
+            }
+            write_answer(&kg::graph::path_answer(&hops), a.format, &mut out, || "no hops: they are the same".into())?;
+        }
+        Command::Clusters(a) => {
+            let store = Store::open_read_only(&store_dir)?;
+            let clusters = kg::graph::clusters(&kg::ask::load_claims(&store)?);
+            if a.format == AnswerFormat::Json {
+                writeln!(out, "{}", kg::graph::clusters_json(&clusters))?;
+            } else {
+                let answer = kg::graph::clusters_answer(&clusters);
+                write_answer(&answer, a.format, &mut out, || "no clusters: no actors agree or disagree on anything".into())?;
+            }
+        }
+        Command::Central(a) => {
+            let store = Store::open_read_only(&store_dir)?;
+            let claims = kg::ask::load_claims(&store)?;
+            let answer = kg::graph::central_answer(&kg::graph::central(&ClaimGraph::build(&claims), a.limit));
+            write_answer(&answer, a.format, &mut out, || "no actors in the store".into())?;
+        }
+        Command::Export(args) if args.format == ExportFormat::Dot => {
+            let store = Store::open_read_only(&store_dir)?;
+            let claims = kg::ask::load_claims(&store)?;
+            let graph = ClaimGraph::build(&claims);
+            let only = match &args.focus {
+                Some(f) => Some(graph.neighbourhood(&kg::ask::resolve(&store, Want::Any, f)?, args.depth)),
+                None => None,
+            };
+            let mut dot = Vec::new();
+            kg::export::DotWriter::new(&mut dot).write(&graph, only.as_deref())?;
+            if let Some(render) = &args.render {
+                let (format, file) = match render.as_slice() {
+                    [f, file] if f == "svg" => (kg::export::RenderFormat::Svg, file),
+                    [f, file] if f == "png" => (kg::export::RenderFormat::Png, file),
+                    [f, _] => bail!("invalid --render format '{f}': use svg or png"),
+                    _ => bail!("--render takes a format and a file, e.g. --render svg graph.svg"),
+                };
+                kg::export::render(&dot, format, Path::new(file))?;
+            }
+            match &args.output {
+                Some(path) => std::fs::write(path, &dot).with_context(|| format!("cannot write {}", path.display()))?,
+                None if args.render.is_none() => out.write_all(&dot)?,
+                None => {}
+            }
+        }
         Command::Export(args) => {
+            if args.focus.is_some() || args.render.is_some() {
+                bail!("--focus and --render work with --format dot only");
+            }
             let store = Store::open_read_only(&store_dir)?;
             let format = match args.format {
+                ExportFormat::Dot => unreachable!("--format dot is handled by the arm above"),
                 ExportFormat::Turtle => DumpFormat::Turtle,
                 ExportFormat::Ntriples => DumpFormat::NTriples,
                 ExportFormat::Nquads => DumpFormat::NQuads,
@@ -349,6 +444,43 @@ fn progress_bar(name: &str) -> indicatif::ProgressBar {
     bar.set_message(name.to_string());
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+/// Answers `kg who-<relation> POSITION`.
+fn who(store_dir: &Path, relation: Relation, args: &cli::PositionArgs, out: &mut dyn Write) -> Result<()> {
+    let store = Store::open_read_only(store_dir)?;
+    let targets = kg::ask::resolve(&store, Want::Position, &args.position)?;
+    let answer = kg::ask::who(&kg::ask::load_claims(&store)?, relation, &targets);
+    write_answer(&answer, args.format, out, || format!("no claims that anyone {relation} {}", labels(&targets)))
+}
+
+/// "a, b or c" (or "a, b, c, d, e or 7 more"): the labels of matched entities, for messages.
+fn labels(entities: &[kg::ask::Entity]) -> String {
+    const SHOWN: usize = 5;
+    let mut l: Vec<String> = entities.iter().take(SHOWN).map(|e| e.label.clone()).collect();
+    if entities.len() > SHOWN {
+        l.push(format!("{} more", entities.len() - SHOWN));
+    }
+    match l.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => l.join(""),
+    }
+}
+
+/// Writes an answer; an empty table is replaced by a note on standard error (JSON and
+/// CSV stay well-formed: `[]`, a header line).
+fn write_answer(answer: &Answer, format: AnswerFormat, out: &mut dyn Write, empty: impl FnOnce() -> String) -> Result<()> {
+    let format = match format {
+        AnswerFormat::Table => kg::ask::AnswerFormat::Table,
+        AnswerFormat::Json => kg::ask::AnswerFormat::Json,
+        AnswerFormat::Csv => kg::ask::AnswerFormat::Csv,
+    };
+    if answer.is_empty() && format == kg::ask::AnswerFormat::Table {
+        eprintln!("kg: {}", empty());
+        return Ok(());
+    }
+    answer.write(format, out)?;
+    Ok(())
 }
 
 /// The query text and a name for errors: a file's path, "standard input" or "query".

@@ -3,11 +3,14 @@
 //! The first line is the title when it reads like one (short, no final full stop).
 //! The date comes from `--date`, else from a byline date line near the top
 //! ("Nov 26, 2025", "Published 25 November 2025"); an undated article is read with a
-//! warning and its entry has no time.
+//! warning and its entry has no time. An article over [`MAX_ENTRY_BYTES`] is an error.
 
 use chrono::{NaiveTime, TimeZone, Utc};
 
-use super::{clean_line, document_id, parse_date, strip_bullet, Document, Entry, EntryKind, Format, Parsed, ReadError, ReadOptions};
+use super::{
+    clean_line, document_id, parse_date, strip_bullet, Document, Entry, EntryKind, Format, Parsed, ReadError,
+    ReadOptions, MAX_ENTRY_BYTES,
+};
 
 /// Reads a plain article.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
@@ -15,7 +18,17 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
     let mut open = false;
     let mut first_line = 0;
     let mut byline_date = None;
+    let mut size = 0;
     for (i, raw) in text.lines().enumerate() {
+        // Checked before the line is copied, so a huge line costs no more memory than
+        // the input.
+        size += raw.len() + 1;
+        if size > MAX_ENTRY_BYTES {
+            return Err(ReadError::At {
+                line: i + 1,
+                message: format!("article text is over the {MAX_ENTRY_BYTES}-byte entry limit"),
+            });
+        }
         let clean = clean_line(strip_bullet(raw));
         if clean.is_empty() {
             open = false;

@@ -2,13 +2,17 @@
 //!
 //! Each non-blank line is an object with `"time"` (RFC 3339, or a date) and `"text"`
 //! (both required, strings) and optional strings `"id"`, `"source"`, `"url"`, `"title"`.
-//! Lines that share a url (else a source and title) share a document.
+//! Lines that share a url (else a source and title) share a document. A line longer
+//! than [`MAX_ENTRY_BYTES`] is skipped with a warning, unparsed.
 
 use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::{document_id, parse_date_or_datetime, Document, DocumentId, Entry, EntryKind, Format, Parsed, Part, ReadError, ReadOptions};
+use super::{
+    document_id, parse_date_or_datetime, too_large, Document, DocumentId, Entry, EntryKind, Format, Parsed, Part,
+    ReadError, ReadOptions, MAX_ENTRY_BYTES,
+};
 
 fn field<'a>(obj: &'a serde_json::Map<String, Value>, key: &str, line: usize) -> Result<Option<&'a str>, ReadError> {
     match obj.get(key) {
@@ -41,7 +45,7 @@ pub struct Entries<'a> {
     seen: HashSet<DocumentId>,
     /// An entry whose new document was handed out first.
     ready: Option<Entry>,
-    entries: usize,
+    warnings: Vec<String>,
     done: bool,
 }
 
@@ -54,15 +58,28 @@ impl<'a> Entries<'a> {
             source: options.source.clone(),
             seen: HashSet::new(),
             ready: None,
-            entries: 0,
+            warnings: Vec::new(),
             done: false,
         }
     }
 
-    /// Reads the next non-blank line into its document and entry.
+    /// Lines skipped for their size, complete once the iterator has ended.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Reads the next non-blank line of acceptable size into its document and entry.
     fn line(&mut self) -> Option<Result<(Document, Entry), ReadError>> {
-        let (i, raw) = self.lines.by_ref().find(|(_, raw)| !raw.trim().is_empty())?;
-        Some(parse_line(&self.origin, self.source.as_deref(), i + 1, raw))
+        loop {
+            let (i, raw) = self.lines.by_ref().find(|(_, raw)| !raw.trim().is_empty())?;
+            // Checked before parsing, so a huge line costs no more memory than the input.
+            // The text is never longer than its line: JSON escapes only lengthen it.
+            if raw.len() > MAX_ENTRY_BYTES {
+                self.warnings.push(too_large(i + 1, raw.len()));
+                continue;
+            }
+            return Some(parse_line(&self.origin, self.source.as_deref(), i + 1, raw));
+        }
     }
 }
 
@@ -114,14 +131,13 @@ impl Iterator for Entries<'_> {
         match self.line() {
             None => {
                 self.done = true;
-                (self.entries == 0).then(|| Err(ReadError::Other("no entries".to_string())))
+                None
             }
             Some(Err(e)) => {
                 self.done = true;
                 Some(Err(e))
             }
             Some(Ok((document, entry))) => {
-                self.entries += 1;
                 if self.seen.insert(document.id) {
                     self.ready = Some(entry);
                     Some(Ok(Part::Document(document)))
@@ -135,13 +151,15 @@ impl Iterator for Entries<'_> {
 
 /// Reads JSON Lines whole.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
+    let mut entries = Entries::new(origin, text, options);
     let mut parsed = Parsed { documents: Vec::new(), entries: Vec::new(), warnings: Vec::new() };
-    for part in Entries::new(origin, text, options) {
+    for part in entries.by_ref() {
         match part? {
             Part::Document(d) => parsed.documents.push(d),
             Part::Entry(e) => parsed.entries.push(e),
         }
     }
+    parsed.warnings = entries.warnings;
     Ok(parsed)
 }
 

@@ -16,17 +16,22 @@
 //!
 //! Each timed entry is dated by the nearest date header above it, else by the byline
 //! date, else by `--date`; a time header with none of these is an error naming its line.
+//! An entry (or lede) over [`MAX_ENTRY_BYTES`] is skipped with a warning naming its line.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::{
-    clean_line, document_id, parse_date, parse_time_header, strip_bullet, Document, Entry, EntryKind,
-    Format, Parsed, Part, ReadError, ReadOptions, TimeHeader,
+    clean_line, document_id, parse_date, parse_time_header, strip_bullet, too_large, Document, Entry, EntryKind,
+    Format, Parsed, Part, ReadError, ReadOptions, TimeHeader, MAX_ENTRY_BYTES,
 };
 
 /// Recognises a time-header line, bullets and odd spaces allowed.
 pub fn time_header(line: &str) -> Option<Result<TimeHeader, String>> {
-    // Most lines are text: a header starts with a digit, so skip the cleaning otherwise.
+    // A header is short and starts with a digit: checking first spares copying every
+    // line of text to clean it.
+    if line.len() > 80 {
+        return None;
+    }
     let start = strip_bullet(line).trim_start();
     if !start.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -36,9 +41,7 @@ pub fn time_header(line: &str) -> Option<Result<TimeHeader, String>> {
 
 /// Recognises a date-header line ("  • 25 November 2025").
 pub fn date_header(line: &str) -> Option<NaiveDate> {
-    // Cleaning shrinks a line to a third at most (a 3-byte space becomes 1 byte): a
-    // longer one cannot clean down to 40 bytes, so skip the cleaning.
-    if strip_bullet(line).trim().len() > 120 {
+    if line.len() > 120 {
         return None;
     }
     let l = clean_line(strip_bullet(line));
@@ -66,13 +69,29 @@ fn is_byline(raw: &str, clean: &str) -> bool {
 }
 
 /// Collects lines into paragraphs: blank lines separate paragraphs, spaces are folded.
+/// Past [`MAX_ENTRY_BYTES`] of input it only counts bytes, so a huge entry costs no
+/// memory beyond the input.
 #[derive(Default)]
 struct TextBuf {
     paragraphs: Vec<String>,
     open: bool,
+    /// Input bytes seen, newlines included.
+    size: usize,
 }
 
 impl TextBuf {
+    /// Adds an input line, cleaned by `clean` unless the entry is already too large.
+    fn push_raw(&mut self, raw: &str, clean: impl Fn(&str) -> String) {
+        self.size += raw.len() + 1;
+        if self.too_large() {
+            self.paragraphs = Vec::new();
+            return;
+        }
+        self.push_line(&clean(raw));
+    }
+    fn too_large(&self) -> bool {
+        self.size > MAX_ENTRY_BYTES
+    }
     fn push_line(&mut self, line: &str) {
         if line.is_empty() {
             self.open = false;
@@ -123,6 +142,8 @@ pub struct Entries<'a> {
     lede: Option<Entry>,
     /// Entries ready to hand out, at most two (the lede and the entry that dated it).
     ready: std::collections::VecDeque<Entry>,
+    /// The warning for a lede too large to keep, given last (as `read` always did).
+    lede_warning: Option<String>,
     orphan_lines: usize,
     warnings: Vec<String>,
     done: bool,
@@ -145,7 +166,7 @@ impl<'a> Entries<'a> {
         let mut k = first_time;
         while k > 0 {
             k -= 1;
-            if clean_line(preamble[k]).is_empty() {
+            if preamble[k].trim().is_empty() {
                 continue;
             }
             if date_header(preamble[k]).is_some() {
@@ -160,6 +181,10 @@ impl<'a> Entries<'a> {
         let mut published: Option<NaiveDate> = None;
         let mut lede = TextBuf::default();
         for (i, raw) in preamble[..first_header].iter().enumerate() {
+            if raw.len() > MAX_ENTRY_BYTES || lede.too_large() {
+                lede.push_raw(raw, clean_line);
+                continue;
+            }
             let clean = clean_line(raw);
             if title.is_none() {
                 // A crumb ("Read") is skipped when a real title line follows it.
@@ -170,7 +195,7 @@ impl<'a> Entries<'a> {
                 if clean.is_empty() || (is_crumb(&clean) && title_follows) || is_byline(raw, &clean) {
                     continue;
                 }
-                lede.push_line(&clean);
+                lede.push_raw(raw, |_| clean.clone());
                 title = Some(clean);
                 title_line = i + 1;
                 continue;
@@ -181,11 +206,12 @@ impl<'a> Entries<'a> {
                 }
                 continue;
             }
-            lede.push_line(&clean);
+            lede.push_raw(raw, |_| clean.clone());
         }
         let fallback_date = published.or(options.date);
         let doc_id = document_id(None, options.source.as_deref(), title.as_deref(), origin, text);
-        let lede = title.is_some().then(|| {
+        let lede_warning = lede.too_large().then(|| too_large(title_line.max(1), lede.size));
+        let lede = (title.is_some() && lede_warning.is_none()).then(|| {
             Entry::new(
                 doc_id,
                 EntryKind::Lede,
@@ -216,6 +242,7 @@ impl<'a> Entries<'a> {
             document: Some(document),
             lede,
             ready: Default::default(),
+            lede_warning,
             orphan_lines: 0,
             warnings: Vec::new(),
             done: false,
@@ -234,6 +261,10 @@ impl<'a> Entries<'a> {
 
     /// Queues the entry of `p`, dating the lede with it when nothing else did.
     fn emit(&mut self, p: Pending, last: bool) {
+        if p.text.too_large() {
+            self.warnings.push(too_large(p.line, p.text.size));
+            return;
+        }
         let body = p.text.finish(last);
         if body.is_empty() {
             return;
@@ -261,6 +292,7 @@ impl<'a> Entries<'a> {
                         self.orphan_lines
                     ));
                 }
+                self.warnings.extend(self.lede_warning.take());
                 self.done = true;
                 return Ok(());
             };
@@ -287,8 +319,8 @@ impl<'a> Entries<'a> {
                 self.current_date = Some(date);
             } else {
                 match self.pending.as_mut() {
-                    Some(p) => p.text.push_line(&clean_line(strip_bullet(raw))),
-                    None if !clean_line(raw).is_empty() => self.orphan_lines += 1,
+                    Some(p) => p.text.push_raw(raw, |r| clean_line(strip_bullet(r))),
+                    None if !raw.trim().is_empty() => self.orphan_lines += 1,
                     None => {}
                 }
             }

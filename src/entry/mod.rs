@@ -225,15 +225,42 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
     std::str::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 { offset: e.valid_up_to() })
 }
 
+/// The largest entry text kg reads, in bytes (1 MiB, some 150,000 words). A news
+/// entry is a few kilobytes; anything this big is a scraping accident, and the later
+/// stages would spend time and memory out of all proportion on it. Readers skip a
+/// bigger entry with a warning (a plain article, being one entry, is an error).
+pub const MAX_ENTRY_BYTES: usize = 1 << 20;
+
+/// The warning for an entry skipped for its size.
+pub(crate) fn too_large(line: usize, bytes: usize) -> String {
+    format!("line {line}: entry of {bytes} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)")
+}
+
 /// Reads `text` (the content of `origin`) whole, with the format given or detected.
+///
+/// Input that yields no entry at all is an error, so an ingest never succeeds silently
+/// with nothing to show for it.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
-    let format = options.format.unwrap_or_else(|| Format::detect(text));
-    check_text(text)?;
-    match format {
-        Format::Liveblog => liveblog::read(origin, text, options),
-        Format::Article => article::read(origin, text, options),
-        Format::Jsonl => jsonl::read(origin, text, options),
+    let mut reader = EntryReader::new(origin, text, options);
+    let mut parsed = Parsed { documents: Vec::new(), entries: Vec::new(), warnings: Vec::new() };
+    for part in reader.by_ref() {
+        match part? {
+            Part::Document(d) => parsed.documents.push(d),
+            Part::Entry(e) => parsed.entries.push(e),
+        }
     }
+    parsed.warnings = reader.warnings().to_vec();
+    Ok(parsed)
+}
+
+/// The error for an input without entries, with the warnings that explain why.
+fn no_entries(warnings: &[String]) -> ReadError {
+    let why = match warnings {
+        [] => String::new(),
+        [w] => format!(": {w}"),
+        [w, rest @ ..] => format!(": {w}, and {} more", rest.len()),
+    };
+    ReadError::Other(format!("no entries{why}"))
 }
 
 fn check_text(text: &str) -> Result<(), ReadError> {
@@ -254,10 +281,13 @@ pub enum Part {
 /// Reads the entries of one input one at a time, in input order, with the same results
 /// as [`read`]: what a large file costs in memory is its text, not its entries.
 ///
-/// After an error the reader ends. [`EntryReader::warnings`] is complete once it has.
+/// After an error the reader ends. An input without entries ends with an error too.
+/// [`EntryReader::warnings`] is complete once the reader has ended.
 pub struct EntryReader<'a> {
     format: Format,
     inner: Inner<'a>,
+    entries: usize,
+    ended: bool,
 }
 
 enum Inner<'a> {
@@ -286,7 +316,7 @@ impl<'a> EntryReader<'a> {
                 },
             },
         };
-        EntryReader { format, inner }
+        EntryReader { format, inner, entries: 0, ended: false }
     }
 
     /// The format being read.
@@ -298,8 +328,9 @@ impl<'a> EntryReader<'a> {
     pub fn warnings(&self) -> &[String] {
         match &self.inner {
             Inner::Liveblog(e) => e.warnings(),
+            Inner::Jsonl(e) => e.warnings(),
             Inner::Whole { warnings, .. } => warnings,
-            Inner::Jsonl(_) | Inner::Failed(_) => &[],
+            Inner::Failed(_) => &[],
         }
     }
 }
@@ -308,11 +339,29 @@ impl Iterator for EntryReader<'_> {
     type Item = Result<Part, ReadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        match &mut self.inner {
+        if self.ended {
+            return None;
+        }
+        let next = match &mut self.inner {
             Inner::Liveblog(e) => e.next(),
             Inner::Jsonl(e) => e.next(),
             Inner::Whole { parts, .. } => parts.next().map(Ok),
             Inner::Failed(e) => e.take().map(Err),
+        };
+        match next {
+            Some(Ok(Part::Entry(e))) => {
+                self.entries += 1;
+                Some(Ok(Part::Entry(e)))
+            }
+            Some(Err(e)) => {
+                self.ended = true;
+                Some(Err(e))
+            }
+            None => {
+                self.ended = true;
+                (self.entries == 0).then(|| Err(no_entries(self.warnings())))
+            }
+            other => other,
         }
     }
 }
@@ -382,6 +431,24 @@ mod tests {
     fn decode_names_offset() {
         assert_eq!(decode(b"ok\xffno"), Err(ReadError::InvalidUtf8 { offset: 2 }));
         assert_eq!(decode(b"\xEF\xBB\xBFhi"), Ok("hi"));
+    }
+
+    #[test]
+    fn oversized_entries_are_skipped_and_nothing_left_is_an_error() {
+        let huge = "word ".repeat(MAX_ENTRY_BYTES / 5 + 1);
+        let blog = format!("Peace talks resume in Geneva\n\n25 November 2025\n\n20:41 GMT\n\n{huge}\n\n20:00 GMT\n\nKept.\n");
+        let p = read("b.txt", &blog, &ReadOptions::default()).unwrap();
+        assert_eq!(p.entries.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), ["Peace talks resume in Geneva", "Kept."]);
+        // The size counts the entry's input lines: the blank ones around the text too.
+        assert_eq!(p.warnings, [too_large(5, huge.len() + 3)]);
+
+        let line = format!("{{\"time\":\"2025-11-25\",\"text\":\"{huge}\"}}");
+        let err = read("f.jsonl", &line, &ReadOptions::default()).unwrap_err();
+        assert_eq!(err, ReadError::Other(format!("no entries: {}", too_large(1, line.len()))));
+
+        let err = read("a.txt", &huge, &ReadOptions::default()).unwrap_err();
+        assert!(matches!(err, ReadError::At { line: 1, .. }), "{err}");
+        assert_eq!(read("z.bin", "a\0b", &ReadOptions::default()).unwrap_err().to_string(), "binary content (NUL byte at byte 1)");
     }
 
     #[test]

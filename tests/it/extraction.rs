@@ -88,6 +88,8 @@ fn unseen_texts_score_above_their_floors() {
         ("venezuela-liveblog.txt", 0.8, 0.7),
         ("kyiv-liveblog.txt", 0.85, 0.8),
         ("korea-article.txt", 0.85, 0.85),
+        ("cyprus-article.txt", 0.85, 0.8),
+        ("syria-article.txt", 0.85, 0.85),
     ];
     for (name, min_p, min_r) in cases {
         let text = std::fs::read_to_string(repo_file(&format!("tests/data/eval/unseen/{name}"))).unwrap();

@@ -1,6 +1,31 @@
-//! kg's integration tests: one binary, one module per area.
+//! kg's integration tests: one binary (see STYLE.md), one module per area.
+//!
+//! - [`cli`]: the foundation's contract (issue 2): the sample's entries, idempotent
+//!   ingest, one-line errors with their exit codes;
+//! - [`readers`]: the entry readers on odd text, through the library;
+//! - [`queries`]: every `queries/*.rq`, every result format, `--limit`, `--timeout`,
+//!   `--update`;
+//! - [`extraction`]: claims extracted from the sample and unseen texts;
+//! - [`hostile`]: the hostile-input catalogue of RELIABILITY.md;
+//! - [`fuzz`]: proptest targets (readers, extractor, bound query arguments);
+//! - [`crash`]: SIGKILL in the middle of an ingest;
+//! - [`concurrency`]: a second process while an ingest runs;
+//! - [`ask`], [`graph`]: the questions, graph views and DOT export (issue 4);
+//! - [`corpus`], [`ingest`]: the benchmark corpus generator, streaming ingest in
+//!   batches (issue 5).
 
 mod common;
+mod util;
+
+mod cli;
+mod concurrency;
 mod corpus;
+mod crash;
 mod extraction;
+mod fuzz;
+mod hostile;
 mod ingest;
+mod queries;
+mod readers;
+mod ask;
+mod graph;

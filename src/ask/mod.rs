@@ -1,0 +1,279 @@
+//! Questions: the store's claims → answers to direct questions ("who rejects NATO
+//! membership for Ukraine?", "where does Russia stand?", "who meets whom?", "which
+//! positions are contested?") and an actor's or position's stance over time.
+//!
+//! ```text
+//! Store ──claim-edges.rq──▶ ClaimEdge ──question──▶ Answer (rows) ──▶ table | JSON | CSV
+//! what the user typed ──names.rq + resolve──▶ Entity (or the closest names, as suggestions)
+//! ```
+//!
+//! What users type never reaches the SPARQL text: [`resolve`] binds it as a literal with
+//! [`Store::select`], and the questions filter the loaded claims in Rust.
+//!
+//! This module reads the store; it never writes to it. It does not extract claims (that
+//! is `claim`) and does not build graphs (that is `graph`).
+
+mod answer;
+mod questions;
+mod resolve;
+mod timeline;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use answer::{Answer, AnswerFormat};
+pub use questions::{contested, meetings, positions, who, Polarity};
+pub use resolve::{edit_distance, resolve, Want};
+pub use timeline::{timeline, CONTRADICTION_WINDOW_HOURS};
+
+use crate::claim::Relation;
+use crate::store::{Store, StoreError};
+
+/// Errors of the question stage.
+#[derive(Debug, thiserror::Error)]
+pub enum AskError {
+    /// The store could not be read or queried.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Nothing in the store goes by the name the user gave.
+    #[error("no {} matches '{name}'{}", .want.noun(), did_you_mean(.suggestions))]
+    NoMatch {
+        /// What kind of entity was wanted.
+        want: Want,
+        /// What the user typed.
+        name: String,
+        /// The closest labels, best first (at most three).
+        suggestions: Vec<String>,
+    },
+    /// The user gave an empty name.
+    #[error("empty {} name: give part of a label, such as 'NATO membership' or 'Zelensky'", .0.noun())]
+    EmptyName(Want),
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean: {}?", suggestions.join(", "))
+    }
+}
+
+/// The query behind [`resolve`]: every name of every actor and position.
+pub const NAMES_QUERY: &str = include_str!("../../queries/names.rq");
+/// The query behind [`load_claims`]: one row per claim with IRIs, labels and classes.
+pub const CLAIM_EDGES_QUERY: &str = include_str!("../../queries/claim-edges.rq");
+
+/// An actor or a position, as the store names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Entity {
+    /// Its IRI.
+    pub iri: String,
+    /// The label shown to users.
+    pub label: String,
+}
+
+/// The class of an actor or position, from its `rdf:type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityClass {
+    /// `kg:Person`.
+    Person,
+    /// `kg:State`: a state or its government.
+    State,
+    /// `kg:Organization`.
+    Organization,
+    /// `kg:Group`: a loose collective.
+    Group,
+    /// `kg:Position`.
+    Position,
+    /// Anything else (an entity typed otherwise, or untyped).
+    Other,
+}
+
+impl EntityClass {
+    fn from_local(s: Option<&str>) -> EntityClass {
+        match s {
+            Some("Person") => EntityClass::Person,
+            Some("State") => EntityClass::State,
+            Some("Organization") => EntityClass::Organization,
+            Some("Group") => EntityClass::Group,
+            Some("Position") => EntityClass::Position,
+            _ => EntityClass::Other,
+        }
+    }
+
+    /// Whether this is a position rather than an actor.
+    pub fn is_position(self) -> bool {
+        self == EntityClass::Position
+    }
+}
+
+/// One claim, flattened for answering questions: who, relation, what, when, evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimEdge {
+    /// The claim's IRI.
+    pub claim: String,
+    /// Who: the claim's subject.
+    pub subject: Entity,
+    /// The subject's class.
+    pub subject_class: EntityClass,
+    /// The relation (rejects, supports …).
+    pub relation: Relation,
+    /// What or whom: a position, or an actor for meets, sends, criticizes.
+    pub object: Entity,
+    /// The object's class.
+    pub object_class: EntityClass,
+    /// The entry's time, `xsd:dateTime` lexical form (UTC), when known.
+    pub time: Option<String>,
+    /// The evidence sentence, verbatim.
+    pub quote: String,
+    /// Who reported or is cited for the claim, comma-separated; empty when unattributed.
+    pub reported_by: String,
+    /// Whether the text hedges it (reportedly, claims).
+    pub hedged: bool,
+    /// asserted, planned, hoped or possible.
+    pub modality: String,
+    /// The entry the claim comes from.
+    pub entry: String,
+    /// Where it was read: the outlet publishing the entry, else the input file's name.
+    pub source: String,
+}
+
+impl ClaimEdge {
+    /// The time parsed, for arithmetic; `None` when unknown or malformed.
+    pub fn datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.time.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map(|t| t.to_utc())
+    }
+}
+
+/// Loads every claim of the store, in time order (claims without time first).
+pub fn load_claims(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
+    let rows = store.select(CLAIM_EDGES_QUERY, &[])?;
+    let mut claims = Vec::with_capacity(rows.rows.len());
+    for r in &rows.rows {
+        let get = |name: &str| rows.get(r, name);
+        let (Some(claim), Some(subject), Some(object), Some(relation)) =
+            (get("claim"), get("subject"), get("object"), get("relation").and_then(Relation::from_name))
+        else {
+            continue;
+        };
+        claims.push(ClaimEdge {
+            claim: claim.to_string(),
+            subject: Entity { iri: subject.to_string(), label: get("subjectLabel").unwrap_or(subject).to_string() },
+            subject_class: EntityClass::from_local(get("subjectClass")),
+            relation,
+            object: Entity { iri: object.to_string(), label: get("objectLabel").unwrap_or(object).to_string() },
+            object_class: EntityClass::from_local(get("objectClass")),
+            time: get("time").map(str::to_string),
+            quote: get("quote").unwrap_or_default().to_string(),
+            reported_by: get("reportedBy").unwrap_or_default().to_string(),
+            hedged: get("hedged") == Some("true"),
+            modality: get("modality").unwrap_or_default().to_string(),
+            entry: get("entry").unwrap_or_default().to_string(),
+            source: get("source").unwrap_or_default().to_string(),
+        });
+    }
+    // An entity typed twice (say State and Organization) yields one row per class:
+    // keep the first row of each claim.
+    let mut seen = HashMap::new();
+    claims.retain(|c| seen.insert(c.claim.clone(), ()).is_none());
+    Ok(claims)
+}
+
+/// Tiny fixtures shared by the unit tests of `ask`, `graph` and `export`.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    /// A claim for tests: `("Russia", "rejects", "plan", "2025-11-25T10:00:00Z", "TASS")`.
+    /// The object is a position unless the relation links actors or it starts with `@`.
+    pub(crate) fn edge(s: &str, r: &str, o: &str, time: &str, by: &str) -> ClaimEdge {
+        let relation = Relation::from_name(r).expect("test relation");
+        let entity = |l: &str, kind: &str| Entity { iri: format!("x:{kind}/{l}"), label: l.into() };
+        let object_is_position = !relation.links_actors() && !o.starts_with('@');
+        let o = o.trim_start_matches('@');
+        ClaimEdge {
+            claim: format!("x:claim/{s}-{r}-{o}-{time}-{by}"),
+            subject: entity(s, "actor"),
+            subject_class: EntityClass::State,
+            relation,
+            object: entity(o, if object_is_position { "position" } else { "actor" }),
+            object_class: if object_is_position { EntityClass::Position } else { EntityClass::State },
+            time: (!time.is_empty()).then(|| time.to_string()),
+            quote: format!("{s} {r} {o}."),
+            reported_by: by.into(),
+            hedged: false,
+            modality: "asserted".into(),
+            entry: "x:entry/1".into(),
+            source: "test.txt".into(),
+        }
+    }
+
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store with one claim (Kyiv rejects the plan, reported by Reuters) and an
+    /// ontology graph naming Russia (metonym "Kremlin") and the plan's alias.
+    fn fixture() -> Store {
+        let store = Store::memory().unwrap();
+        store
+            .load_ontology(&[(
+                "o.ttl".into(),
+                r#"@prefix kg: <https://w3id.org/kg-news/ns#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+                <https://w3id.org/kg-news/id/actor/russia> a kg:State ; skos:prefLabel "Russia" ; kg:metonym "Kremlin" .
+                <https://w3id.org/kg-news/id/position/plan> a kg:Position ; skos:prefLabel "peace plan" ; skos:altLabel "the 28 points" ."#
+                    .into(),
+            )])
+            .unwrap();
+        store
+            .update(
+                r#"PREFIX kg: <https://w3id.org/kg-news/ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                INSERT DATA {
+                  <https://w3id.org/kg-news/id/actor/ukraine> a kg:State, kg:Actor ; rdfs:label "Ukraine" ; kg:surface "Kyiv" .
+                  <https://w3id.org/kg-news/id/position/plan> a kg:Position ; rdfs:label "peace plan" .
+                  <https://w3id.org/kg-news/id/source/reuters> rdfs:label "Reuters" .
+                  <https://w3id.org/kg-news/id/claim/1> a kg:Claim ; kg:subject <https://w3id.org/kg-news/id/actor/ukraine> ;
+                    kg:relation kg:rejects ; kg:object <https://w3id.org/kg-news/id/position/plan> ;
+                    prov:wasDerivedFrom <https://w3id.org/kg-news/id/entry/1> ; kg:quote "Kyiv rejected the plan." ;
+                    kg:time "2025-11-25T10:00:00Z"^^xsd:dateTime ; kg:hedged false ; kg:modality "asserted" ;
+                    kg:reportedBy <https://w3id.org/kg-news/id/source/reuters> .
+                }"#,
+            )
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn loads_claims_with_labels_classes_and_sources() {
+        let claims = load_claims(&fixture()).unwrap();
+        assert_eq!(claims.len(), 1);
+        let c = &claims[0];
+        assert_eq!((c.subject.label.as_str(), c.relation, c.object.label.as_str()), ("Ukraine", Relation::Rejects, "peace plan"));
+        assert_eq!((c.subject_class, c.object_class), (EntityClass::State, EntityClass::Position));
+        assert_eq!(c.reported_by, "Reuters");
+        assert_eq!(c.time.as_deref(), Some("2025-11-25T10:00:00Z"));
+        assert!(c.datetime().is_some());
+    }
+
+    #[test]
+    fn resolves_labels_surfaces_aliases_and_metonyms() {
+        let store = fixture();
+        let iri = |want, q| resolve(&store, want, q).unwrap().into_iter().map(|e| e.label).collect::<Vec<_>>();
+        assert_eq!(iri(Want::Actor, "kyiv"), ["Ukraine"]);
+        assert_eq!(iri(Want::Actor, "KREMLIN"), ["Russia"]);
+        assert_eq!(iri(Want::Position, "28 points"), ["peace plan"]);
+        assert_eq!(iri(Want::Any, "plan peace"), ["peace plan"]);
+        match resolve(&store, Want::Position, "pease plan") {
+            Err(AskError::NoMatch { suggestions, .. }) => assert_eq!(suggestions, ["peace plan"]),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(resolve(&store, Want::Actor, "peace plan"), Err(AskError::NoMatch { .. })));
+        assert!(matches!(resolve(&store, Want::Actor, "} ; DROP ALL ; {"), Err(AskError::NoMatch { .. })));
+        assert_eq!(load_claims(&store).unwrap().len(), 1);
+    }
+}

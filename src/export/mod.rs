@@ -1,0 +1,11 @@
+//! Exports: the claim graph → other tools' formats, each written to `impl Write`.
+//!
+//! - [`dot`]: GraphViz DOT ([`DotWriter`]), and rendering it to SVG or PNG with `dot`.
+//!
+//! RDF exports (Turtle, N-Triples, N-Quads, TriG) are the store's own
+//! ([`crate::store::Store::export`]): they need oxigraph's serialisers, which only the
+//! store touches.
+
+pub mod dot;
+
+pub use dot::{render, DotWriter, RenderError, RenderFormat};
