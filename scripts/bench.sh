@@ -52,7 +52,7 @@ LAST_STORE="${QUERY_STORE:-}"
 for size in "${SIZES[@]+"${SIZES[@]}"}"; do
   corpus="$WORK/corpus-${size}MB.txt"
   [ -s "$corpus" ] || "$CORPUS" --size "${size}MB" --seed 1 > "$corpus" 2>/dev/null
-  bytes=$(stat -c %s "$corpus")
+  bytes=$(stat -L -c %s "$corpus")
   store="$WORK/store-${size}MB"
   rm -rf "$store"
   read -r secs user sys rss < <(measure "$KG" --store "$store" ingest "$corpus")
