@@ -240,6 +240,10 @@ impl ClaimExtractor {
             self.noun_claims(&ctx, &mut found);
             self.verb_positions(&ctx, &mut found);
             self.held_talks(&ctx, &mut found);
+            // A proposal named by this sentence is what "the proposal" means in the next.
+            if let Some((_, _, o, ..)) = found.iter().find(|f| f.1 == Relation::Proposes && f.2.kind == EntityKind::Position) {
+                prev_topic = Some(Mention { entity: o.clone(), role: Role::Position, span: Span::new(0, 0), first: start, last: start, possessive: false, locative: false, in_pp: false, modifier: false, group_noun: None });
+            }
             for (subject, relation, object, cue, frame_conf, subject_surface, object_surface, modality) in found {
                 if subject.key == object.key || !subject.kind.is_actor() {
                     continue;
@@ -344,17 +348,14 @@ impl ClaimExtractor {
     #[allow(clippy::type_complexity)]
     fn apply(&self, ctx: &Ctx, cue: &CueHit, attr: &Attribution, out: &mut Vec<Found>) {
         let cue_in_quote = ctx.in_quote[cue.first];
-        // "wants to meet": the first verb only sets the modality of the second.
-        if cue.frame == Frame::Verb && ctx.w(cue.last) == "to" {
-            let next = cue.last + 1;
-            if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
-                return;
-            }
-        }
-        if cue.frame == Frame::Verb && ctx.w(cue.last + 1) == "to" {
-            let next = cue.last + 2;
-            if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
-                return;
+        // "wants to meet Trump": the first verb only sets the modality of the second, when
+        // the second has an object of its own ("offered to host talks" stays an offer).
+        if cue.frame == Frame::Verb {
+            let next = if ctx.w(cue.last) == "to" { Some(cue.last + 1) } else if ctx.w(cue.last + 1) == "to" { Some(cue.last + 2) } else { None };
+            if let Some(second) = next.and_then(|n| self.best_cue_at(ctx, n)).filter(|c| c.frame == Frame::Verb) {
+                if !self.objects_right(ctx, &second, second.relation).is_empty() {
+                    return;
+                }
             }
         }
         let modality = self.modality(ctx, cue.first);
