@@ -96,6 +96,9 @@ pub struct ClaimExtractor {
     class_phrases: Vec<(WordClass, Vec<String>)>,
     people: People,
     plans: HashMap<DocumentId, Vec<Entity>>,
+    /// Known positions by lower-case label and alias, so that a phrase kg builds
+    /// ("recognition of Palestine") lands on the gazetteer's position when it names one.
+    position_names: HashMap<String, Entity>,
 }
 
 /// Per-sentence context passed between the helpers.
@@ -148,7 +151,15 @@ impl ClaimExtractor {
                 class_phrases.push((*class, words));
             }
         }
-        ClaimExtractor { gaz, titles, cues, classes, class_phrases, people: People::default(), plans: HashMap::new() }
+        let mut position_names = HashMap::new();
+        for (i, r) in gaz.records.iter().enumerate() {
+            if r.kind == Some(EntityKind::Position) {
+                for name in std::iter::once(&r.label).chain(&r.alt_labels) {
+                    position_names.entry(norm(name)).or_insert_with(|| gaz.entity(i));
+                }
+            }
+        }
+        ClaimExtractor { gaz, titles, cues, classes, class_phrases, people: People::default(), plans: HashMap::new(), position_names }
     }
 
     /// The people and organisations discovered so far (seed it from the store to keep
@@ -168,6 +179,12 @@ impl ClaimExtractor {
                 self.people.add(a);
             }
         }
+    }
+
+    /// The position a phrase names: the gazetteer's when the phrase is one of its names,
+    /// else a new one labelled by the phrase.
+    fn position_named(&self, phrase: &str) -> Entity {
+        self.position_names.get(&norm(phrase)).cloned().unwrap_or_else(|| Entity::from_label(EntityKind::Position, phrase))
     }
 
     /// The gazetteer in use.
@@ -411,7 +428,9 @@ impl ClaimExtractor {
                         return;
                     }
                 }
-                let objects = self.objects_right(ctx, cue, relation);
+                // Objects are found as the cue reads before negation ("would not recognise
+                // Palestine" still takes an actor).
+                let objects = self.objects_right(ctx, cue, cue.relation);
                 let symmetric = matches!(ctx.w(cue.first), "met" | "meet" | "meets" | "held" | "hold" | "holding" | "talked" | "talk" | "negotiated");
                 if objects.is_empty() && symmetric && relation == Relation::Meets {
                     // "The United States and Iran held talks": the subjects meet.
@@ -425,7 +444,11 @@ impl ClaimExtractor {
                 if !symmetric || !objects.is_empty() {
                     subjects.extend(coordinated_before(ctx, &subj));
                 }
-                for (obj, neg) in objects {
+                for (mut obj, neg) in objects {
+                    // "recognised the State of Palestine": supports its recognition.
+                    if ctx.w(cue.first).starts_with("recogni") && obj.entity.kind.is_actor() {
+                        obj.entity = self.position_named(&format!("recognition of {}", obj.entity.label));
+                    }
                     let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
                     for sj in &subjects {
                         out.push(found(sj, r, &obj, cue, 0.8, modality, ctx));

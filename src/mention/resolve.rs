@@ -488,6 +488,8 @@ fn looks_like_noun(w: &str) -> bool {
         "claim", "warn", "intend", "expect", "believe", "fear", "argue", "see", "sign", "threaten", "vow", "pledge",
         "last", "next", "this", "earlier", "later", "today", "yesterday", "tomorrow", "instead", "first", "himself",
         "herself", "themselves", "soon", "once", "twice", "afterwards", "overnight", "officially", "already",
+        "yet", "either", "too", "anyway", "though", "however", "instead", "meanwhile", "together", "alone", "abroad",
+        "home", "here", "there", "ago", "earlier", "recently", "directly",
     ];
     w.chars().all(|c| c.is_lowercase() || c == '-')
         && w.len() > 2

@@ -91,6 +91,7 @@ fn unseen_texts_score_above_their_floors() {
         ("cyprus-article.txt", 0.85, 0.8),
         ("syria-article.txt", 0.85, 0.85),
         ("ethiopia-lines.jsonl", 0.85, 0.85),
+        ("palestine-article.txt", 0.85, 0.6),
     ];
     for (name, min_p, min_r) in cases {
         let text = std::fs::read_to_string(repo_file(&format!("tests/data/eval/unseen/{name}"))).unwrap();

@@ -561,7 +561,7 @@ impl ClaimExtractor {
 
     pub(super) fn np_mention(&self, first: usize, last: usize, label: &str, ctx: &Ctx) -> Mention {
         Mention {
-            entity: Entity::from_label(EntityKind::Position, label),
+            entity: self.position_named(label),
             role: Role::Position,
             span: Span::new(ctx.tokens[first].start, ctx.tokens[last].end),
             first,

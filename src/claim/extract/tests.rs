@@ -265,3 +265,10 @@ fn possessed_objects_and_pronouns_skip_possessors() {
     assert!(has(&got, "Egypt", "rejects", "Ethiopia's Nile dam"), "{got:?}");
     assert!(has(&got, "Egypt", "supports", "Eritrea"), "{got:?}");
 }
+
+#[test]
+fn recognition_and_negated_actor_objects() {
+    let got = claims("Spain recognised the State of Palestine, but Italy would not recognise Palestine yet.");
+    assert!(has(&got, "Spain", "supports", "two-state solution"), "{got:?}");
+    assert!(has(&got, "Italy", "rejects", "two-state solution"), "{got:?}");
+}
