@@ -96,6 +96,9 @@ pub struct ClaimExtractor {
     class_phrases: Vec<(WordClass, Vec<String>)>,
     people: People,
     plans: HashMap<DocumentId, Vec<Entity>>,
+    /// Known positions by lower-case label and alias, so that a phrase kg builds
+    /// ("recognition of Palestine") lands on the gazetteer's position when it names one.
+    position_names: HashMap<String, Entity>,
 }
 
 /// Per-sentence context passed between the helpers.
@@ -148,7 +151,15 @@ impl ClaimExtractor {
                 class_phrases.push((*class, words));
             }
         }
-        ClaimExtractor { gaz, titles, cues, classes, class_phrases, people: People::default(), plans: HashMap::new() }
+        let mut position_names = HashMap::new();
+        for (i, r) in gaz.records.iter().enumerate() {
+            if r.kind == Some(EntityKind::Position) {
+                for name in std::iter::once(&r.label).chain(&r.alt_labels) {
+                    position_names.entry(norm(name)).or_insert_with(|| gaz.entity(i));
+                }
+            }
+        }
+        ClaimExtractor { gaz, titles, cues, classes, class_phrases, people: People::default(), plans: HashMap::new(), position_names }
     }
 
     /// The people and organisations discovered so far (seed it from the store to keep
@@ -168,6 +179,12 @@ impl ClaimExtractor {
                 self.people.add(a);
             }
         }
+    }
+
+    /// The position a phrase names: the gazetteer's when the phrase is one of its names,
+    /// else a new one labelled by the phrase.
+    fn position_named(&self, phrase: &str) -> Entity {
+        self.position_names.get(&norm(phrase)).cloned().unwrap_or_else(|| Entity::from_label(EntityKind::Position, phrase))
     }
 
     /// The gazetteer in use.
@@ -240,6 +257,10 @@ impl ClaimExtractor {
             self.noun_claims(&ctx, &mut found);
             self.verb_positions(&ctx, &mut found);
             self.held_talks(&ctx, &mut found);
+            // A proposal named by this sentence is what "the proposal" means in the next.
+            if let Some((_, _, o, ..)) = found.iter().find(|f| f.1 == Relation::Proposes && f.2.kind == EntityKind::Position) {
+                prev_topic = Some(Mention { entity: o.clone(), role: Role::Position, span: Span::new(0, 0), first: start, last: start, possessive: false, locative: false, in_pp: false, modifier: false, group_noun: None });
+            }
             for (subject, relation, object, cue, frame_conf, subject_surface, object_surface, modality) in found {
                 if subject.key == object.key || !subject.kind.is_actor() {
                     continue;
@@ -344,17 +365,14 @@ impl ClaimExtractor {
     #[allow(clippy::type_complexity)]
     fn apply(&self, ctx: &Ctx, cue: &CueHit, attr: &Attribution, out: &mut Vec<Found>) {
         let cue_in_quote = ctx.in_quote[cue.first];
-        // "wants to meet": the first verb only sets the modality of the second.
-        if cue.frame == Frame::Verb && ctx.w(cue.last) == "to" {
-            let next = cue.last + 1;
-            if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
-                return;
-            }
-        }
-        if cue.frame == Frame::Verb && ctx.w(cue.last + 1) == "to" {
-            let next = cue.last + 2;
-            if self.cues.get(ctx.w(next)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && match_words(ctx, next, &c.words).is_some())) {
-                return;
+        // "wants to meet Trump": the first verb only sets the modality of the second, when
+        // the second has an object of its own ("offered to host talks" stays an offer).
+        if cue.frame == Frame::Verb {
+            let next = if ctx.w(cue.last) == "to" { Some(cue.last + 1) } else if ctx.w(cue.last + 1) == "to" { Some(cue.last + 2) } else { None };
+            if let Some(second) = next.and_then(|n| self.best_cue_at(ctx, n)).filter(|c| c.frame == Frame::Verb) {
+                if !self.objects_right(ctx, &second, second.relation).is_empty() {
+                    return;
+                }
             }
         }
         let modality = self.modality(ctx, cue.first);
@@ -410,7 +428,9 @@ impl ClaimExtractor {
                         return;
                     }
                 }
-                let objects = self.objects_right(ctx, cue, relation);
+                // Objects are found as the cue reads before negation ("would not recognise
+                // Palestine" still takes an actor).
+                let objects = self.objects_right(ctx, cue, cue.relation);
                 let symmetric = matches!(ctx.w(cue.first), "met" | "meet" | "meets" | "held" | "hold" | "holding" | "talked" | "talk" | "negotiated");
                 if objects.is_empty() && symmetric && relation == Relation::Meets {
                     // "The United States and Iran held talks": the subjects meet.
@@ -424,7 +444,11 @@ impl ClaimExtractor {
                 if !symmetric || !objects.is_empty() {
                     subjects.extend(coordinated_before(ctx, &subj));
                 }
-                for (obj, neg) in objects {
+                for (mut obj, neg) in objects {
+                    // "recognised the State of Palestine": supports its recognition.
+                    if ctx.w(cue.first).starts_with("recogni") && obj.entity.kind.is_actor() {
+                        obj.entity = self.position_named(&format!("recognition of {}", obj.entity.label));
+                    }
                     let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
                     for sj in &subjects {
                         out.push(found(sj, r, &obj, cue, 0.8, modality, ctx));

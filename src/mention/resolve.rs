@@ -375,7 +375,7 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, ti
             .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
             // Prefer the latest subject-like mention over one inside a prepositional
             // phrase ("Yermak said … at the talks with the US president. He added …").
-            .max_by_key(|m| (!m.in_pp, m.last));
+            .max_by_key(|m| (!m.in_pp && !m.possessive, m.last));
         if let Some(a) = antecedent {
             let entity = a.entity.clone();
             // "his chief of staff" (no name after it): the aide who works for him.
@@ -465,7 +465,7 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
             let adjacent = next_tok.is_some_and(|t| t.kind == TokenKind::Word && t.start > tokens[m.last].end);
             // "Nor will Tehran accept": after a modal the name is an inverted subject.
             let inverted = m.first > 0 && is_in(AUXILIARIES, &tok(text, tokens, m.first - 1));
-            if adjacent && (is_in(HEAD_NOUNS, &next) || m.role == Role::Demonym || (!inverted && looks_like_noun(&next))) {
+            if adjacent && (is_in(HEAD_NOUNS, &next) || m.role == Role::Demonym || (!inverted && next_tok.is_some_and(|t| looks_like_noun(t.text(text))))) {
                 m.modifier = true;
             }
             if m.role == Role::Demonym {
@@ -488,6 +488,8 @@ fn looks_like_noun(w: &str) -> bool {
         "claim", "warn", "intend", "expect", "believe", "fear", "argue", "see", "sign", "threaten", "vow", "pledge",
         "last", "next", "this", "earlier", "later", "today", "yesterday", "tomorrow", "instead", "first", "himself",
         "herself", "themselves", "soon", "once", "twice", "afterwards", "overnight", "officially", "already",
+        "yet", "either", "too", "anyway", "though", "however", "instead", "meanwhile", "together", "alone", "abroad",
+        "home", "here", "there", "ago", "earlier", "recently", "directly",
     ];
     w.chars().all(|c| c.is_lowercase() || c == '-')
         && w.len() > 2

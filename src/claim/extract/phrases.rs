@@ -243,6 +243,7 @@ impl ClaimExtractor {
                 let plans = self.plans.get(&doc).filter(|_| definite);
                 plans
                     .and_then(|p| p.iter().rev().find(|e| e.label.ends_with(kind)).or_else(|| (!counter).then(|| p.last()).flatten()).cloned())
+                    .or_else(|| (definite && !counter).then(|| ctx.prev_topic.as_ref().map(|m| m.entity.clone())).flatten())
                     .or_else(|| {
                         (definite && !counter)
                             .then(|| ctx.all.iter().filter(|m| m.role == Role::Position && m.last < ctx.start).max_by_key(|m| m.last))
@@ -407,6 +408,14 @@ impl ClaimExtractor {
         while k < ctx.end && (is_in(DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote || matches!(ctx.w(k), "any" | "potential" | "possible" | "further" | "more")) {
             k += 1;
         }
+        // "opposed Ethiopia's Nile dam": the possessor belongs to the label.
+        let mut label_start = k;
+        let mut possessed = false;
+        if let Some(m) = ctx.ms.iter().find(|m| m.first == k && m.is_actor() && matches!(ctx.w(m.last + 1), "'s" | "’s")) {
+            label_start = m.first;
+            k = m.last + 2;
+            possessed = true;
+        }
         let first = k;
         let after_det = first > cue.last + 1 && is_in(DETERMINERS, ctx.w(first - 1));
         let mut last = None;
@@ -438,7 +447,7 @@ impl ClaimExtractor {
             if t.kind != TokenKind::Word || np_stop(w) || (k > first && is_in(DETERMINERS, w)) || (!demonym && ctx.ms.iter().any(|m| m.first <= k && k <= m.last)) {
                 break;
             }
-            if !demonym && w.chars().next().is_some_and(char::is_uppercase) && k == first && t.text(ctx.text).len() > 1 {
+            if !demonym && !possessed && w.chars().next().is_some_and(char::is_uppercase) && k == first && t.text(ctx.text).len() > 1 {
                 break;
             }
             last = Some(k);
@@ -483,7 +492,7 @@ impl ClaimExtractor {
             }
         }
         let junk = is_in(JUNK_HEADS, &head) && !(words >= 2 && !is_in(JUNK_HEADS, ctx.w(first)) && ctx.w(first).chars().all(|c| c.is_lowercase()));
-        if junk || head.ends_with("ly") || head.ends_with("ed") || head.len() < 4 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
+        if junk || head.ends_with("ly") || head.ends_with("ed") || head.len() < 3 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
             return None;
         }
         // A noun phrase ends in a noun: a known noun ending, or a word after a determiner
@@ -518,8 +527,11 @@ impl ClaimExtractor {
                 None => {}
             }
         }
-        let label = ctx.text[ctx.tokens[first].start..ctx.tokens[last].end].to_string();
-        Some(self.np_mention(first, last, &label, ctx))
+        if possessed && last + 1 == first + 1 && is_in(JUNK_HEADS, &head) {
+            return None;
+        }
+        let label = ctx.text[ctx.tokens[label_start].start..ctx.tokens[last].end].to_string();
+        Some(self.np_mention(label_start, last, &label, ctx))
     }
 
     /// What a demand asks for, after its noun: "to stop buying Russian oil" (a verb
@@ -549,7 +561,7 @@ impl ClaimExtractor {
 
     pub(super) fn np_mention(&self, first: usize, last: usize, label: &str, ctx: &Ctx) -> Mention {
         Mention {
-            entity: Entity::from_label(EntityKind::Position, label),
+            entity: self.position_named(label),
             role: Role::Position,
             span: Span::new(ctx.tokens[first].start, ctx.tokens[last].end),
             first,

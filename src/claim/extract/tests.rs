@@ -251,3 +251,24 @@ fn dismissing_calls_for_something() {
     assert!(got.iter().any(|(_, r, o)| *r == "rejects" && o == "full withdrawal"), "{got:?}");
     assert!(!got.iter().any(|(_, r, _)| *r == "demands"), "{got:?}");
 }
+
+#[test]
+fn offers_the_next_sentence_refers_to() {
+    let got = claims("Ruto offered to host talks between the two neighbours. The proposal was welcomed by the African Union Commission.");
+    assert!(got.iter().any(|(s, r, o)| s == "William Ruto" && *r == "proposes" && o.starts_with("host talks")), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s.starts_with("African Union") && *r == "supports" && o.starts_with("host talks")), "{got:?}");
+}
+
+#[test]
+fn possessed_objects_and_pronouns_skip_possessors() {
+    let got = claims("Egypt, which has long opposed Ethiopia's Nile dam, said it stood by Eritrea.");
+    assert!(has(&got, "Egypt", "rejects", "Ethiopia's Nile dam"), "{got:?}");
+    assert!(has(&got, "Egypt", "supports", "Eritrea"), "{got:?}");
+}
+
+#[test]
+fn recognition_and_negated_actor_objects() {
+    let got = claims("Spain recognised the State of Palestine, but Italy would not recognise Palestine yet.");
+    assert!(has(&got, "Spain", "supports", "two-state solution"), "{got:?}");
+    assert!(has(&got, "Italy", "rejects", "two-state solution"), "{got:?}");
+}
