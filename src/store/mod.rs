@@ -162,8 +162,6 @@ pub enum WriteMode {
 /// under the memory target, while the store gets few, large files (each batch adds
 /// one file per index, which RocksDB compacts in the background).
 const BULK_BATCH_QUADS: usize = 150_000;
-/// The most quads a [`BulkWriter`] stores between commits (about 50,000 entries).
-const BULK_COMMIT_MAX: usize = 4_000_000;
 /// Room for the write that fills a batch (a batch of entries adds up to ~100k quads).
 const BULK_BATCH_SLACK: usize = 100_000;
 
@@ -233,8 +231,6 @@ impl Store {
             db: &self.db,
             loader: bulk_loader(&self.db),
             quads: Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK),
-            loaded: 0,
-            commit_every: BULK_BATCH_QUADS,
         }
     }
 
@@ -538,22 +534,19 @@ fn bulk_loader(db: &oxigraph::store::Store) -> oxigraph::store::BulkLoader<'_> {
 ///
 /// Quads are collected until a batch of about [`BULK_BATCH_QUADS`] is full, at the end
 /// of a [`BulkWriter::write`] call; the batch is then sorted into RocksDB table files
-/// on disk. The files are ingested in one atomic step (a commit) after the first
-/// batch, then after twice as many quads each time, up to [`BULK_COMMIT_MAX`]: readers
-/// see an ingest progress from its start, and a large input makes few commits, each
-/// adding one file per batch to RocksDB's first level (every commit makes RocksDB
-/// compact them; at one commit per batch, compaction doubled the ingest time). What one
-/// `write` call was given becomes visible entirely or not at all. [`BulkWriter::commit`]
-/// stores the rest; dropping the writer discards what was not committed. Memory holds
-/// at most one batch, whatever the size of the input.
+/// and ingested in one atomic step (a commit), so what one call was given becomes
+/// visible entirely or not at all, and readers see an ingest progress.
+/// [`BulkWriter::commit`] stores the rest; dropping the writer discards it. Memory
+/// holds at most one batch, whatever the size of the input.
+///
+/// Each commit adds one file per index to RocksDB's first level, which it compacts in
+/// the background: that costs about twice the sorting (see BENCHMARKS.md). Committing
+/// after exponentially growing batches halved it, but left too few commits for the
+/// reliability tests' view of a running ingest.
 pub struct BulkWriter<'a> {
     db: &'a oxigraph::store::Store,
     loader: oxigraph::store::BulkLoader<'a>,
     quads: Vec<Quad>,
-    /// Quads given to `loader` since the last commit.
-    loaded: usize,
-    /// Quads after which the next commit comes.
-    commit_every: usize,
 }
 
 impl BulkWriter<'_> {
@@ -563,13 +556,9 @@ impl BulkWriter<'_> {
         if self.quads.len() >= BULK_BATCH_QUADS {
             // A batch sized up front: growing it by doubling copied every quad twice.
             let full = std::mem::replace(&mut self.quads, Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK));
-            self.loaded += full.len();
-            self.loader.load_quads(full)?;
-            if self.loaded >= self.commit_every {
-                std::mem::replace(&mut self.loader, bulk_loader(self.db)).commit()?;
-                self.loaded = 0;
-                self.commit_every = (self.commit_every * 2).min(BULK_COMMIT_MAX);
-            }
+            let mut loader = std::mem::replace(&mut self.loader, bulk_loader(self.db));
+            loader.load_quads(full)?;
+            loader.commit()?;
         }
         Ok(stats)
     }
