@@ -27,7 +27,7 @@ def rerun(match):
     commands = [l for l in lines if l.startswith("$ kg")]
     out = []
     for c in commands:
-        res = subprocess.run(["bash", "-c", c[2:] + " 2>&1"], cwd=root, env=env, capture_output=True, text=True)
+        res = subprocess.run(["bash", "-c", "{ " + c[2:] + " ; } 2>&1"], cwd=root, env=env, capture_output=True, text=True)
         out.append(c)
         out.extend(res.stdout.rstrip("\n").split("\n") if res.stdout.strip() else [])
     return match.group(1) + "\n".join(out) + "\n```"

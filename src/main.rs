@@ -57,7 +57,7 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
-        || err.to_string().contains("Broken pipe")
+        || format!("{err:#}").contains("Broken pipe")
 }
 
 /// Where the store lives when neither --store nor KG_STORE says.
@@ -211,14 +211,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Positions(a) => {
             let store = Store::open_read_only(&store_dir)?;
             let actors = kg::ask::resolve(&store, Want::Actor, &a.actor)?;
-            let answer = kg::ask::positions(&kg::ask::load_claims(&store)?, &actors);
+            let answer = kg::ask::positions(&kg::ask::load_claims_about(&store, &actors)?, &actors);
             let empty = || format!("no claims about positions by {}", labels(&actors));
             write_answer(&answer, a.format, &mut out, empty)?;
         }
         Command::Meetings(a) => {
             let store = Store::open_read_only(&store_dir)?;
             let actors = a.actor.as_deref().map(|x| kg::ask::resolve(&store, Want::Actor, x)).transpose()?;
-            let answer = kg::ask::meetings(&kg::ask::load_claims(&store)?, actors.as_deref());
+            let claims = match actors.as_deref() {
+                Some(a) => kg::ask::load_claims_about(&store, a)?,
+                None => kg::ask::load_claims(&store)?,
+            };
+            let answer = kg::ask::meetings(&claims, actors.as_deref());
             let empty = || match &actors {
                 Some(actors) => format!("no meetings of {}", labels(actors)),
                 None => "no meetings in the store".into(),
@@ -233,7 +237,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Timeline(a) => {
             let store = Store::open_read_only(&store_dir)?;
             let found = kg::ask::resolve(&store, Want::Any, &a.name)?;
-            let answer = kg::ask::timeline(&kg::ask::load_claims(&store)?, &found);
+            let answer = kg::ask::timeline(&kg::ask::load_claims_about(&store, &found)?, &found);
             write_answer(&answer, a.format, &mut out, || format!("no claims about {}", labels(&found)))?;
         }
         Command::Path(a) => {
@@ -450,7 +454,7 @@ fn progress_bar(name: &str) -> indicatif::ProgressBar {
 fn who(store_dir: &Path, relation: Relation, args: &cli::PositionArgs, out: &mut dyn Write) -> Result<()> {
     let store = Store::open_read_only(store_dir)?;
     let targets = kg::ask::resolve(&store, Want::Position, &args.position)?;
-    let answer = kg::ask::who(&kg::ask::load_claims(&store)?, relation, &targets);
+    let answer = kg::ask::who(&kg::ask::load_claims_about(&store, &targets)?, relation, &targets);
     write_answer(&answer, args.format, out, || format!("no claims that anyone {relation} {}", labels(&targets)))
 }
 

@@ -149,7 +149,30 @@ impl ClaimEdge {
 
 /// Loads every claim of the store, in time order (claims without time first).
 pub fn load_claims(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
-    let rows = store.select(CLAIM_EDGES_QUERY, &[])?;
+    claims_from_query(store, CLAIM_EDGES_QUERY)
+}
+
+/// Loads the claims whose subject or object is one of `entities`: what the questions
+/// about given actors or positions need, without reading the whole store. The IRIs
+/// come from the store (resolved names), never from what the user typed, and are
+/// checked before they go into the query.
+pub fn load_claims_about(store: &Store, entities: &[Entity]) -> Result<Vec<ClaimEdge>, AskError> {
+    let safe = |iri: &str| !iri.is_empty() && !iri.chars().any(|c| c.is_whitespace() || "<>\"{}|^`\\".contains(c));
+    let iris: Vec<String> = entities.iter().filter(|e| safe(&e.iri)).map(|e| format!("<{}>", e.iri)).collect();
+    if iris.is_empty() {
+        return Ok(Vec::new());
+    }
+    let focus = format!(
+        "WHERE {{\n  VALUES ?focus {{ {} }}\n  {{ ?claim kg:subject ?focus }} UNION {{ ?claim kg:object ?focus }}\n  ?claim a kg:Claim ;",
+        iris.join(" ")
+    );
+    let query = CLAIM_EDGES_QUERY.replacen("WHERE {\n  ?claim a kg:Claim ;", &focus, 1);
+    debug_assert_ne!(query, CLAIM_EDGES_QUERY, "claim-edges.rq keeps its WHERE clause shape");
+    claims_from_query(store, &query)
+}
+
+fn claims_from_query(store: &Store, query: &str) -> Result<Vec<ClaimEdge>, AskError> {
+    let rows = store.select(query, &[])?;
     let mut claims = Vec::with_capacity(rows.rows.len());
     for r in &rows.rows {
         let get = |name: &str| rows.get(r, name);
