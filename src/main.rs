@@ -103,6 +103,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     inputs.push((name, None));
                 }
             }
+            // A store this run creates is removed again if no file makes it in, so a
+            // failed first ingest leaves nothing behind.
+            let created = !store_dir.exists();
             let store = Store::open(&store_dir)?;
             store.load_ontology(&ontology.turtle)?;
             let mut extractor = ClaimExtractor::new(&ontology);
@@ -156,6 +159,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store.flush()?;
             out.flush()?;
             if failed > 0 {
+                if created && failed == args.files.len() {
+                    drop(store);
+                    let _ = std::fs::remove_dir_all(&store_dir);
+                }
                 return Ok(ExitCode::from(1));
             }
         }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::util::{self, kg, sample_store, sorted_export, store_in, SAMPLE};
+use crate::util::{self, kg, sample_store, sorted_export, store_in, tempdir, SAMPLE};
 
 /// The sample's time headers and the first words of the entry under each, read from
 /// the file itself so that the test checks the reader, not a copy of its output.
@@ -104,6 +104,17 @@ fn invalid_utf8_names_the_file_and_byte_offset() {
     let out = kg(&store).arg("ingest").arg(&bad).output().expect("kg ingest");
     util::assert_one_line_error(&out, 1, &["latin1.txt", &format!("invalid UTF-8 at byte {offset}")]);
     assert_eq!(sorted_export(&store), before, "the store changed");
+}
+
+#[test]
+fn a_failed_first_ingest_leaves_no_store_behind() {
+    let dir = tempdir();
+    let store = dir.path().join("new-store");
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"ok\xff").expect("write");
+    let out = kg(&store).arg("ingest").arg(&bad).output().expect("kg ingest");
+    util::assert_one_line_error(&out, 1, &["bad.txt", "invalid UTF-8 at byte 2"]);
+    assert!(!store.exists(), "a store was left at {}", store.display());
 }
 
 #[test]
