@@ -23,7 +23,9 @@ const SIZE: u64 = 1_000_000;
 
 fn corpus(ontology: &Ontology, format: CorpusFormat) -> String {
     let mut out = Vec::new();
-    CorpusWriter::new(ontology).write(&CorpusOptions { size: SIZE, seed: 1, format }, &mut out).expect("writing to memory");
+    CorpusWriter::new(ontology)
+        .write(&CorpusOptions { size: SIZE, seed: 1, format }, &mut out)
+        .expect("writing to memory");
     String::from_utf8(out).expect("the corpus is UTF-8")
 }
 
@@ -36,12 +38,16 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("read");
     g.sample_size(20);
     g.throughput(Throughput::Bytes(blog.len() as u64));
-    g.bench_function("liveblog", |b| b.iter(|| entry::read("corpus.txt", black_box(&blog), &options).expect("valid corpus")));
+    g.bench_function("liveblog", |b| {
+        b.iter(|| entry::read("corpus.txt", black_box(&blog), &options).expect("valid corpus"))
+    });
     g.bench_function("liveblog-streaming", |b| {
         b.iter(|| EntryReader::new("corpus.txt", black_box(&blog), &options).filter(|p| p.is_ok()).count())
     });
     g.throughput(Throughput::Bytes(jsonl.len() as u64));
-    g.bench_function("jsonl", |b| b.iter(|| entry::read("corpus.jsonl", black_box(&jsonl), &options).expect("valid corpus")));
+    g.bench_function("jsonl", |b| {
+        b.iter(|| entry::read("corpus.jsonl", black_box(&jsonl), &options).expect("valid corpus"))
+    });
     g.finish();
 
     let parsed = entry::read("corpus.txt", &blog, &options).expect("valid corpus");

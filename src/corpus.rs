@@ -148,11 +148,28 @@ struct Pools {
 
 /// States most live blogs on this crisis name; they are drawn more often than the rest.
 const MAJOR: &[&str] = &[
-    "actor/ukraine", "actor/russia", "actor/united-states", "actor/united-kingdom", "actor/france",
-    "actor/germany", "actor/european-union", "actor/nato", "actor/poland", "actor/china", "actor/turkey",
-    "actor/vladimir-putin", "actor/volodymyr-zelensky", "actor/donald-trump", "actor/steve-witkoff",
-    "actor/sergey-lavrov", "actor/emmanuel-macron", "actor/keir-starmer", "actor/friedrich-merz",
-    "actor/andriy-yermak", "actor/dmitry-peskov", "actor/marco-rubio",
+    "actor/ukraine",
+    "actor/russia",
+    "actor/united-states",
+    "actor/united-kingdom",
+    "actor/france",
+    "actor/germany",
+    "actor/european-union",
+    "actor/nato",
+    "actor/poland",
+    "actor/china",
+    "actor/turkey",
+    "actor/vladimir-putin",
+    "actor/volodymyr-zelensky",
+    "actor/donald-trump",
+    "actor/steve-witkoff",
+    "actor/sergey-lavrov",
+    "actor/emmanuel-macron",
+    "actor/keir-starmer",
+    "actor/friedrich-merz",
+    "actor/andriy-yermak",
+    "actor/dmitry-peskov",
+    "actor/marco-rubio",
 ];
 
 fn capitalise(s: &str) -> String {
@@ -171,7 +188,8 @@ impl Pools {
         let mut positions = Vec::new();
         let mut outlets = Vec::new();
         let mut places = Vec::new();
-        let demonym = |key: &str| ontology.get(key).and_then(|r| r.demonyms.first().cloned().or_else(|| Some(r.label.clone())));
+        let demonym =
+            |key: &str| ontology.get(key).and_then(|r| r.demonyms.first().cloned().or_else(|| Some(r.label.clone())));
         for r in &ontology.records {
             let Some(kind) = r.kind else { continue };
             // Only single-line, plain names: the templates quote them verbatim.
@@ -179,9 +197,15 @@ impl Pools {
             match kind {
                 EntityKind::State | EntityKind::Organization | EntityKind::Group => {
                     let mut aliases: Vec<String> = r.metonyms.iter().filter(ok).cloned().collect();
-                    aliases.extend(r.alt_labels.iter().filter(ok).filter(|a| a.split_whitespace().count() <= 3).take(2).cloned());
+                    aliases.extend(
+                        r.alt_labels.iter().filter(ok).filter(|a| a.split_whitespace().count() <= 3).take(2).cloned(),
+                    );
                     let a = Actor { label: r.label.clone(), aliases, title: None, short: None };
-                    if kind == EntityKind::State { states.push(a) } else { orgs.push(a) }
+                    if kind == EntityKind::State {
+                        states.push(a)
+                    } else {
+                        orgs.push(a)
+                    }
                 }
                 EntityKind::Person => {
                     let title = r.titles.first().and_then(|t| {
@@ -214,7 +238,12 @@ impl Pools {
             if let Some(i) = pool.iter().position(|a| a.label == r.label) {
                 for _ in 0..8 {
                     let a = &pool[i];
-                    let copy = Actor { label: a.label.clone(), aliases: a.aliases.clone(), title: a.title.clone(), short: a.short.clone() };
+                    let copy = Actor {
+                        label: a.label.clone(),
+                        aliases: a.aliases.clone(),
+                        title: a.title.clone(),
+                        short: a.short.clone(),
+                    };
                     pool.push(copy);
                 }
             }
@@ -259,9 +288,36 @@ impl Pools {
 
 /// First words that make a position label a verb phrase.
 const VERBAL: &[&str] = &[
-    "abandon", "being", "cede", "ceding", "deploy", "disarm", "end", "give", "giving", "join", "joining",
-    "left", "lift", "lifting", "never", "no", "pull", "recognise", "recognize", "release", "renounce",
-    "renouncing", "withdraw", "hold", "holding", "free", "freeze", "stop", "return", "halt",
+    "abandon",
+    "being",
+    "cede",
+    "ceding",
+    "deploy",
+    "disarm",
+    "end",
+    "give",
+    "giving",
+    "join",
+    "joining",
+    "left",
+    "lift",
+    "lifting",
+    "never",
+    "no",
+    "pull",
+    "recognise",
+    "recognize",
+    "release",
+    "renounce",
+    "renouncing",
+    "withdraw",
+    "hold",
+    "holding",
+    "free",
+    "freeze",
+    "stop",
+    "return",
+    "halt",
 ];
 
 /// 600000 → "600,000".
@@ -277,13 +333,39 @@ fn thousands(n: u64) -> String {
     out
 }
 
-const SAY: &[&str] = &["said", "told reporters", "wrote on X", "told a press conference", "said in a statement", "added", "stressed", "insisted"];
-const WHEN: &[&str] = &["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday", "on Sunday", "earlier today", "late on Sunday", "this week", "last week", "overnight"];
+const SAY: &[&str] = &[
+    "said",
+    "told reporters",
+    "wrote on X",
+    "told a press conference",
+    "said in a statement",
+    "added",
+    "stressed",
+    "insisted",
+];
+const WHEN: &[&str] = &[
+    "on Monday",
+    "on Tuesday",
+    "on Wednesday",
+    "on Thursday",
+    "on Friday",
+    "on Saturday",
+    "on Sunday",
+    "earlier today",
+    "late on Sunday",
+    "this week",
+    "last week",
+    "overnight",
+];
 const QUALITY: &[&str] = &["unacceptable", "a non-starter", "out of the question", "a red line", "not acceptable"];
-const REJECT: &[&str] = &["rejected", "has rejected", "dismissed", "ruled out", "refused", "opposes", "has turned down", "will not accept"];
-const SUPPORT: &[&str] = &["supports", "backed", "has endorsed", "welcomed", "accepted", "agreed to", "is open to", "has signed off on"];
-const PROPOSE: &[&str] = &["proposed", "has put forward", "unveiled", "tabled", "floated", "has drafted", "suggested", "presented"];
-const DEMAND: &[&str] = &["demanded", "called for", "insists on", "is pressing for", "urged", "wants", "will only accept", "is seeking"];
+const REJECT: &[&str] =
+    &["rejected", "has rejected", "dismissed", "ruled out", "refused", "opposes", "has turned down", "will not accept"];
+const SUPPORT: &[&str] =
+    &["supports", "backed", "has endorsed", "welcomed", "accepted", "agreed to", "is open to", "has signed off on"];
+const PROPOSE: &[&str] =
+    &["proposed", "has put forward", "unveiled", "tabled", "floated", "has drafted", "suggested", "presented"];
+const DEMAND: &[&str] =
+    &["demanded", "called for", "insists on", "is pressing for", "urged", "wants", "will only accept", "is seeking"];
 const MEET: &[&str] = &["met", "held talks with", "met with", "spoke with", "hosted", "visited", "is due to meet"];
 const CRITICIZE: &[&str] = &["criticised", "accused", "slammed", "condemned", "lashed out at", "blamed", "denounced"];
 const FILLER: &[&str] = &[
@@ -331,16 +413,28 @@ impl CorpusWriter {
             6 => format!("{an} {} {pos} as a condition for any agreement.", rng.pick(DEMAND)),
             7 => format!("{an} {} {pos} within {n} days, {outlet} reported.", rng.pick(DEMAND)),
             8 => format!("{an} {} {bn} in {place} {when} to discuss {pos}.", rng.pick(MEET)),
-            9 => format!("{an} {} {bn} for {}.", rng.pick(CRITICIZE), ["undermining the talks", "stalling", "prolonging the war", "sabotaging the peace efforts"][rng.below(4)]),
+            9 => format!(
+                "{an} {} {bn} for {}.",
+                rng.pick(CRITICIZE),
+                ["undermining the talks", "stalling", "prolonging the war", "sabotaging the peace efforts"]
+                    [rng.below(4)]
+            ),
             10 => format!("{an} reportedly said that {pos} was {}.", rng.pick(QUALITY)),
             11 => format!("“{} is {} for us,” {an} {say}.", capitalise(&pos), rng.pick(QUALITY)),
             12 => format!("“We are ready to discuss {pos}, but not at any price,” {an} {say} {when}."),
             13 => format!("{} is a red line for {an}, {} {say}.", capitalise(&pos), bn),
-            14 => format!("{an} has sent {} to {place} for talks with {bn}.", ["a delegation", "an envoy", "its foreign minister", "a team of negotiators"][rng.below(4)]),
+            14 => format!(
+                "{an} has sent {} to {place} for talks with {bn}.",
+                ["a delegation", "an envoy", "its foreign minister", "a team of negotiators"][rng.below(4)]
+            ),
             15 => format!("According to {outlet}, {an} is expected to back {pos} after {n} hours of talks."),
             16 => format!("{an}'s proposal includes {pos} and {}.", p.position(rng)),
             17 => format!("{an} and {bn} agreed on {pos} at a meeting in {place}, {outlet} reported."),
-            18 => format!("Some {} of {} people have been displaced, {an} {say}.", n, thousands(rng.range(10, 900) * 1000)),
+            18 => format!(
+                "Some {} of {} people have been displaced, {an} {say}.",
+                n,
+                thousands(rng.range(10, 900) * 1000)
+            ),
             19 => format!("{an} warned that {pos} would be {}, according to {outlet}.", rng.pick(QUALITY)),
             20 => format!("{an} {} {bn} of trying to derail {pos}.", ["accused", "has accused"][rng.below(2)]),
             21 => format!("{an} is pushing for {pos}, while {bn} {} it.", rng.pick(REJECT)),
@@ -373,12 +467,23 @@ impl CorpusWriter {
         let mut out = Counter { inner: out, bytes: 0 };
         let mut seen: HashSet<u64> = HashSet::new();
         let mut stats = CorpusStats::default();
-        let start = NaiveDate::from_ymd_opt(2025, 11, 25).expect("valid date").and_time(NaiveTime::from_hms_opt(23, 0, 0).expect("valid time"));
+        let start = NaiveDate::from_ymd_opt(2025, 11, 25)
+            .expect("valid date")
+            .and_time(NaiveTime::from_hms_opt(23, 0, 0).expect("valid time"));
         let mut now: NaiveDateTime = start;
         let mut day: Option<NaiveDate> = None;
-        let title = format!("Ukraine peace talks, day {}: {} — LIVE UPDATES", rng.range(2, 1400), self.pools.outlets[rng.below(self.pools.outlets.len())]);
+        let title = format!(
+            "Ukraine peace talks, day {}: {} — LIVE UPDATES",
+            rng.range(2, 1400),
+            self.pools.outlets[rng.below(self.pools.outlets.len())]
+        );
         if options.format == CorpusFormat::Liveblog {
-            write!(out, "Read\n\n{title}\n\n  • By {}\n  • {}\n\n", rng.pick(&self.pools.outlets), start.format("%b %-d, %Y"))?;
+            write!(
+                out,
+                "Read\n\n{title}\n\n  • By {}\n  • {}\n\n",
+                rng.pick(&self.pools.outlets),
+                start.format("%b %-d, %Y")
+            )?;
             for para in self.entry_text(&mut rng) {
                 writeln!(out, "{para}\n")?;
             }
@@ -415,7 +520,8 @@ impl CorpusWriter {
                         stats.days += 1;
                     }
                     let outlet = rng.pick(&self.pools.outlets);
-                    let slug: String = outlet.to_ascii_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+                    let slug: String =
+                        outlet.to_ascii_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
                     let line = serde_json::json!({
                         "time": now.format("%Y-%m-%dT%H:%M:00Z").to_string(),
                         "text": paragraphs.join("\n\n"),
@@ -464,7 +570,9 @@ mod tests {
 
     #[test]
     fn sizes() {
-        for (s, n) in [("10MB", 10_000_000), ("1.5 MB", 1_500_000), ("512k", 512_000), ("1MiB", 1 << 20), ("4096", 4096)] {
+        for (s, n) in
+            [("10MB", 10_000_000), ("1.5 MB", 1_500_000), ("512k", 512_000), ("1MiB", 1 << 20), ("4096", 4096)]
+        {
             assert_eq!(parse_size(s), Ok(n), "{s}");
         }
         assert!(parse_size("ten").is_err());

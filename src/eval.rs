@@ -68,7 +68,12 @@ pub fn norm(label: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == ',' && i > 0 && chars[i - 1].is_ascii_digit() && chars.len() >= i + 4 && chars[i + 1..i + 4].iter().all(char::is_ascii_digit) {
+        if c == ','
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.len() >= i + 4
+            && chars[i + 1..i + 4].iter().all(char::is_ascii_digit)
+        {
             i += 1;
             continue;
         }
@@ -126,7 +131,8 @@ pub fn score(gold: &[GoldClaim], system: &[SystemClaim]) -> Score {
     let mut fp = Vec::new();
     let mut tp = 0;
     for sc in &system {
-        let hits: Vec<&str> = gold.iter().filter(|g| g.forms.iter().any(|f| form_match(sc, f))).map(|g| g.id.as_str()).collect();
+        let hits: Vec<&str> =
+            gold.iter().filter(|g| g.forms.iter().any(|f| form_match(sc, f))).map(|g| g.id.as_str()).collect();
         if hits.is_empty() {
             fp.push(sc.clone());
         } else {
@@ -140,7 +146,17 @@ pub fn score(gold: &[GoldClaim], system: &[SystemClaim]) -> Score {
     let p = if system.is_empty() { 0.0 } else { tp as f64 / system.len() as f64 };
     let r = if required.is_empty() { 0.0 } else { found as f64 / required.len() as f64 };
     let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    Score { precision: p, recall: r, f1, system: system.len(), system_matched: tp, required: required.len(), found, missed, false_positives: fp }
+    Score {
+        precision: p,
+        recall: r,
+        f1,
+        system: system.len(),
+        system_matched: tp,
+        required: required.len(),
+        found,
+        missed,
+        false_positives: fp,
+    }
 }
 
 #[cfg(test)]
@@ -163,8 +179,10 @@ mod tests {
     #[test]
     fn scores_with_optional_and_symmetric_meets() {
         let gold = read_gold(concat!(
-            r#"{"id":"1","optional":false,"forms":[{"s":["Ann"],"r":"meets","o":["Bob"]}]}"#, "\n",
-            r#"{"id":"2","optional":true,"forms":[{"s":["Ann"],"r":"rejects","o":["xy"]}]}"#, "\n",
+            r#"{"id":"1","optional":false,"forms":[{"s":["Ann"],"r":"meets","o":["Bob"]}]}"#,
+            "\n",
+            r#"{"id":"2","optional":true,"forms":[{"s":["Ann"],"r":"rejects","o":["xy"]}]}"#,
+            "\n",
             r#"{"id":"3","optional":false,"forms":[{"s":["Cy"],"r":"supports","o":["yz"]}]}"#
         ))
         .unwrap();

@@ -103,7 +103,8 @@ pub fn ingest_bytes(
 
     // Pass 1: check the whole input, keeping only counts.
     let mut reader = EntryReader::new(origin, text, options);
-    let mut report = IngestReport { file: origin.to_string(), format: reader.format().name().to_string(), ..Default::default() };
+    let mut report =
+        IngestReport { file: origin.to_string(), format: reader.format().name().to_string(), ..Default::default() };
     for part in reader.by_ref() {
         match part.map_err(|e| read_error(origin, e))? {
             Part::Document(_) => report.documents += 1,

@@ -31,16 +31,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod entry;
-pub mod text;
-pub mod ontology;
-pub mod mention;
-pub mod claim;
-pub mod store;
 pub mod ask;
-pub mod graph;
-pub mod export;
-pub mod table;
-pub mod ingest;
-pub mod eval;
+pub mod claim;
 pub mod corpus;
+pub mod entry;
+pub mod eval;
+pub mod export;
+pub mod graph;
+pub mod ingest;
+pub mod mention;
+pub mod ontology;
+pub mod store;
+pub mod table;
+pub mod text;

@@ -12,10 +12,10 @@ use clap::Parser;
 
 use cli::{AnswerFormat, Cli, Command, ExportFormat, QueryFormat, StatsFormat, WriteMode};
 use kg::ask::{Answer, Want};
-use kg::claim::Relation;
-use kg::graph::ClaimGraph;
 use kg::claim::ClaimExtractor;
+use kg::claim::Relation;
 use kg::entry::ReadOptions;
+use kg::graph::ClaimGraph;
 use kg::ontology::Ontology;
 use kg::store::{DumpFormat, ResultFormat, Store};
 
@@ -126,14 +126,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 };
                 let name = &name;
                 // A progress bar only for people watching, and only when it lasts.
-                let bar = (!args.quiet && io::stderr().is_terminal() && bytes.len() > 1_000_000).then(|| progress_bar(name));
+                let bar =
+                    (!args.quiet && io::stderr().is_terminal() && bytes.len() > 1_000_000).then(|| progress_bar(name));
                 let mut progress = |done: usize, total: usize| {
                     if let Some(bar) = &bar {
                         bar.set_length(total as u64);
                         bar.set_position(done as u64);
                     }
                 };
-                let result = kg::ingest::ingest_bytes(&store, &mut extractor, name, &bytes, &options, ingest, &mut progress);
+                let result =
+                    kg::ingest::ingest_bytes(&store, &mut extractor, name, &bytes, &options, ingest, &mut progress);
                 if let Some(bar) = bar {
                     bar.finish_and_clear();
                 }
@@ -189,7 +191,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Query(args) => {
             let (name, text) = read_query(&args.query)?;
             let timeout = match args.timeout {
-                Some(t) if !(t > 0.0 && t.is_finite()) => bail!("invalid --timeout '{t}': give a number of seconds above 0"),
+                Some(t) if !(t > 0.0 && t.is_finite()) => {
+                    bail!("invalid --timeout '{t}': give a number of seconds above 0")
+                }
                 Some(t) => Some(Duration::from_secs_f64(t)),
                 None => None,
             };
@@ -208,7 +212,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     Some(QueryFormat::Turtle) => ResultFormat::Turtle,
                     Some(QueryFormat::Ntriples) => ResultFormat::NTriples,
                 };
-                store.query_to_writer(&text, format, &mut out, args.limit, timeout).with_context(|| format!("in {name}"))?;
+                store
+                    .query_to_writer(&text, format, &mut out, args.limit, timeout)
+                    .with_context(|| format!("in {name}"))?;
             }
         }
         Command::WhoRejects(a) => who(&store_dir, Relation::Rejects, &a, &mut out)?,
@@ -269,7 +275,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 writeln!(out, "{}", kg::graph::clusters_json(&clusters))?;
             } else {
                 let answer = kg::graph::clusters_answer(&clusters);
-                write_answer(&answer, a.format, &mut out, || "no clusters: no actors agree or disagree on anything".into())?;
+                write_answer(&answer, a.format, &mut out, || {
+                    "no clusters: no actors agree or disagree on anything".into()
+                })?;
             }
         }
         Command::Central(a) => {
@@ -371,7 +379,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                             c.subject.label.clone(),
                             c.relation.name().into(),
                             c.object.label.clone(),
-                            format!("{}{} {}", c.modality.name(), if c.hedged { ", hedged" } else { "" }, reported.join(", ")),
+                            format!(
+                                "{}{} {}",
+                                c.modality.name(),
+                                if c.hedged { ", hedged" } else { "" },
+                                reported.join(", ")
+                            ),
                             quote.clone(),
                         ]);
                         json.push(serde_json::json!({
@@ -385,7 +398,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             match args.format {
                 StatsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?,
-                StatsFormat::Table => kg::table::write_table(&["subject", "relation", "object", "how", "quote"], &rows, &mut out)?,
+                StatsFormat::Table => {
+                    kg::table::write_table(&["subject", "relation", "object", "how", "quote"], &rows, &mut out)?
+                }
             }
         }
         Command::Eval(args) => {
@@ -480,7 +495,12 @@ fn labels(entities: &[kg::ask::Entity]) -> String {
 
 /// Writes an answer; an empty table is replaced by a note on standard error (JSON and
 /// CSV stay well-formed: `[]`, a header line).
-fn write_answer(answer: &Answer, format: AnswerFormat, out: &mut dyn Write, empty: impl FnOnce() -> String) -> Result<()> {
+fn write_answer(
+    answer: &Answer,
+    format: AnswerFormat,
+    out: &mut dyn Write,
+    empty: impl FnOnce() -> String,
+) -> Result<()> {
     let format = match format {
         AnswerFormat::Table => kg::ask::AnswerFormat::Table,
         AnswerFormat::Json => kg::ask::AnswerFormat::Json,
@@ -506,7 +526,8 @@ fn read_query(arg: &str) -> Result<(String, String)> {
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {arg}"))?;
         return Ok((arg.to_string(), text));
     }
-    let looks_like_file = !arg.contains(char::is_whitespace) && (arg.ends_with(".rq") || arg.ends_with(".sparql") || arg.contains('/'));
+    let looks_like_file =
+        !arg.contains(char::is_whitespace) && (arg.ends_with(".rq") || arg.ends_with(".sparql") || arg.contains('/'));
     if looks_like_file {
         bail!("cannot read {arg}: no such file");
     }

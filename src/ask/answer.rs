@@ -127,11 +127,10 @@ mod tests {
     fn answer() -> Answer {
         Answer {
             header: vec!["actor", "reported_by", "hedged"],
-            rows: vec![vec![Value::from("Russia"), Value::from("TASS, \"RT\""), Value::from(true)], vec![
-                Value::from("EU"),
-                Value::Null,
-                Value::from(false),
-            ]],
+            rows: vec![
+                vec![Value::from("Russia"), Value::from("TASS, \"RT\""), Value::from(true)],
+                vec![Value::from("EU"), Value::Null, Value::from(false)],
+            ],
         }
     }
 

@@ -232,7 +232,6 @@ pub(crate) mod tests_support {
             source: "test.txt".into(),
         }
     }
-
 }
 
 #[cfg(test)]
@@ -276,7 +275,10 @@ mod tests {
         let claims = load_claims(&fixture()).unwrap();
         assert_eq!(claims.len(), 1);
         let c = &claims[0];
-        assert_eq!((c.subject.label.as_str(), c.relation, c.object.label.as_str()), ("Ukraine", Relation::Rejects, "peace plan"));
+        assert_eq!(
+            (c.subject.label.as_str(), c.relation, c.object.label.as_str()),
+            ("Ukraine", Relation::Rejects, "peace plan")
+        );
         assert_eq!((c.subject_class, c.object_class), (EntityClass::State, EntityClass::Position));
         assert_eq!(c.reported_by, "Reuters");
         assert_eq!(c.time.as_deref(), Some("2025-11-25T10:00:00Z"));

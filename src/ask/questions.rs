@@ -44,7 +44,8 @@ fn time_order(a: &&ClaimEdge, b: &&ClaimEdge) -> std::cmp::Ordering {
 
 /// Who `relation` any of `targets`: the matching claims, oldest first.
 pub fn who(claims: &[ClaimEdge], relation: Relation, targets: &[Entity]) -> Answer {
-    let mut found: Vec<&ClaimEdge> = claims.iter().filter(|c| c.relation == relation && is_one_of(&c.object, targets)).collect();
+    let mut found: Vec<&ClaimEdge> =
+        claims.iter().filter(|c| c.relation == relation && is_one_of(&c.object, targets)).collect();
     found.sort_by(time_order);
     Answer::claims(found)
 }

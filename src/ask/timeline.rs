@@ -26,12 +26,29 @@ const PLAN_WORDS: [&str; 6] = ["plan", "proposal", "proposals", "framework", "de
 /// Words that qualify a plan without naming it: a plan labelled with only these and
 /// plan words is generic ("the amended peace deal").
 const GENERIC_WORDS: [&str; 14] = [
-    "the", "a", "peace", "initial", "original", "amended", "revised", "updated", "new", "draft", "final", "latest",
-    "agreement", "of",
+    "the",
+    "a",
+    "peace",
+    "initial",
+    "original",
+    "amended",
+    "revised",
+    "updated",
+    "new",
+    "draft",
+    "final",
+    "latest",
+    "agreement",
+    "of",
 ];
 
 fn label_words(label: &str) -> Vec<String> {
-    label.to_lowercase().split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    label
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn is_plan(label: &str) -> bool {
@@ -39,7 +56,8 @@ fn is_plan(label: &str) -> bool {
 }
 
 fn is_generic_plan(label: &str) -> bool {
-    is_plan(label) && label_words(label).iter().all(|w| PLAN_WORDS.contains(&w.as_str()) || GENERIC_WORDS.contains(&w.as_str()))
+    is_plan(label)
+        && label_words(label).iter().all(|w| PLAN_WORDS.contains(&w.as_str()) || GENERIC_WORDS.contains(&w.as_str()))
 }
 
 /// Whether two claims take a stance on the same thing (see the module docs).
@@ -61,7 +79,14 @@ fn same_topic(a: &ClaimEdge, b: &ClaimEdge) -> bool {
 pub fn timeline(claims: &[ClaimEdge], entities: &[Entity]) -> Answer {
     let about = |e: &Entity| entities.iter().any(|x| x.iri == e.iri);
     let mut found: Vec<&ClaimEdge> = claims.iter().filter(|c| about(&c.subject) || about(&c.object)).collect();
-    found.sort_by(|a, b| (&a.time, &a.subject.label, &a.object.label, &a.claim).cmp(&(&b.time, &b.subject.label, &b.object.label, &b.claim)));
+    found.sort_by(|a, b| {
+        (&a.time, &a.subject.label, &a.object.label, &a.claim).cmp(&(
+            &b.time,
+            &b.subject.label,
+            &b.object.label,
+            &b.claim,
+        ))
+    });
     // The claim columns, time first and then the mark: a timeline reads down the clock.
     let claims = Answer::claims(found.iter().copied());
     let t = claims.header.iter().position(|h| *h == "time").expect("claim answers have a time column");
@@ -100,7 +125,10 @@ fn mark(before: &[&ClaimEdge], c: &ClaimEdge) -> Option<String> {
         let source = if prev.reported_by.is_empty() { "the outlet" } else { prev.reported_by.as_str() };
         Some(format!("contradiction: {source} said {} {} at {when}", prev.relation, prev.object.label))
     } else {
-        Some(format!("change: {} {} → {} {} (since {when})", prev.relation, prev.object.label, c.relation, c.object.label))
+        Some(format!(
+            "change: {} {} → {} {} (since {when})",
+            prev.relation, prev.object.label, c.relation, c.object.label
+        ))
     }
 }
 
@@ -124,11 +152,10 @@ mod tests {
         let ukraine = claims[0].subject.clone();
         let a = timeline(&claims, &[ukraine]);
         assert_eq!(a.header[..2], ["time", "mark"]);
-        assert_eq!(marks(&a), [
-            "",
-            "change: rejects initial plan → supports amended peace deal (since 2025-11-20T10:00:00Z)",
-            ""
-        ]);
+        assert_eq!(
+            marks(&a),
+            ["", "change: rejects initial plan → supports amended peace deal (since 2025-11-20T10:00:00Z)", ""]
+        );
     }
 
     #[test]
@@ -155,7 +182,11 @@ mod tests {
         assert_eq!(marks(&a)[1], "");
         // A generic plan is the same as any named one: the latest stance on a plan was
         // against the American plan.
-        assert!(marks(&a)[2].starts_with("change: rejects American peace plan → supports peace plan"), "{:?}", marks(&a));
+        assert!(
+            marks(&a)[2].starts_with("change: rejects American peace plan → supports peace plan"),
+            "{:?}",
+            marks(&a)
+        );
         assert!(is_generic_plan("the amended peace deal") && !is_generic_plan("American peace plan"));
     }
 

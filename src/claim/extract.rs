@@ -21,14 +21,90 @@ const POINT_NOUNS: &[&str] = &["points", "clauses", "provisions", "elements"];
 
 /// Head nouns too vague to be a position of their own.
 const JUNK_HEADS: &[&str] = &[
-    "thing", "things", "way", "time", "part", "issue", "issues", "matter", "question", "it", "that", "this",
-    "something", "anything", "nothing", "everything", "point", "details", "progress", "version", "basis", "role",
-    "step", "steps", "sides", "side", "number", "wording", "text", "idea", "position", "situation", "talks",
-    "meeting", "conditions", "efforts", "deal", "war", "conflict", "subject", "essence", "majority",
-    "them", "him", "her", "us", "me", "you", "one", "what", "which", "who", "plan", "proposal", "documents",
-    "statement", "comments", "remarks", "terms", "clauses", "points", "aim", "goal", "hopes", "lot",
-    "commitment", "ambition", "ambitions", "bid", "desire", "intention", "readiness", "willingness", "right",
-    "rights", "demand", "efforts", "attempts", "calls", "size", "parts", "sessions", "details", "steps",
+    "thing",
+    "things",
+    "way",
+    "time",
+    "part",
+    "issue",
+    "issues",
+    "matter",
+    "question",
+    "it",
+    "that",
+    "this",
+    "something",
+    "anything",
+    "nothing",
+    "everything",
+    "point",
+    "details",
+    "progress",
+    "version",
+    "basis",
+    "role",
+    "step",
+    "steps",
+    "sides",
+    "side",
+    "number",
+    "wording",
+    "text",
+    "idea",
+    "position",
+    "situation",
+    "talks",
+    "meeting",
+    "conditions",
+    "efforts",
+    "deal",
+    "war",
+    "conflict",
+    "subject",
+    "essence",
+    "majority",
+    "them",
+    "him",
+    "her",
+    "us",
+    "me",
+    "you",
+    "one",
+    "what",
+    "which",
+    "who",
+    "plan",
+    "proposal",
+    "documents",
+    "statement",
+    "comments",
+    "remarks",
+    "terms",
+    "clauses",
+    "points",
+    "aim",
+    "goal",
+    "hopes",
+    "lot",
+    "commitment",
+    "ambition",
+    "ambitions",
+    "bid",
+    "desire",
+    "intention",
+    "readiness",
+    "willingness",
+    "right",
+    "rights",
+    "demand",
+    "efforts",
+    "attempts",
+    "calls",
+    "size",
+    "parts",
+    "sessions",
+    "details",
+    "steps",
 ];
 
 /// Words that end a noun phrase.
@@ -36,7 +112,25 @@ fn np_stop(w: &str) -> bool {
     is_in(PREPOSITIONS, w)
         || is_in(AUXILIARIES, w)
         || is_in(CONJUNCTIONS, w)
-        || matches!(w, "that" | "which" | "who" | "whom" | "whose" | "where" | "when" | "while" | "if" | "because" | "as" | "so" | "unless" | "whereas" | "although" | "though")
+        || matches!(
+            w,
+            "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "where"
+                | "when"
+                | "while"
+                | "if"
+                | "because"
+                | "as"
+                | "so"
+                | "unless"
+                | "whereas"
+                | "although"
+                | "though"
+        )
 }
 
 /// The result of extracting one entry.
@@ -52,7 +146,8 @@ impl Extraction {
     pub fn mentioned(&self) -> Vec<Entity> {
         let mut out: Vec<Entity> = Vec::new();
         for m in &self.mentions {
-            let keep = (m.is_actor() || m.role == Role::Position) && m.role != Role::Speaker && !m.entity.key.is_empty();
+            let keep =
+                (m.is_actor() || m.role == Role::Position) && m.role != Role::Speaker && !m.entity.key.is_empty();
             if keep && !out.contains(&m.entity) {
                 out.push(m.entity.clone());
             }
@@ -134,7 +229,11 @@ impl ClaimExtractor {
         let mut cues: HashMap<String, Vec<CueRef>> = HashMap::new();
         for c in &ontology.lexicon.cues {
             if let Some(first) = c.words.first() {
-                cues.entry(first.clone()).or_default().push(CueRef { words: c.words.clone(), relation: c.relation, frame: c.frame });
+                cues.entry(first.clone()).or_default().push(CueRef {
+                    words: c.words.clone(),
+                    relation: c.relation,
+                    frame: c.frame,
+                });
             }
         }
         for list in cues.values_mut() {
@@ -159,7 +258,16 @@ impl ClaimExtractor {
                 }
             }
         }
-        ClaimExtractor { gaz, titles, cues, classes, class_phrases, people: People::default(), plans: HashMap::new(), position_names }
+        ClaimExtractor {
+            gaz,
+            titles,
+            cues,
+            classes,
+            class_phrases,
+            people: People::default(),
+            plans: HashMap::new(),
+            position_names,
+        }
     }
 
     /// The people and organisations discovered so far (seed it from the store to keep
@@ -184,7 +292,10 @@ impl ClaimExtractor {
     /// The position a phrase names: the gazetteer's when the phrase is one of its names,
     /// else a new one labelled by the phrase.
     fn position_named(&self, phrase: &str) -> Entity {
-        self.position_names.get(&norm(phrase)).cloned().unwrap_or_else(|| Entity::from_label(EntityKind::Position, phrase))
+        self.position_names
+            .get(&norm(phrase))
+            .cloned()
+            .unwrap_or_else(|| Entity::from_label(EntityKind::Position, phrase))
     }
 
     /// The gazetteer in use.
@@ -219,7 +330,18 @@ impl ClaimExtractor {
                 continue;
             }
             let ms: Vec<Mention> = mentions.iter().filter(|m| m.first >= start && m.last < end).cloned().collect();
-            let mut ctx = Ctx { text, tokens: &tokens, norms: &norms, in_quote: &in_quote, start, end, ms, verb_ends: Vec::new(), all: &mentions, prev_topic: prev_topic.clone() };
+            let mut ctx = Ctx {
+                text,
+                tokens: &tokens,
+                norms: &norms,
+                in_quote: &in_quote,
+                start,
+                end,
+                ms,
+                verb_ends: Vec::new(),
+                all: &mentions,
+                prev_topic: prev_topic.clone(),
+            };
             let mut attr = self.attribution(&ctx);
             let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);
             if attr.speaker.is_none() && whole_quote {
@@ -253,13 +375,21 @@ impl ClaimExtractor {
             }
             // What this sentence is about, for an "it" in the next: a position opening
             // it, else its first position.
-            prev_topic = ctx.ms.iter().filter(|m| m.role == Role::Position).min_by_key(|m| m.first).cloned().or(prev_topic.take());
+            prev_topic = ctx
+                .ms
+                .iter()
+                .filter(|m| m.role == Role::Position)
+                .min_by_key(|m| m.first)
+                .cloned()
+                .or(prev_topic.take());
             self.noun_claims(&ctx, &mut found);
             self.verb_positions(&ctx, &mut found);
             self.held_talks(&ctx, &mut found);
             // A proposal named by this sentence is what "the proposal" means in the next.
-            if let Some((_, _, o, ..)) = found.iter().find(|f| f.1 == Relation::Proposes && f.2.kind == EntityKind::Position) {
-                prev_topic = Some(Mention { entity: o.clone(), role: Role::Position, span: Span::new(0, 0), first: start, last: start, possessive: false, locative: false, in_pp: false, modifier: false, group_noun: None });
+            if let Some((_, _, o, ..)) =
+                found.iter().find(|f| f.1 == Relation::Proposes && f.2.kind == EntityKind::Position)
+            {
+                prev_topic = Some(Mention::at(o.clone(), Role::Position, Span::new(0, 0), start, start));
             }
             for (subject, relation, object, cue, frame_conf, subject_surface, object_surface, modality) in found {
                 if subject.key == object.key || !subject.kind.is_actor() {
@@ -286,7 +416,10 @@ impl ClaimExtractor {
                     object_surface,
                 };
                 if !claims.iter().any(|c: &Claim| {
-                    c.subject == claim.subject && c.relation == claim.relation && c.object == claim.object && c.evidence == claim.evidence
+                    c.subject == claim.subject
+                        && c.relation == claim.relation
+                        && c.object == claim.object
+                        && c.evidence == claim.evidence
                 }) {
                     claims.push(claim);
                 }
@@ -303,7 +436,10 @@ impl ClaimExtractor {
             let mut best: Option<CueHit> = None;
             // After a determiner, a possessive or a name used as a modifier ("a US
             // demand"), a word that is both noun and verb is the noun.
-            let after_verb = i > ctx.start && self.cues.get(ctx.w(i - 1)).is_some_and(|l| l.iter().any(|c| c.frame == Frame::Verb && c.words.len() == 1 && c.words[0].ends_with("ed")));
+            let after_verb = i > ctx.start
+                && self.cues.get(ctx.w(i - 1)).is_some_and(|l| {
+                    l.iter().any(|c| c.frame == Frame::Verb && c.words.len() == 1 && c.words[0].ends_with("ed"))
+                });
             let noun_context = i > ctx.start
                 && (is_in(DETERMINERS, ctx.w(i - 1))
                     || after_verb
@@ -312,7 +448,11 @@ impl ClaimExtractor {
             if let Some(list) = self.cues.get(ctx.w(i)) {
                 for c in list {
                     if let Some(last) = match_words(ctx, i, &c.words) {
-                        let better_frame = best.as_ref().is_some_and(|b| last == b.last && (c.frame == Frame::Noun) == noun_context && (b.frame == Frame::Noun) != noun_context);
+                        let better_frame = best.as_ref().is_some_and(|b| {
+                            last == b.last
+                                && (c.frame == Frame::Noun) == noun_context
+                                && (b.frame == Frame::Noun) != noun_context
+                        });
                         if best.as_ref().is_none_or(|b| last > b.last) || better_frame {
                             best = Some(CueHit {
                                 first: i,
@@ -328,13 +468,18 @@ impl ClaimExtractor {
             // "a red line for": the cue starting one word later reaches further.
             if let (Some(b), Some(next)) = (&best, self.best_cue_at(ctx, i + 1)) {
                 // ("to meet with" over "to meet"; not "calls for" over "dismissed".)
-                if next.last > b.last && ((b.frame != Frame::Verb && matches!(next.frame, Frame::For | Frame::Adj)) || (next.relation == b.relation && next.frame == b.frame)) {
+                if next.last > b.last
+                    && ((b.frame != Frame::Verb && matches!(next.frame, Frame::For | Frame::Adj))
+                        || (next.relation == b.relation && next.frame == b.frame))
+                {
                     i += 1;
                     continue;
                 }
             }
             // Cue words inside a name or position are not cues ("Peace Council").
-            if let Some(b) = best.filter(|b| !ctx.ms.iter().any(|m| m.first <= b.first && b.last <= m.last && m.role != Role::Position)) {
+            if let Some(b) = best
+                .filter(|b| !ctx.ms.iter().any(|m| m.first <= b.first && b.last <= m.last && m.role != Role::Position))
+            {
                 i = b.last + 1;
                 out.push(b);
             } else {
@@ -368,7 +513,13 @@ impl ClaimExtractor {
         // "wants to meet Trump": the first verb only sets the modality of the second, when
         // the second has an object of its own ("offered to host talks" stays an offer).
         if cue.frame == Frame::Verb {
-            let next = if ctx.w(cue.last) == "to" { Some(cue.last + 1) } else if ctx.w(cue.last + 1) == "to" { Some(cue.last + 2) } else { None };
+            let next = if ctx.w(cue.last) == "to" {
+                Some(cue.last + 1)
+            } else if ctx.w(cue.last + 1) == "to" {
+                Some(cue.last + 2)
+            } else {
+                None
+            };
             if let Some(second) = next.and_then(|n| self.best_cue_at(ctx, n)).filter(|c| c.frame == Frame::Verb) {
                 if !self.objects_right(ctx, &second, second.relation).is_empty() {
                     return;
@@ -388,16 +539,32 @@ impl ClaimExtractor {
         match cue.frame {
             Frame::Verb => {
                 let passive = ctx.w(cue.last + 1) == "by"
-                    || (cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && (cue.first + 4..=cue.last + 4).any(|k| ctx.w(k) == "by"));
+                    || (cue.first > ctx.start
+                        && is_in(BE, ctx.w(cue.first - 1))
+                        && (cue.first + 4..=cue.last + 4).any(|k| ctx.w(k) == "by"));
                 if passive {
                     let by = (cue.last + 1..ctx.end).find(|&k| ctx.w(k) == "by").unwrap_or(cue.last + 1);
-                    let Some(subj) = ctx.ms.iter().find(|m| m.first > by && m.first <= by + 4 && m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) else { return };
+                    let Some(subj) = ctx.ms.iter().find(|m| {
+                        m.first > by
+                            && m.first <= by + 4
+                            && m.is_actor()
+                            && !m.possessive
+                            && (!m.modifier || m.role == Role::Group)
+                    }) else {
+                        return;
+                    };
                     let Some(obj) = self.object_left(ctx, cue.first, relation) else { return };
                     // "backed by Washington and Ankara": every agent.
                     let mut agents = vec![subj.clone()];
                     let mut last = subj.last;
                     while matches!(ctx.w(last + 1), "and" | ",") {
-                        let Some(next) = ctx.ms.iter().find(|m| m.first > last + 1 && m.first <= last + 3 && m.is_actor() && !m.possessive) else { break };
+                        let Some(next) = ctx
+                            .ms
+                            .iter()
+                            .find(|m| m.first > last + 1 && m.first <= last + 3 && m.is_actor() && !m.possessive)
+                        else {
+                            break;
+                        };
                         if (last + 1..next.first).any(|j| !matches!(ctx.w(j), "and" | "," | "the")) {
                             break;
                         }
@@ -409,11 +576,19 @@ impl ClaimExtractor {
                     }
                     return;
                 }
-                if cue.first > ctx.start && is_in(BE, ctx.w(cue.first - 1)) && is_participle(ctx.w(cue.first)) && ctx.w(cue.last) != "to" {
+                if cue.first > ctx.start
+                    && is_in(BE, ctx.w(cue.first - 1))
+                    && is_participle(ctx.w(cue.first))
+                    && ctx.w(cue.last) != "to"
+                {
                     return; // passive without an agent: who did it is unknown
                 }
                 // "Ukraine's demands", "the proposal", "dismissed calls for": a noun, not a verb.
-                if cue.first > ctx.start && (matches!(ctx.w(cue.first - 1), "'s" | "’s") || is_in(DETERMINERS, ctx.w(cue.first - 1)) || (ctx.verb_ends.contains(&(cue.first - 1)) && ctx.w(cue.first - 1) != "to")) {
+                if cue.first > ctx.start
+                    && (matches!(ctx.w(cue.first - 1), "'s" | "’s")
+                        || is_in(DETERMINERS, ctx.w(cue.first - 1))
+                        || (ctx.verb_ends.contains(&(cue.first - 1)) && ctx.w(cue.first - 1) != "to"))
+                {
                     return;
                 }
                 let Some(subj) = self.subject_left(ctx, cue, cue_in_quote) else { return };
@@ -423,7 +598,10 @@ impl ClaimExtractor {
                 // "urged him to accept the truce": what is asked of him, not his stance.
                 if subj.first > ctx.start && ctx.w(subj.last + 1) == "to" && subj.last + 2 == cue.first {
                     let asked = self.best_cue_at(ctx, subj.first - 1).is_some_and(|c| c.relation == Relation::Demands)
-                        || matches!(ctx.w(subj.first - 1), "urged" | "asked" | "pressed" | "told" | "called" | "pushed" | "on");
+                        || matches!(
+                            ctx.w(subj.first - 1),
+                            "urged" | "asked" | "pressed" | "told" | "called" | "pushed" | "on"
+                        );
                     if asked {
                         return;
                     }
@@ -431,7 +609,10 @@ impl ClaimExtractor {
                 // Objects are found as the cue reads before negation ("would not recognise
                 // Palestine" still takes an actor).
                 let objects = self.objects_right(ctx, cue, cue.relation);
-                let symmetric = matches!(ctx.w(cue.first), "met" | "meet" | "meets" | "held" | "hold" | "holding" | "talked" | "talk" | "negotiated");
+                let symmetric = matches!(
+                    ctx.w(cue.first),
+                    "met" | "meet" | "meets" | "held" | "hold" | "holding" | "talked" | "talk" | "negotiated"
+                );
                 if objects.is_empty() && symmetric && relation == Relation::Meets {
                     // "The United States and Iran held talks": the subjects meet.
                     for other in coordinated_before(ctx, &subj) {
@@ -457,7 +638,14 @@ impl ClaimExtractor {
             }
             Frame::For => {
                 // "X is a red line for Y": Y rejects X.
-                let Some(subj) = ctx.ms.iter().filter(|m| m.first > cue.last && m.first <= cue.last + 8 && m.is_actor() && !m.possessive).find(|m| !m.modifier || m.role == Role::Group) else { return };
+                let Some(subj) = ctx
+                    .ms
+                    .iter()
+                    .filter(|m| m.first > cue.last && m.first <= cue.last + 8 && m.is_actor() && !m.possessive)
+                    .find(|m| !m.modifier || m.role == Role::Group)
+                else {
+                    return;
+                };
                 let Some(obj) = self.copula_subject(ctx, cue.first) else { return };
                 out.push(found(subj, relation, &obj, cue, 0.8, modality, ctx));
             }
@@ -476,16 +664,39 @@ impl ClaimExtractor {
                     out.push(found(&subj, relation, &obj, cue, 0.6, modality, ctx));
                 } else if is_in(POINT_NOUNS, ctx.w(cue.first)) {
                     // "The European proposal's points are a 30-day ceasefire …"
-                    let Some(plan) = ctx.ms.iter().find(|m| m.last + 2 == cue.first && m.role == Role::Position && m.possessive) else { return };
-                    let Some(owner_key) = plan.group_noun.as_deref().and_then(|g| g.strip_prefix("owner:")) else { return };
+                    let Some(plan) =
+                        ctx.ms.iter().find(|m| m.last + 2 == cue.first && m.role == Role::Position && m.possessive)
+                    else {
+                        return;
+                    };
+                    let Some(owner_key) = plan.group_noun.as_deref().and_then(|g| g.strip_prefix("owner:")) else {
+                        return;
+                    };
                     let Some(owner) = ctx.ms.iter().find(|m| m.entity.key == owner_key) else { return };
-                    let be = (cue.last + 1..(cue.last + 3).min(ctx.end)).find(|&k| is_in(BE, ctx.w(k)) || matches!(ctx.w(k), "include" | "includes"));
+                    let be = (cue.last + 1..(cue.last + 3).min(ctx.end))
+                        .find(|&k| is_in(BE, ctx.w(k)) || matches!(ctx.w(k), "include" | "includes"));
                     let Some(be) = be else { return };
-                    let Some(obj) = ctx.ms.iter().find(|m| m.first > be && m.first <= be + 4 && m.role == Role::Position) else { return };
+                    let Some(obj) =
+                        ctx.ms.iter().find(|m| m.first > be && m.first <= be + 4 && m.role == Role::Position)
+                    else {
+                        return;
+                    };
                     out.push(found(owner, Relation::Proposes, obj, cue, 0.7, modality, ctx));
                 } else if relation == Relation::Demands {
                     // "a US demand to stop buying Russian oil", "Russia's demand for X".
-                    let Some(owner) = ctx.ms.iter().filter(|m| m.last < cue.first && m.last + 3 >= cue.first && m.is_actor() && (m.possessive || m.modifier)).max_by_key(|m| m.last) else { return };
+                    let Some(owner) = ctx
+                        .ms
+                        .iter()
+                        .filter(|m| {
+                            m.last < cue.first
+                                && m.last + 3 >= cue.first
+                                && m.is_actor()
+                                && (m.possessive || m.modifier)
+                        })
+                        .max_by_key(|m| m.last)
+                    else {
+                        return;
+                    };
                     let Some(content) = self.content_after(ctx, cue.last) else { return };
                     out.push(found(owner, relation, &content, cue, 0.6, modality, ctx));
                 }
@@ -498,15 +709,31 @@ impl ClaimExtractor {
     fn noun_claims(&self, ctx: &Ctx, out: &mut Vec<Found>) {
         for m in &ctx.ms {
             if let Some(owner_key) = m.group_noun.as_deref().and_then(|g| g.strip_prefix("owner:")) {
-                if let Some(owner) = ctx.ms.iter().find(|o| o.entity.key == owner_key && o.first >= m.first && o.last <= m.last) {
-                    let cue = CueHit { first: m.first, last: m.last, relation: Relation::Proposes, frame: Frame::Noun, text: ctx.text[m.span.start..m.span.end].to_string() };
+                if let Some(owner) =
+                    ctx.ms.iter().find(|o| o.entity.key == owner_key && o.first >= m.first && o.last <= m.last)
+                {
+                    let cue = CueHit {
+                        first: m.first,
+                        last: m.last,
+                        relation: Relation::Proposes,
+                        frame: Frame::Noun,
+                        text: ctx.text[m.span.start..m.span.end].to_string(),
+                    };
                     out.push(found(owner, Relation::Proposes, m, &cue, 0.6, Modality::Asserted, ctx));
                 }
             }
             if m.possessive && m.group_noun.as_deref().is_some_and(|g| is_in(BACKER_NOUNS, g)) {
-                if let Some(group) = ctx.ms.iter().find(|g| g.first > m.last && g.first <= m.last + 4 && g.role == Role::Group) {
+                if let Some(group) =
+                    ctx.ms.iter().find(|g| g.first > m.last && g.first <= m.last + 4 && g.role == Role::Group)
+                {
                     let target = Mention { entity: self.state_of(&m.entity), ..m.clone() };
-                    let cue = CueHit { first: group.first, last: group.last, relation: Relation::Supports, frame: Frame::Backers, text: ctx.text[m.span.start..group.span.end].to_string() };
+                    let cue = CueHit {
+                        first: group.first,
+                        last: group.last,
+                        relation: Relation::Supports,
+                        frame: Frame::Backers,
+                        text: ctx.text[m.span.start..group.span.end].to_string(),
+                    };
                     out.push(found(group, Relation::Supports, &target, &cue, 0.6, Modality::Asserted, ctx));
                 }
             }
@@ -518,18 +745,39 @@ impl ClaimExtractor {
     fn verb_positions(&self, ctx: &Ctx, out: &mut Vec<Found>) {
         // Not "must" or "should": those say what someone else wants of the subject.
         const MODALS: &[&str] = &["will", "would", "shall", "can", "cannot", "won't", "wouldn't", "not", "never"];
-        const WILLING: &[&str] = &["ready", "willing", "prepared", "determined", "vowed", "pledged", "promised", "decided", "wants", "want", "hopes", "intends", "plans"];
+        const WILLING: &[&str] = &[
+            "ready",
+            "willing",
+            "prepared",
+            "determined",
+            "vowed",
+            "pledged",
+            "promised",
+            "decided",
+            "wants",
+            "want",
+            "hopes",
+            "intends",
+            "plans",
+        ];
         for m in ctx.ms.iter().filter(|m| m.role == Role::Position && m.first > ctx.start) {
             let surface_first = ctx.tokens[m.first].text(ctx.text);
             if !surface_first.chars().next().is_some_and(char::is_lowercase) {
                 continue;
             }
             let prev = ctx.w(m.first - 1);
-            let ok = is_in(MODALS, prev) || (prev == "to" && m.first >= ctx.start + 2 && is_in(WILLING, ctx.w(m.first - 2)));
+            let ok =
+                is_in(MODALS, prev) || (prev == "to" && m.first >= ctx.start + 2 && is_in(WILLING, ctx.w(m.first - 2)));
             if !ok {
                 continue;
             }
-            let cue = CueHit { first: m.first, last: m.first, relation: Relation::Supports, frame: Frame::Verb, text: surface_first.to_string() };
+            let cue = CueHit {
+                first: m.first,
+                last: m.first,
+                relation: Relation::Supports,
+                frame: Frame::Verb,
+                text: surface_first.to_string(),
+            };
             let Some(subj) = self.subject_left(ctx, &cue, ctx.in_quote[m.first]) else { continue };
             let relation = if self.negated(ctx, &cue) { Relation::Rejects } else { Relation::Supports };
             let modality = self.modality(ctx, m.first);
@@ -541,12 +789,36 @@ impl ClaimExtractor {
     /// few words before "talks" or "negotiations" makes its subjects meet.
     fn held_talks(&self, ctx: &Ctx, out: &mut Vec<Found>) {
         for t in ctx.start..ctx.end {
-            if !matches!(ctx.w(t), "talks" | "negotiations" | "consultations") || matches!(ctx.w(t + 1), "with" | "between") {
+            if !matches!(ctx.w(t), "talks" | "negotiations" | "consultations")
+                || matches!(ctx.w(t + 1), "with" | "between")
+            {
                 continue;
             }
             let lo = t.saturating_sub(6).max(ctx.start);
-            let Some(v) = (lo..t).rev().find(|&k| matches!(ctx.w(k), "held" | "hold" | "holds" | "holding" | "began" | "begin" | "resumed" | "resume" | "concluded" | "opened")) else { continue };
-            let cue = CueHit { first: v, last: t, relation: Relation::Meets, frame: Frame::Verb, text: ctx.text[ctx.tokens[v].start..ctx.tokens[t].end].to_string() };
+            let Some(v) = (lo..t).rev().find(|&k| {
+                matches!(
+                    ctx.w(k),
+                    "held"
+                        | "hold"
+                        | "holds"
+                        | "holding"
+                        | "began"
+                        | "begin"
+                        | "resumed"
+                        | "resume"
+                        | "concluded"
+                        | "opened"
+                )
+            }) else {
+                continue;
+            };
+            let cue = CueHit {
+                first: v,
+                last: t,
+                relation: Relation::Meets,
+                frame: Frame::Verb,
+                text: ctx.text[ctx.tokens[v].start..ctx.tokens[t].end].to_string(),
+            };
             let Some(subj) = self.subject_left(ctx, &cue, ctx.in_quote[v]) else { continue };
             let modality = self.modality(ctx, v);
             if subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" {
@@ -560,7 +832,10 @@ impl ClaimExtractor {
     /// The subject of an active verb cue: the nearest actor before it in its clause.
     fn subject_left(&self, ctx: &Ctx, cue: &CueHit, cue_in_quote: bool) -> Option<Mention> {
         let lo = ctx.start;
-        let event_noun = matches!(ctx.w(cue.first), "talks" | "meeting" | "negotiations" | "negotiation" | "summit" | "discussions" | "call" | "phone");
+        let event_noun = matches!(
+            ctx.w(cue.first),
+            "talks" | "meeting" | "negotiations" | "negotiation" | "summit" | "discussions" | "call" | "phone"
+        );
         if event_noun && cue.first > lo && matches!(ctx.w(cue.first - 1), "the" | "a") {
             return None;
         }
@@ -569,8 +844,14 @@ impl ClaimExtractor {
             .filter(|m| m.last < cue.first && m.first >= lo)
             .filter(|m| m.is_actor() || m.role == Role::Speaker)
             .filter(|m| !m.in_pp || m.role == Role::Pronoun && m.possessive)
-            .filter(|m| !m.modifier || m.role == Role::Group || (m.last + 1 == cue.first && m.span.end < ctx.tokens[m.last].end))
-            .filter(|m| !m.possessive || (event_noun && m.last + 3 >= cue.first) || m.group_noun.is_some() && m.role == Role::Group)
+            .filter(|m| {
+                !m.modifier || m.role == Role::Group || (m.last + 1 == cue.first && m.span.end < ctx.tokens[m.last].end)
+            })
+            .filter(|m| {
+                !m.possessive
+                    || (event_noun && m.last + 3 >= cue.first)
+                    || m.group_noun.is_some() && m.role == Role::Group
+            })
             .filter(|m| m.entity.kind != EntityKind::Source)
             .filter(|m| cue_in_quote || !ctx.in_quote[m.first])
             .filter(|m| !(m.possessive && m.group_noun.as_deref().is_some_and(|g| is_in(BACKER_NOUNS, g))))
@@ -589,7 +870,23 @@ impl ClaimExtractor {
             })
             // Nor the subject of a subordinate clause ("… unless Hezbollah was disarmed,
             // and accused …").
-            .filter(|m| !(m.first > ctx.start && matches!(ctx.w(m.first - 1), "unless" | "if" | "while" | "because" | "although" | "though" | "whereas" | "until" | "once" | "since")) || m.last + 3 >= cue.first)
+            .filter(|m| {
+                !(m.first > ctx.start
+                    && matches!(
+                        ctx.w(m.first - 1),
+                        "unless"
+                            | "if"
+                            | "while"
+                            | "because"
+                            | "although"
+                            | "though"
+                            | "whereas"
+                            | "until"
+                            | "once"
+                            | "since"
+                    ))
+                    || m.last + 3 >= cue.first
+            })
             .max_by_key(|m| m.last)
             .cloned()
     }
@@ -598,7 +895,8 @@ impl ClaimExtractor {
     /// coordinated ones ("the EU and UK", "a permanent peace …, and not a temporary
     /// ceasefire": the bool marks a negated conjunct).
     fn objects_right(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Vec<(Mention, bool)> {
-        let cue_to = ctx.w(cue.last) == "to" && matches!(ctx.w(cue.first), "ready" | "prepared" | "willing" | "is" | "open");
+        let cue_to =
+            ctx.w(cue.last) == "to" && matches!(ctx.w(cue.first), "ready" | "prepared" | "willing" | "is" | "open");
         // An actor object is the verb's own object, not one inside a later phrase ("accused
         // the South of staging drills with the United States"), unless the cue ends in
         // its preposition ("talks with").
@@ -615,9 +913,25 @@ impl ClaimExtractor {
             } else if matches!(relation, Relation::Supports | Relation::Criticizes) {
                 // "backs Washington's position": backs Washington.
                 // … but "backs Ukraine's bid for EU membership" backs the membership.
-                let content_follows = matches!(ctx.w(m.last + 3), "for" | "to" | "of") && ctx.ms.iter().any(|p| p.role == Role::Position && p.first > m.last + 3 && p.first <= m.last + 6);
-                let stance = m.possessive && !content_follows && matches!(ctx.w(m.last + 2), "position" | "stance" | "approach" | "policy" | "line" | "efforts" | "bid" | "call" | "proposals" | "views");
-                (m.is_actor() && (!m.possessive || stance) && (!m.modifier || m.role == Role::Group)) || m.role == Role::Position
+                let content_follows = matches!(ctx.w(m.last + 3), "for" | "to" | "of")
+                    && ctx.ms.iter().any(|p| p.role == Role::Position && p.first > m.last + 3 && p.first <= m.last + 6);
+                let stance = m.possessive
+                    && !content_follows
+                    && matches!(
+                        ctx.w(m.last + 2),
+                        "position"
+                            | "stance"
+                            | "approach"
+                            | "policy"
+                            | "line"
+                            | "efforts"
+                            | "bid"
+                            | "call"
+                            | "proposals"
+                            | "views"
+                    );
+                (m.is_actor() && (!m.possessive || stance) && (!m.modifier || m.role == Role::Group))
+                    || m.role == Role::Position
             } else {
                 m.role == Role::Position
             }
@@ -625,12 +939,17 @@ impl ClaimExtractor {
         let end = clause_end(ctx, cue.last).min(cue.last + 14);
         let end = (cue.last + 1..end).find(|&k| ctx.w(k) == ",").unwrap_or(end);
         let mut out: Vec<(Mention, bool)> = Vec::new();
-        let in_window = ctx.ms.iter().filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source).find(|m| fits(m));
+        let in_window = ctx
+            .ms
+            .iter()
+            .filter(|m| m.first > cue.last && m.first < end && m.entity.kind != EntityKind::Source)
+            .find(|m| fits(m));
         // The noun phrase right after the cue is the object, unless it only leads to one
         // ("its commitment to join NATO", "a large part of the plan").
         if let Some(mut np) = self.discover_np(ctx, cue, relation) {
             let verb_phrase = np.group_noun.take().is_some();
-            let leads_on = (verb_phrase || matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on")) && in_window.is_some();
+            let leads_on =
+                (verb_phrase || matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on")) && in_window.is_some();
             if !leads_on {
                 out.push((np, false));
                 return out;
@@ -671,7 +990,12 @@ impl ClaimExtractor {
                 }
                 // A verb after "and" starts a new clause ("… and criticised Moscow").
                 let verb = self.best_cue_at(ctx, k).is_some() || w.ends_with("ed") || ctx.verb_ends.contains(&k);
-                if conj && !verb && words < 2 && ctx.tokens[k].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-') {
+                if conj
+                    && !verb
+                    && words < 2
+                    && ctx.tokens[k].kind == TokenKind::Word
+                    && w.chars().all(|c| c.is_lowercase() || c == '-')
+                {
                     words += 1;
                     k += 1;
                     continue;
@@ -706,15 +1030,24 @@ impl ClaimExtractor {
         }
         // "It was welcomed by Jordan": "it" is what the previous sentence was about.
         let it = (ctx.start..cue_first).find(|&k| matches!(ctx.w(k), "it" | "this"))?;
-        ctx.prev_topic.clone().or_else(|| ctx.all.iter().filter(|m| m.role == Role::Position && m.last < it).max_by_key(|m| m.last).cloned())
+        ctx.prev_topic.clone().or_else(|| {
+            ctx.all.iter().filter(|m| m.role == Role::Position && m.last < it).max_by_key(|m| m.last).cloned()
+        })
     }
-
 }
 
 /// A claim found in a sentence, before attribution is added.
 type Found = (Entity, Relation, Entity, String, f32, String, String, Modality);
 
-fn found(subj: &Mention, relation: Relation, obj: &Mention, cue: &CueHit, conf: f32, modality: Modality, ctx: &Ctx) -> Found {
+fn found(
+    subj: &Mention,
+    relation: Relation,
+    obj: &Mention,
+    cue: &CueHit,
+    conf: f32,
+    modality: Modality,
+    ctx: &Ctx,
+) -> Found {
     let surface = |m: &Mention| ctx.text.get(m.span.start..m.span.end).unwrap_or("").to_string();
     let conf = if matches!(subj.role, Role::Pronoun | Role::Speaker) { conf - 0.1 } else { conf };
     (subj.entity.clone(), relation, obj.entity.clone(), cue.text.clone(), conf, surface(subj), surface(obj), modality)
@@ -732,7 +1065,9 @@ fn coordinated_before(ctx: &Ctx, m: &Mention) -> Vec<Mention> {
         loop {
             if k > ctx.start && (ctx.w(k - 1) == "the" || is_in(TITLES, ctx.w(k - 1))) {
                 k -= 1;
-            } else if let Some(d) = ctx.ms.iter().find(|d| d.last + 1 == k && d.role == Role::Demonym && d.first >= ctx.start) {
+            } else if let Some(d) =
+                ctx.ms.iter().find(|d| d.last + 1 == k && d.role == Role::Demonym && d.first >= ctx.start)
+            {
                 k = d.first;
             } else {
                 break;
@@ -742,8 +1077,13 @@ fn coordinated_before(ctx: &Ctx, m: &Mention) -> Vec<Mention> {
             break;
         }
         let before = k - 1;
-        let before = if ctx.w(before) == "and" && before > ctx.start && ctx.w(before - 1) == "," { before - 1 } else { before };
-        let Some(prev) = ctx.ms.iter().find(|p| p.last + 1 == before && p.is_actor() && !p.possessive && !p.in_pp && (!p.modifier || p.role == Role::Group)) else { break };
+        let before =
+            if ctx.w(before) == "and" && before > ctx.start && ctx.w(before - 1) == "," { before - 1 } else { before };
+        let Some(prev) = ctx.ms.iter().find(|p| {
+            p.last + 1 == before && p.is_actor() && !p.possessive && !p.in_pp && (!p.modifier || p.role == Role::Group)
+        }) else {
+            break;
+        };
         out.push(prev.clone());
         cur = prev.first;
     }
@@ -752,18 +1092,7 @@ fn coordinated_before(ctx: &Ctx, m: &Mention) -> Vec<Mention> {
 
 /// A mention standing for an entity named only by attribution (the speaker).
 fn pseudo(e: &Entity, cue: &CueHit) -> Mention {
-    Mention {
-        entity: e.clone(),
-        role: Role::Speaker,
-        span: Span::new(0, 0),
-        first: cue.first,
-        last: cue.first,
-        possessive: false,
-        locative: false,
-        in_pp: false,
-        modifier: false,
-        group_noun: None,
-    }
+    Mention::at(e.clone(), Role::Speaker, Span::new(0, 0), cue.first, cue.first)
 }
 
 fn match_words(ctx: &Ctx, i: usize, words: &[String]) -> Option<usize> {
@@ -797,12 +1126,33 @@ fn is_participle(w: &str) -> bool {
     w.ends_with("ed")
         || matches!(
             w,
-            "sent" | "held" | "met" | "put" | "brought" | "given" | "drawn" | "made" | "seen" | "taken" | "led" | "built" | "won" | "told" | "struck" | "sworn" | "spurned" | "backed" | "thrown"
+            "sent"
+                | "held"
+                | "met"
+                | "put"
+                | "brought"
+                | "given"
+                | "drawn"
+                | "made"
+                | "seen"
+                | "taken"
+                | "led"
+                | "built"
+                | "won"
+                | "told"
+                | "struck"
+                | "sworn"
+                | "spurned"
+                | "backed"
+                | "thrown"
         )
 }
 
 fn is_caption(sentence: &str) -> bool {
-    sentence.contains('©') || sentence.contains("FILE PHOTO") || sentence.contains("Getty Images") || sentence.starts_with("Photo:")
+    sentence.contains('©')
+        || sentence.contains("FILE PHOTO")
+        || sentence.contains("Getty Images")
+        || sentence.starts_with("Photo:")
 }
 
 #[cfg(test)]

@@ -56,10 +56,7 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
     if paragraphs.is_empty() {
         return Err(ReadError::Other("no text".to_string()));
     }
-    let title = paragraphs
-        .first()
-        .filter(|t| paragraphs.len() > 1 && t.len() <= 200 && !t.ends_with('.'))
-        .cloned();
+    let title = paragraphs.first().filter(|t| paragraphs.len() > 1 && t.len() <= 200 && !t.ends_with('.')).cloned();
     let mut warnings = Vec::new();
     let date = options.date.or(byline_date);
     if date.is_none() {
@@ -96,7 +93,12 @@ mod tests {
 
     #[test]
     fn one_entry_with_title_and_date() {
-        let p = read("a.txt", "Talks stall\n\nPublished 3 March 2025\n\nThe minister\u{a0}said \u{201c}no\u{201d}.\nMore.\n\nEnd.", &ReadOptions::default()).unwrap();
+        let p = read(
+            "a.txt",
+            "Talks stall\n\nPublished 3 March 2025\n\nThe minister\u{a0}said \u{201c}no\u{201d}.\nMore.\n\nEnd.",
+            &ReadOptions::default(),
+        )
+        .unwrap();
         assert_eq!(p.entries.len(), 1);
         let e = &p.entries[0];
         assert_eq!(e.title.as_deref(), Some("Talks stall"));

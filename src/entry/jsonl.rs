@@ -18,10 +18,7 @@ fn field<'a>(obj: &'a serde_json::Map<String, Value>, key: &str, line: usize) ->
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(ReadError::At {
-            line,
-            message: format!("\"{key}\" must be a string, not {}", kind(other)),
-        }),
+        Some(other) => Err(ReadError::At { line, message: format!("\"{key}\" must be a string, not {}", kind(other)) }),
     }
 }
 
@@ -83,20 +80,25 @@ impl<'a> Entries<'a> {
     }
 }
 
-fn parse_line(origin: &str, default_source: Option<&str>, line: usize, raw: &str) -> Result<(Document, Entry), ReadError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| ReadError::At {
-        line,
-        message: format!("invalid JSON at column {}: {e}", e.column()),
-    })?;
+fn parse_line(
+    origin: &str,
+    default_source: Option<&str>,
+    line: usize,
+    raw: &str,
+) -> Result<(Document, Entry), ReadError> {
+    let value: Value = serde_json::from_str(raw)
+        .map_err(|e| ReadError::At { line, message: format!("invalid JSON at column {}: {e}", e.column()) })?;
     let Value::Object(obj) = value else {
         return Err(ReadError::At { line, message: format!("expected a JSON object, found {}", kind(&value)) });
     };
-    let time_s = field(&obj, "time", line)?
-        .ok_or_else(|| ReadError::At { line, message: "missing \"time\"".to_string() })?;
-    let time = parse_date_or_datetime(time_s)
-        .ok_or_else(|| ReadError::At { line, message: format!("invalid time '{time_s}' (expected RFC 3339 such as 2025-11-25T20:41:00Z)") })?;
-    let text = field(&obj, "text", line)?
-        .ok_or_else(|| ReadError::At { line, message: "missing \"text\"".to_string() })?;
+    let time_s =
+        field(&obj, "time", line)?.ok_or_else(|| ReadError::At { line, message: "missing \"time\"".to_string() })?;
+    let time = parse_date_or_datetime(time_s).ok_or_else(|| ReadError::At {
+        line,
+        message: format!("invalid time '{time_s}' (expected RFC 3339 such as 2025-11-25T20:41:00Z)"),
+    })?;
+    let text =
+        field(&obj, "text", line)?.ok_or_else(|| ReadError::At { line, message: "missing \"text\"".to_string() })?;
     if text.trim().is_empty() {
         return Err(ReadError::At { line, message: "empty \"text\"".to_string() });
     }
@@ -187,13 +189,19 @@ mod tests {
         let cases = [
             ("{\"time\":\"2025-11-25\"}", "line 1: missing \"text\""),
             ("\n{\"time\":5,\"text\":\"x\"}", "line 2: \"time\" must be a string, not a number"),
-            ("{\"time\":\"soon\",\"text\":\"x\"}", "line 1: invalid time 'soon' (expected RFC 3339 such as 2025-11-25T20:41:00Z)"),
+            (
+                "{\"time\":\"soon\",\"text\":\"x\"}",
+                "line 1: invalid time 'soon' (expected RFC 3339 such as 2025-11-25T20:41:00Z)",
+            ),
             ("[1]", "line 1: expected a JSON object, found an array"),
             ("{\"time\":\"2025-11-25\",\"text\":\"x\",\"url\":[]}", "line 1: \"url\" must be a string, not an array"),
         ];
         for (input, want) in cases {
             assert_eq!(r(input).unwrap_err().to_string(), want);
         }
-        assert!(r("{\"time\": \"2025-11-25\", \"text\": \"x\"\n").unwrap_err().to_string().starts_with("line 1: invalid JSON at column"));
+        assert!(r("{\"time\": \"2025-11-25\", \"text\": \"x\"\n")
+            .unwrap_err()
+            .to_string()
+            .starts_with("line 1: invalid JSON at column"));
     }
 }

@@ -269,7 +269,8 @@ impl<'a> Entries<'a> {
         if body.is_empty() {
             return;
         }
-        let entry = Entry::new(self.doc_id, EntryKind::Timed, Some(p.time), None, body, self.source.clone(), None, p.line);
+        let entry =
+            Entry::new(self.doc_id, EntryKind::Timed, Some(p.time), None, body, self.source.clone(), None, p.line);
         if let Some(lede) = self.lede.take() {
             self.ready.push_back(dated_lede(lede, entry.time));
         }
@@ -403,7 +404,10 @@ mod tests {
     fn ids_are_stable_and_distinct() {
         let a = read_str(BLOG).unwrap();
         let b = read("elsewhere/t.txt", BLOG, &ReadOptions::default()).unwrap();
-        assert_eq!(a.entries.iter().map(|e| e.id).collect::<Vec<_>>(), b.entries.iter().map(|e| e.id).collect::<Vec<_>>());
+        assert_eq!(
+            a.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
+            b.entries.iter().map(|e| e.id).collect::<Vec<_>>()
+        );
         assert_ne!(a.entries[1].id, a.entries[2].id);
     }
 

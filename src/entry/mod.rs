@@ -294,7 +294,10 @@ enum Inner<'a> {
     Liveblog(liveblog::Entries<'a>),
     Jsonl(jsonl::Entries<'a>),
     /// An article is one entry: read whole.
-    Whole { parts: std::vec::IntoIter<Part>, warnings: Vec<String> },
+    Whole {
+        parts: std::vec::IntoIter<Part>,
+        warnings: Vec<String>,
+    },
     Failed(Option<ReadError>),
 }
 
@@ -309,7 +312,8 @@ impl<'a> EntryReader<'a> {
                 Format::Jsonl => Inner::Jsonl(jsonl::Entries::new(origin, text, options)),
                 Format::Article => match article::read(origin, text, options) {
                     Ok(p) => {
-                        let parts = p.documents.into_iter().map(Part::Document).chain(p.entries.into_iter().map(Part::Entry));
+                        let parts =
+                            p.documents.into_iter().map(Part::Document).chain(p.entries.into_iter().map(Part::Entry));
                         Inner::Whole { parts: parts.collect::<Vec<_>>().into_iter(), warnings: p.warnings }
                     }
                     Err(e) => Inner::Failed(Some(e)),
@@ -369,11 +373,7 @@ impl Iterator for EntryReader<'_> {
 /// Replaces non-breaking and other exotic spaces by plain spaces and trims the ends:
 /// what readers do to header lines before matching them.
 pub(crate) fn clean_line(line: &str) -> String {
-    line.chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_string()
+    line.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect::<String>().trim().to_string()
 }
 
 /// Strips a leading list bullet ("•", "-", "*", "·", "–") and the spaces around it.
@@ -436,9 +436,13 @@ mod tests {
     #[test]
     fn oversized_entries_are_skipped_and_nothing_left_is_an_error() {
         let huge = "word ".repeat(MAX_ENTRY_BYTES / 5 + 1);
-        let blog = format!("Peace talks resume in Geneva\n\n25 November 2025\n\n20:41 GMT\n\n{huge}\n\n20:00 GMT\n\nKept.\n");
+        let blog =
+            format!("Peace talks resume in Geneva\n\n25 November 2025\n\n20:41 GMT\n\n{huge}\n\n20:00 GMT\n\nKept.\n");
         let p = read("b.txt", &blog, &ReadOptions::default()).unwrap();
-        assert_eq!(p.entries.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(), ["Peace talks resume in Geneva", "Kept."]);
+        assert_eq!(
+            p.entries.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(),
+            ["Peace talks resume in Geneva", "Kept."]
+        );
         // The size counts the entry's input lines: the blank ones around the text too.
         assert_eq!(p.warnings, [too_large(5, huge.len() + 3)]);
 
@@ -448,7 +452,10 @@ mod tests {
 
         let err = read("a.txt", &huge, &ReadOptions::default()).unwrap_err();
         assert!(matches!(err, ReadError::At { line: 1, .. }), "{err}");
-        assert_eq!(read("z.bin", "a\0b", &ReadOptions::default()).unwrap_err().to_string(), "binary content (NUL byte at byte 1)");
+        assert_eq!(
+            read("z.bin", "a\0b", &ReadOptions::default()).unwrap_err().to_string(),
+            "binary content (NUL byte at byte 1)"
+        );
     }
 
     #[test]

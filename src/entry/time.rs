@@ -47,8 +47,18 @@ const ZONES: &[(&str, i32)] = &[
 ];
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 fn month(word: &str) -> Option<u32> {
@@ -171,7 +181,15 @@ mod tests {
     #[test]
     fn dates() {
         let d = NaiveDate::from_ymd_opt(2025, 11, 25);
-        for s in ["25 November 2025", "Tuesday 25 November 2025", "Nov 25, 2025", "November 25 2025", "2025-11-25", "25th Nov 2025", "Tue, 25 Nov 2025"] {
+        for s in [
+            "25 November 2025",
+            "Tuesday 25 November 2025",
+            "Nov 25, 2025",
+            "November 25 2025",
+            "2025-11-25",
+            "25th Nov 2025",
+            "Tue, 25 Nov 2025",
+        ] {
             assert_eq!(parse_date(s), d, "{s}");
         }
         for s in ["25 Novembre 2025", "31 February 2025", "Peace", "20:41 GMT", "May the 4th be", "1 May 99999"] {

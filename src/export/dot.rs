@@ -101,7 +101,9 @@ impl<W: Write> DotWriter<W> {
             )?;
         }
         let mut edges: BTreeMap<(&str, &str, Relation), usize> = BTreeMap::new();
-        for c in g.claims.iter().filter(|c| keep.contains(c.subject.iri.as_str()) && keep.contains(c.object.iri.as_str())) {
+        for c in
+            g.claims.iter().filter(|c| keep.contains(c.subject.iri.as_str()) && keep.contains(c.object.iri.as_str()))
+        {
             *edges.entry((&c.subject.iri, &c.object.iri, c.relation)).or_default() += 1;
         }
         for ((s, o, r), count) in edges {

@@ -51,7 +51,8 @@ pub fn clusters_answer(clusters: &[Cluster]) -> Answer {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let positions: Vec<String> = c.positions.iter().map(|p| format!("{} {} ({})", p.stance, p.position, p.members.join(", "))).collect();
+            let positions: Vec<String> =
+                c.positions.iter().map(|p| format!("{} {} ({})", p.stance, p.position, p.members.join(", "))).collect();
             vec![Value::from(i + 1), Value::from(c.members.join(", ")), Value::from(positions.join("; "))]
         })
         .collect();
@@ -99,12 +100,19 @@ mod tests {
         assert_eq!(chain(&hops, &witkoff), "Witkoff ←sends— Trump ←meets— Zelensky");
         assert_eq!(chain(&[], &witkoff), "Witkoff");
         let a = path_answer(&hops);
-        assert_eq!(a.rows[0][..4], [Value::from(1), Value::from("Trump"), Value::from("sends"), Value::from("Witkoff")]);
+        assert_eq!(
+            a.rows[0][..4],
+            [Value::from(1), Value::from("Trump"), Value::from("sends"), Value::from("Witkoff")]
+        );
     }
 
     #[test]
     fn clusters_as_rows_and_json() {
-        let claims = vec![edge("A", "supports", "plan", "", ""), edge("B", "supports", "plan", "", ""), edge("C", "rejects", "plan", "", "")];
+        let claims = vec![
+            edge("A", "supports", "plan", "", ""),
+            edge("B", "supports", "plan", "", ""),
+            edge("C", "rejects", "plan", "", ""),
+        ];
         let c = clusters(&claims);
         let a = clusters_answer(&c);
         assert_eq!(a.rows[0], [Value::from(1), Value::from("A, B"), Value::from("for plan (A, B)")]);

@@ -30,7 +30,8 @@ pub struct Centrality {
 /// Betweenness of every node (undirected, unnormalised: each pair counted once).
 pub fn betweenness(g: &ClaimGraph<'_>) -> Vec<f64> {
     let n = g.graph.node_count();
-    let neighbours: Vec<Vec<usize>> = (0..n).map(|v| g.neighbours(NodeIndex::new(v)).iter().map(|m| m.index()).collect()).collect();
+    let neighbours: Vec<Vec<usize>> =
+        (0..n).map(|v| g.neighbours(NodeIndex::new(v)).iter().map(|m| m.index()).collect()).collect();
     let mut cb = vec![0.0; n];
     for s in 0..n {
         let mut stack = Vec::with_capacity(n);
@@ -99,11 +100,16 @@ mod tests {
     #[test]
     fn brandes_on_a_path_and_a_star() {
         // A - B - C - D: B and C each lie on two shortest paths between the others.
-        let path = vec![edge("A", "meets", "@B", "", ""), edge("B", "meets", "@C", "", ""), edge("C", "meets", "@D", "", "")];
+        let path =
+            vec![edge("A", "meets", "@B", "", ""), edge("B", "meets", "@C", "", ""), edge("C", "meets", "@D", "", "")];
         let g = ClaimGraph::build(&path);
         assert_eq!(betweenness(&g), [0.0, 2.0, 2.0, 0.0]);
         // A star centred on Hub: it lies on all three pairs of leaves.
-        let star = vec![edge("Hub", "meets", "@X", "", ""), edge("Hub", "meets", "@Y", "", ""), edge("Z", "meets", "@Hub", "", "")];
+        let star = vec![
+            edge("Hub", "meets", "@X", "", ""),
+            edge("Hub", "meets", "@Y", "", ""),
+            edge("Z", "meets", "@Hub", "", ""),
+        ];
         let g = ClaimGraph::build(&star);
         let top = central(&g, 1);
         assert_eq!(top[0].actor, "Hub");

@@ -244,11 +244,14 @@ mod tests {
         let members: Vec<Vec<String>> = c.iter().map(|c| c.members.clone()).collect();
         assert_eq!(members, [vec!["EU", "US", "Ukraine"], vec!["Belarus", "Russia"]]);
         assert_eq!(c[1].positions.len(), 2);
-        assert_eq!(c[0].positions[0], ClusterPosition {
-            position: "plan".into(),
-            stance: "for",
-            members: vec!["EU".into(), "US".into(), "Ukraine".into()]
-        });
+        assert_eq!(
+            c[0].positions[0],
+            ClusterPosition {
+                position: "plan".into(),
+                stance: "for",
+                members: vec!["EU".into(), "US".into(), "Ukraine".into()]
+            }
+        );
     }
 
     #[test]

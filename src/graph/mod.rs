@@ -182,7 +182,10 @@ mod tests {
         let zelensky = [claims[3].subject.clone()];
         let hops = g.path(&witkoff, &zelensky).unwrap();
         // Two hops either way (via Putin or via Trump): Putin sorts first.
-        let text: Vec<String> = hops.iter().map(|h| format!("{} {} {} {}", h.claim.subject.label, h.claim.relation, h.claim.object.label, h.forward)).collect();
+        let text: Vec<String> = hops
+            .iter()
+            .map(|h| format!("{} {} {} {}", h.claim.subject.label, h.claim.relation, h.claim.object.label, h.forward))
+            .collect();
         assert_eq!(text, ["Witkoff meets Putin true", "Putin meets Zelensky true"]);
         assert_eq!(g.path(&witkoff, &witkoff).unwrap().len(), 0);
         assert!(g.path(&witkoff, &[claims[4].subject.clone()]).is_none());
@@ -193,11 +196,8 @@ mod tests {
 
     #[test]
     fn neighbourhood_respects_depth() {
-        let claims = vec![
-            edge("A", "meets", "@B", "", ""),
-            edge("B", "meets", "@C", "", ""),
-            edge("C", "meets", "@D", "", ""),
-        ];
+        let claims =
+            vec![edge("A", "meets", "@B", "", ""), edge("B", "meets", "@C", "", ""), edge("C", "meets", "@D", "", "")];
         let g = ClaimGraph::build(&claims);
         let a = [claims[0].subject.clone()];
         assert_eq!(g.neighbourhood(&a, 0).len(), 1);

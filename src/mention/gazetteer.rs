@@ -115,8 +115,17 @@ impl Gazetteer {
             if let Some(dash) = t.find('-').filter(|&d| d > 0) {
                 let head = &t[..dash];
                 if let Some(list) = self.by_first.get(&norm(head)) {
-                    if let Some(p) = list.iter().find(|p| p.norm.len() == 1 && p.role != Role::Position && case_ok(&p.orig[0], head, true)) {
-                        hits.push(Hit { first: i, last: i, record: p.record, role: p.role, prefix_end: Some(tokens[i].start + dash) });
+                    if let Some(p) = list
+                        .iter()
+                        .find(|p| p.norm.len() == 1 && p.role != Role::Position && case_ok(&p.orig[0], head, true))
+                    {
+                        hits.push(Hit {
+                            first: i,
+                            last: i,
+                            record: p.record,
+                            role: p.role,
+                            prefix_end: Some(tokens[i].start + dash),
+                        });
                     }
                 }
             }

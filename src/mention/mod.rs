@@ -71,6 +71,22 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention with no flags set: not possessive, locative, inside a phrase or a modifier.
+    pub fn at(entity: Entity, role: Role, span: Span, first: usize, last: usize) -> Mention {
+        Mention {
+            entity,
+            role,
+            span,
+            first,
+            last,
+            possessive: false,
+            locative: false,
+            in_pp: false,
+            modifier: false,
+            group_noun: None,
+        }
+    }
+
     /// Whether the entity can hold positions.
     pub fn is_actor(&self) -> bool {
         self.entity.kind.is_actor() && !self.locative

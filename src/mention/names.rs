@@ -25,7 +25,9 @@ impl People {
             if let Some(last) = e.label.split_whitespace().last() {
                 let last = norm(last);
                 // "al-Burhan" is also "Burhan".
-                if let Some(bare) = ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"].iter().find_map(|p| last.strip_prefix(p)) {
+                if let Some(bare) =
+                    ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"].iter().find_map(|p| last.strip_prefix(p))
+                {
                     self.by_surname.entry(bare.to_string()).or_insert_with(|| e.clone());
                 }
                 self.by_surname.entry(last).or_insert_with(|| e.clone());
@@ -53,11 +55,26 @@ impl People {
 const CONNECTORS: &[&str] = &["bin", "al", "von", "der", "de", "van", "da", "la", "le", "el", "ibn", "dos", "di", "du"];
 
 /// Speech verbs after a name that make it a person.
-const SAID: &[&str] = &["said", "says", "told", "wrote", "added", "stressed", "announced", "claimed", "has", "had", "noted", "insisted", "argued"];
+const SAID: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "wrote",
+    "added",
+    "stressed",
+    "announced",
+    "claimed",
+    "has",
+    "had",
+    "noted",
+    "insisted",
+    "argued",
+];
 
 fn is_cap(word: &str) -> bool {
     // "al-Burhan", "el-Sisi", "bin-Salman": an Arabic article before a capital.
-    let word = ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"].iter().find_map(|p| word.strip_prefix(p)).unwrap_or(word);
+    let word =
+        ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-"].iter().find_map(|p| word.strip_prefix(p)).unwrap_or(word);
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -197,7 +214,10 @@ mod tests {
                 ("Zorba Liberation Front".into(), EntityKind::Organization, None)
             ]
         );
-        assert_eq!(run("Later, Maria Ortega said it was over.", &mut p), vec![("Maria Ortega".into(), EntityKind::Person, None)]);
+        assert_eq!(
+            run("Later, Maria Ortega said it was over.", &mut p),
+            vec![("Maria Ortega".into(), EntityKind::Person, None)]
+        );
         // A surname seen before is the same person.
         assert_eq!(run("Fidan left.", &mut p), vec![("Hakan Fidan".into(), EntityKind::Person, None)]);
         // Untyped capitalised runs are not actors.

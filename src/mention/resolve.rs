@@ -3,8 +3,8 @@
 //! pronouns, each resolved to an entity, with flags for how it sits in its sentence.
 
 use super::gazetteer::Hit;
-use super::names::{discover, Found};
 pub use super::names::People;
+use super::names::{discover, Found};
 use super::words::*;
 use super::{Gazetteer, Mention, Role};
 use crate::claim::{Entity, EntityKind, Span};
@@ -54,18 +54,9 @@ pub fn find_mentions(
             *c = true;
         }
         let end = h.prefix_end.unwrap_or(tokens[h.last].end);
-        ms.push(Mention {
-            entity: gaz.entity(h.record),
-            role: h.role,
-            span: Span::new(tokens[h.first].start, end),
-            first: h.first,
-            last: h.last,
-            possessive: false,
-            locative: false,
-            in_pp: false,
-            modifier: h.prefix_end.is_some(),
-            group_noun: None,
-        });
+        let mut m = Mention::at(gaz.entity(h.record), h.role, Span::new(tokens[h.first].start, end), h.first, h.last);
+        m.modifier = h.prefix_end.is_some();
+        ms.push(m);
     }
     // Names the gazetteer lacks.
     let mut found: Vec<Found> = Vec::new();
@@ -74,23 +65,20 @@ pub fn find_mentions(
     }
     for f in found {
         // "Luiz Inácio" before a known "Lula da Silva": first names of the same person.
-        if let Some(known) = ms.iter_mut().find(|m| m.first == f.last + 1 && m.entity.kind == EntityKind::Person && f.entity.kind == EntityKind::Person) {
+        if let Some(known) = ms.iter_mut().find(|m| {
+            m.first == f.last + 1 && m.entity.kind == EntityKind::Person && f.entity.kind == EntityKind::Person
+        }) {
             known.first = f.first;
             known.span.start = tokens[f.first].start;
             continue;
         }
-        ms.push(Mention {
-            entity: f.entity,
-            role: Role::Name,
-            span: Span::new(tokens[f.first].start, tokens[f.last].end),
-            first: f.first,
-            last: f.last,
-            possessive: false,
-            locative: false,
-            in_pp: false,
-            modifier: false,
-            group_noun: None,
-        });
+        ms.push(Mention::at(
+            f.entity,
+            Role::Name,
+            Span::new(tokens[f.first].start, tokens[f.last].end),
+            f.first,
+            f.last,
+        ));
     }
     ms.sort_by_key(|m| (m.first, m.last));
     short_names(text, tokens, &mut ms);
@@ -119,21 +107,31 @@ fn short_names(text: &str, tokens: &[Token], ms: &mut Vec<Mention>) {
     let mut new = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let w = t.text(text);
-        if covered[i] || t.kind != TokenKind::Word || w.chars().count() < 3 || !w.chars().next().is_some_and(char::is_uppercase) {
+        if covered[i]
+            || t.kind != TokenKind::Word
+            || w.chars().count() < 3
+            || !w.chars().next().is_some_and(char::is_uppercase)
+        {
             continue;
         }
         // Not inside a longer capitalised name ("Lee Smith").
-        let cap = |j: usize| tokens.get(j).is_some_and(|n| n.kind == TokenKind::Word && n.text(text).chars().next().is_some_and(char::is_uppercase));
+        let cap = |j: usize| {
+            tokens.get(j).is_some_and(|n| {
+                n.kind == TokenKind::Word && n.text(text).chars().next().is_some_and(char::is_uppercase)
+            })
+        };
         if (i > 0 && cap(i - 1) && !covered[i - 1]) || cap(i + 1) && !covered.get(i + 1).copied().unwrap_or(true) {
             continue;
         }
         let earlier = ms
             .iter()
             .filter(|m| m.last < i && m.entity.kind == EntityKind::Person && m.role == Role::Name)
-            .filter(|m| m.entity.label.split_whitespace().count() > 1 && m.entity.label.split_whitespace().any(|p| p == w))
+            .filter(|m| {
+                m.entity.label.split_whitespace().count() > 1 && m.entity.label.split_whitespace().any(|p| p == w)
+            })
             .max_by_key(|m| m.last);
         if let Some(m) = earlier {
-            new.push(Mention { first: i, last: i, span: Span::new(t.start, t.end), possessive: false, locative: false, in_pp: false, modifier: false, group_noun: None, ..m.clone() });
+            new.push(Mention::at(m.entity.clone(), m.role, Span::new(t.start, t.end), i, i));
         }
     }
     ms.extend(new);
@@ -202,10 +200,20 @@ fn groups(text: &str, tokens: &[Token], ms: &mut [Mention]) {
             if found.is_some() {
                 break;
             }
-            let lower = (k..k + skip).all(|j| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word && t.text(text).chars().all(|c| c.is_lowercase())));
+            let lower = (k..k + skip).all(|j| {
+                tokens
+                    .get(j)
+                    .is_some_and(|t| t.kind == TokenKind::Word && t.text(text).chars().all(|c| c.is_lowercase()))
+            });
             if lower && !ms.iter().any(|m| m.first >= k && m.first < k + skip) {
-                found = phrase_at(text, tokens, k + skip, &["ministry", "government", "delegation", "officials", "authorities", "negotiators"], &[])
-                    .map(|(len, n)| (len + skip, n));
+                found = phrase_at(
+                    text,
+                    tokens,
+                    k + skip,
+                    &["ministry", "government", "delegation", "officials", "authorities", "negotiators"],
+                    &[],
+                )
+                .map(|(len, n)| (len + skip, n));
             }
         }
         if let Some((len, noun)) = found {
@@ -247,18 +255,7 @@ fn descriptions(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<Ment
     }
     for (first, last, entity, start) in added {
         ms.retain(|m| !(m.first >= first && m.last <= last));
-        ms.push(Mention {
-            entity,
-            role: Role::Description,
-            span: Span::new(start, tokens[last].end),
-            first,
-            last,
-            possessive: false,
-            locative: false,
-            in_pp: false,
-            modifier: false,
-            group_noun: None,
-        });
+        ms.push(Mention::at(entity, Role::Description, Span::new(start, tokens[last].end), first, last));
     }
     // "his chief of staff": resolved by the pronoun pass, which knows the referent.
     ms.sort_by_key(|m| (m.first, m.last));
@@ -291,7 +288,14 @@ fn person_with_title(gaz: &Gazetteer, state: usize, title: &str) -> Option<usize
 
 /// Pronouns and "his chief of staff": the most recent fitting mention before them in
 /// the entry. First-person pronouns become speaker placeholders.
-fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, titles: &[String], ms: &mut Vec<Mention>) {
+fn pronouns(
+    text: &str,
+    tokens: &[Token],
+    in_quote: &[bool],
+    gaz: &Gazetteer,
+    titles: &[String],
+    ms: &mut Vec<Mention>,
+) {
     let covered: Vec<bool> = {
         let mut c = vec![false; tokens.len()];
         for m in ms.iter() {
@@ -328,18 +332,7 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, ti
                 .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
                 .max_by_key(|m| m.last);
             if let Some(a) = antecedent {
-                new.push(Mention {
-                    entity: a.entity.clone(),
-                    role: Role::Pronoun,
-                    span: Span::new(t.start, tokens[last].end),
-                    first: i,
-                    last,
-                    possessive: false,
-                    locative: false,
-                    in_pp: false,
-                    modifier: false,
-                    group_noun: None,
-                });
+                new.push(Mention::at(a.entity.clone(), Role::Pronoun, Span::new(t.start, tokens[last].end), i, last));
             }
             continue;
         }
@@ -350,18 +343,15 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, ti
         } else if is_in(PLURAL_PRONOUNS, &w) {
             |e| matches!(e.kind, EntityKind::State | EntityKind::Organization | EntityKind::Group)
         } else if is_in(FIRST_PERSON, &w) && t.text(text) != "US" {
-            new.push(Mention {
-                entity: Entity { key: String::new(), label: String::new(), kind: EntityKind::Person },
-                role: Role::Speaker,
-                span: Span::new(t.start, t.end),
-                first: i,
-                last: i,
-                possessive: is_in(POSSESSIVE_PRONOUNS, &w),
-                locative: false,
-                in_pp: false,
-                modifier: false,
-                group_noun: None,
-            });
+            let mut m = Mention::at(
+                Entity { key: String::new(), label: String::new(), kind: EntityKind::Person },
+                Role::Speaker,
+                Span::new(t.start, t.end),
+                i,
+                i,
+            );
+            m.possessive = is_in(POSSESSIVE_PRONOUNS, &w);
+            new.push(m);
             continue;
         } else {
             continue;
@@ -369,7 +359,9 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, ti
         let antecedent = ms
             .iter()
             .chain(new.iter())
-            .filter(|m| m.last < i && m.role != Role::Speaker && !m.locative && m.entity.kind.is_actor() && want(&m.entity))
+            .filter(|m| {
+                m.last < i && m.role != Role::Speaker && !m.locative && m.entity.kind.is_actor() && want(&m.entity)
+            })
             .filter(|m| !m.modifier)
             // Outside quotes, a pronoun does not refer into a quote.
             .filter(|m| in_quote[i] || !in_quote.get(m.first).copied().unwrap_or(false))
@@ -381,43 +373,32 @@ fn pronouns(text: &str, tokens: &[Token], in_quote: &[bool], gaz: &Gazetteer, ti
             // "his chief of staff" (no name after it): the aide who works for him.
             if is_in(POSSESSIVE_PRONOUNS, &w) {
                 if let Some((len, title)) = phrase_at(text, tokens, i + 1, TITLES, titles) {
-                    let named = tokens.get(i + 1 + len).is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase))
+                    let named = tokens
+                        .get(i + 1 + len)
+                        .is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase))
                         || covered.get(i + 1 + len).copied().unwrap_or(false)
                         || tok(text, tokens, i + 1 + len) == ",";
                     let aide = gaz.records.iter().position(|r| {
                         r.works_for.iter().any(|k| *k == entity.key) && r.titles.iter().any(|t| *t == title)
                     });
-                    let holder = aide.or_else(|| gaz.index_of(&entity.key).and_then(|s| person_with_title(gaz, s, &title)));
+                    let holder =
+                        aide.or_else(|| gaz.index_of(&entity.key).and_then(|s| person_with_title(gaz, s, &title)));
                     if let (false, Some(p)) = (named, holder) {
                         let last = i + len;
-                        new.push(Mention {
-                            entity: gaz.entity(p),
-                            role: Role::Description,
-                            span: Span::new(t.start, tokens[last].end),
-                            first: i,
+                        new.push(Mention::at(
+                            gaz.entity(p),
+                            Role::Description,
+                            Span::new(t.start, tokens[last].end),
+                            i,
                             last,
-                            possessive: false,
-                            locative: false,
-                            in_pp: false,
-                            modifier: false,
-                            group_noun: None,
-                        });
+                        ));
                         continue;
                     }
                 }
             }
-            new.push(Mention {
-                entity,
-                role: Role::Pronoun,
-                span: Span::new(t.start, t.end),
-                first: i,
-                last: i,
-                possessive: is_in(POSSESSIVE_PRONOUNS, &w),
-                locative: false,
-                in_pp: false,
-                modifier: false,
-                group_noun: None,
-            });
+            let mut m = Mention::at(entity, Role::Pronoun, Span::new(t.start, t.end), i, i);
+            m.possessive = is_in(POSSESSIVE_PRONOUNS, &w);
+            new.push(m);
         }
     }
     ms.extend(new);
@@ -465,7 +446,11 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
             let adjacent = next_tok.is_some_and(|t| t.kind == TokenKind::Word && t.start > tokens[m.last].end);
             // "Nor will Tehran accept": after a modal the name is an inverted subject.
             let inverted = m.first > 0 && is_in(AUXILIARIES, &tok(text, tokens, m.first - 1));
-            if adjacent && (is_in(HEAD_NOUNS, &next) || m.role == Role::Demonym || (!inverted && next_tok.is_some_and(|t| looks_like_noun(t.text(text))))) {
+            if adjacent
+                && (is_in(HEAD_NOUNS, &next)
+                    || m.role == Role::Demonym
+                    || (!inverted && next_tok.is_some_and(|t| looks_like_noun(t.text(text)))))
+            {
                 m.modifier = true;
             }
             if m.role == Role::Demonym {
@@ -479,17 +464,132 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
 /// diplomacy") rather than a verb whose subject it is ("Russia enjoys", "Kiev agreed").
 fn looks_like_noun(w: &str) -> bool {
     const VERBS: &[&str] = &[
-        "said", "told", "met", "sent", "held", "made", "took", "gave", "won", "left", "came", "saw", "wrote", "spoke",
-        "became", "began", "brought", "put", "set", "let", "cut", "hit", "kept", "led", "ran", "stood", "meant", "knew",
-        "thought", "felt", "found", "lost", "paid", "sold", "built", "fought", "went", "got", "did", "drew", "struck",
-        "swore", "rejects", "says", "wants", "remains", "remain", "continue", "want", "plan", "need", "hope", "insist",
-        "accept", "agree", "support", "oppose", "reject", "meet", "demand", "propose", "back", "refuse", "say", "tell",
-        "send", "hold", "call", "urge", "seek", "welcome", "condemn", "criticize", "criticise", "accuse", "deny",
-        "claim", "warn", "intend", "expect", "believe", "fear", "argue", "see", "sign", "threaten", "vow", "pledge",
-        "last", "next", "this", "earlier", "later", "today", "yesterday", "tomorrow", "instead", "first", "himself",
-        "herself", "themselves", "soon", "once", "twice", "afterwards", "overnight", "officially", "already",
-        "yet", "either", "too", "anyway", "though", "however", "instead", "meanwhile", "together", "alone", "abroad",
-        "home", "here", "there", "ago", "earlier", "recently", "directly",
+        "said",
+        "told",
+        "met",
+        "sent",
+        "held",
+        "made",
+        "took",
+        "gave",
+        "won",
+        "left",
+        "came",
+        "saw",
+        "wrote",
+        "spoke",
+        "became",
+        "began",
+        "brought",
+        "put",
+        "set",
+        "let",
+        "cut",
+        "hit",
+        "kept",
+        "led",
+        "ran",
+        "stood",
+        "meant",
+        "knew",
+        "thought",
+        "felt",
+        "found",
+        "lost",
+        "paid",
+        "sold",
+        "built",
+        "fought",
+        "went",
+        "got",
+        "did",
+        "drew",
+        "struck",
+        "swore",
+        "rejects",
+        "says",
+        "wants",
+        "remains",
+        "remain",
+        "continue",
+        "want",
+        "plan",
+        "need",
+        "hope",
+        "insist",
+        "accept",
+        "agree",
+        "support",
+        "oppose",
+        "reject",
+        "meet",
+        "demand",
+        "propose",
+        "back",
+        "refuse",
+        "say",
+        "tell",
+        "send",
+        "hold",
+        "call",
+        "urge",
+        "seek",
+        "welcome",
+        "condemn",
+        "criticize",
+        "criticise",
+        "accuse",
+        "deny",
+        "claim",
+        "warn",
+        "intend",
+        "expect",
+        "believe",
+        "fear",
+        "argue",
+        "see",
+        "sign",
+        "threaten",
+        "vow",
+        "pledge",
+        "last",
+        "next",
+        "this",
+        "earlier",
+        "later",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "instead",
+        "first",
+        "himself",
+        "herself",
+        "themselves",
+        "soon",
+        "once",
+        "twice",
+        "afterwards",
+        "overnight",
+        "officially",
+        "already",
+        "yet",
+        "either",
+        "too",
+        "anyway",
+        "though",
+        "however",
+        "instead",
+        "meanwhile",
+        "together",
+        "alone",
+        "abroad",
+        "home",
+        "here",
+        "there",
+        "ago",
+        "earlier",
+        "recently",
+        "directly",
     ];
     w.chars().all(|c| c.is_lowercase() || c == '-')
         && w.len() > 2
@@ -502,5 +602,23 @@ fn looks_like_noun(w: &str) -> bool {
         && !w.ends_with("ly")
         && !w.ends_with("ing")
         && !(w.ends_with('s') && !w.ends_with("ss"))
-        && !matches!(w, "has" | "was" | "also" | "not" | "never" | "now" | "then" | "still" | "again" | "too" | "who" | "which" | "that" | "itself" | "alone" | "only")
+        && !matches!(
+            w,
+            "has"
+                | "was"
+                | "also"
+                | "not"
+                | "never"
+                | "now"
+                | "then"
+                | "still"
+                | "again"
+                | "too"
+                | "who"
+                | "which"
+                | "that"
+                | "itself"
+                | "alone"
+                | "only"
+        )
 }

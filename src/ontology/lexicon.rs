@@ -68,7 +68,8 @@ impl Lexicon {
                 lex.classes.push((class, forms.collect()));
                 continue;
             }
-            let relation = Relation::from_name(cols[0]).ok_or_else(|| format!("line {}: unknown relation '{}'", i + 1, cols[0]))?;
+            let relation = Relation::from_name(cols[0])
+                .ok_or_else(|| format!("line {}: unknown relation '{}'", i + 1, cols[0]))?;
             let frame = match cols[1] {
                 "verb" => Frame::Verb,
                 "for" => Frame::For,
@@ -105,6 +106,9 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         assert_eq!(Lexicon::parse("\nloves\tverb\tlove").unwrap_err(), "line 2: unknown relation 'loves'");
-        assert_eq!(Lexicon::parse("rejects verb reject").unwrap_err(), "line 1: expected 3 tab-separated columns, found 1");
+        assert_eq!(
+            Lexicon::parse("rejects verb reject").unwrap_err(),
+            "line 1: expected 3 tab-separated columns, found 1"
+        );
     }
 }

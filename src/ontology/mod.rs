@@ -87,7 +87,8 @@ impl Ontology {
         for (name, bundled) in BUNDLED {
             let path = dir.join(name);
             let text = if path.exists() {
-                std::fs::read_to_string(&path).map_err(|source| OntologyError::Io { file: path.display().to_string(), source })?
+                std::fs::read_to_string(&path)
+                    .map_err(|source| OntologyError::Io { file: path.display().to_string(), source })?
             } else {
                 bundled.to_string()
             };
@@ -106,7 +107,8 @@ impl Ontology {
                 turtle.push((name, text));
             }
         }
-        let lexicon = Lexicon::parse(&cues).map_err(|message| OntologyError::Syntax { file: CUES_FILE.into(), message })?;
+        let lexicon =
+            Lexicon::parse(&cues).map_err(|message| OntologyError::Syntax { file: CUES_FILE.into(), message })?;
         let mut records: Vec<Record> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         for (name, text) in &turtle {

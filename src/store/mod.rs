@@ -186,7 +186,8 @@ impl Store {
         if dir.exists() && !dir.is_dir() {
             return Err(StoreError::Open { path: dir.display().to_string(), message: "not a directory".into() });
         }
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Open { path: dir.display().to_string(), message: e.to_string() })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::Open { path: dir.display().to_string(), message: e.to_string() })?;
         let db = oxigraph::store::Store::open(dir).map_err(|e| open_error(dir, e))?;
         Ok(Store { db, path: Some(dir.to_path_buf()) })
     }
@@ -266,10 +267,8 @@ impl Store {
                 quads.push(Quad::new(subject, q.predicate, object, graph.clone()));
             }
         }
-        let existing: Vec<Quad> = self
-            .db
-            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
-            .collect::<Result<_, _>>()?;
+        let existing: Vec<Quad> =
+            self.db.quads_for_pattern(None, None, None, Some(graph.as_ref())).collect::<Result<_, _>>()?;
         let same = existing.len() == quads.len() && {
             let mut a: Vec<String> = existing.iter().map(|q| q.to_string()).collect();
             let mut b: Vec<String> = quads.iter().map(|q| q.to_string()).collect();
@@ -326,13 +325,12 @@ impl Store {
     ) -> Result<usize, StoreError> {
         let token = CancellationToken::new();
         let _guard = timeout.map(|d| Canceller::start(token.clone(), d));
-        let query = SparqlEvaluator::new()
-            .with_cancellation_token(token.clone())
-            .parse_query(sparql)
-            .map_err(|e| match SparqlEvaluator::new().parse_update(sparql) {
+        let query = SparqlEvaluator::new().with_cancellation_token(token.clone()).parse_query(sparql).map_err(|e| {
+            match SparqlEvaluator::new().parse_update(sparql) {
                 Ok(_) => StoreError::UpdateNeedsFlag,
                 Err(_) => syntax_error("query", &e.to_string()),
-            })?;
+            }
+        })?;
         let map_err = |e: QueryEvaluationError| {
             if token.is_cancelled() {
                 StoreError::Timeout(timeout.unwrap_or_default())
@@ -348,7 +346,8 @@ impl Store {
                 match format {
                     ResultFormat::Table => writeln!(out, "{b}")?,
                     f => {
-                        QueryResultsSerializer::from_format(results_format(f)?).serialize_boolean_to_writer(&mut *out, b)?;
+                        QueryResultsSerializer::from_format(results_format(f)?)
+                            .serialize_boolean_to_writer(&mut *out, b)?;
                     }
                 }
                 n = 1;
@@ -356,7 +355,10 @@ impl Store {
             QueryResults::Solutions(sols) => {
                 let variables = sols.variables().to_vec();
                 if format == ResultFormat::Table {
-                    let mut table = Solutions { variables: variables.iter().map(|v| v.as_str().to_string()).collect(), rows: Vec::new() };
+                    let mut table = Solutions {
+                        variables: variables.iter().map(|v| v.as_str().to_string()).collect(),
+                        rows: Vec::new(),
+                    };
                     for s in sols.take(limit) {
                         let s = s.map_err(map_err)?;
                         table.rows.push(s.values().iter().map(|t| t.as_ref().map(Value::from_term)).collect());
@@ -436,10 +438,8 @@ impl Store {
         let count = |class: &str| -> Result<u64, StoreError> {
             let class = NamedNodeRef::new_unchecked(class);
             let ty = NamedNodeRef::new_unchecked(vocab::rdf::TYPE);
-            Ok(self
-                .db
-                .quads_for_pattern(None, Some(ty), Some(class.into()), Some(GraphNameRef::DefaultGraph))
-                .count() as u64)
+            Ok(self.db.quads_for_pattern(None, Some(ty), Some(class.into()), Some(GraphNameRef::DefaultGraph)).count()
+                as u64)
         };
         let actors = {
             let rows = self.select(
@@ -482,7 +482,9 @@ impl Store {
         )?;
         let mut out = Vec::new();
         for r in &rows.rows {
-            let (Some(a), Some(label), Some(c)) = (rows.get(r, "a"), rows.get(r, "label"), rows.get(r, "c")) else { continue };
+            let (Some(a), Some(label), Some(c)) = (rows.get(r, "a"), rows.get(r, "label"), rows.get(r, "c")) else {
+                continue;
+            };
             let Some(key) = a.strip_prefix(vocab::id::BASE) else { continue };
             let kind = match c {
                 vocab::kg::PERSON => EntityKind::Person,
@@ -579,7 +581,8 @@ fn open_error(dir: &Path, e: oxigraph::store::StorageError) -> StoreError {
     // RocksDB's lock file is held by the writer. A read-only open can fail in other
     // ways while a writer is creating the store (missing column families, a version
     // still to be written): the writer's lock tells those apart from a broken store.
-    let locked = lower.contains("lock") && (lower.contains("temporarily unavailable") || lower.contains("hold") || lower.contains("lock file"));
+    let locked = lower.contains("lock")
+        && (lower.contains("temporarily unavailable") || lower.contains("hold") || lower.contains("lock file"));
     if locked || writer_holds_lock(dir) {
         StoreError::Busy { path: dir.display().to_string() }
     } else {

@@ -111,12 +111,16 @@ pub fn entry_quads(e: &Entry, out: &mut Vec<Quad>) {
     o.link(&s, dcterms::IS_PART_OF, &format!("{}doc/{}", id::BASE, e.document));
     o.text(&s, kg::TEXT, &e.text);
     o.add(&s, kg::LINE, Literal::from(e.line as i64));
-    o.text(&s, kg::KIND, match e.kind {
-        EntryKind::Lede => "lede",
-        EntryKind::Timed => "timed",
-        EntryKind::Article => "article",
-        EntryKind::Line => "line",
-    });
+    o.text(
+        &s,
+        kg::KIND,
+        match e.kind {
+            EntryKind::Lede => "lede",
+            EntryKind::Timed => "timed",
+            EntryKind::Article => "article",
+            EntryKind::Line => "line",
+        },
+    );
     if let Some(t) = &e.time {
         o.time(&s, dcterms::DATE, t);
     }
@@ -192,7 +196,11 @@ pub fn claim_quads(entry: &Entry, c: &Claim, out: &mut Vec<Quad>) {
     o.add(&s, kg::HEDGED, Literal::from(c.hedged));
     // Rounded so that the lexical form is stable across platforms.
     let conf = (c.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
-    o.add(&s, kg::CONFIDENCE, Literal::new_typed_literal(format!("{conf:.2}"), iri("http://www.w3.org/2001/XMLSchema#decimal")));
+    o.add(
+        &s,
+        kg::CONFIDENCE,
+        Literal::new_typed_literal(format!("{conf:.2}"), iri("http://www.w3.org/2001/XMLSchema#decimal")),
+    );
     o.text(&s, kg::MODALITY, c.modality.name());
 }
 
@@ -203,7 +211,16 @@ mod tests {
     use crate::entry::{DocumentId, EntryKind};
 
     fn entry() -> Entry {
-        Entry::new(DocumentId(Id::of(&["d"])), EntryKind::Timed, None, None, "Kyiv rejected the plan.".into(), None, None, 3)
+        Entry::new(
+            DocumentId(Id::of(&["d"])),
+            EntryKind::Timed,
+            None,
+            None,
+            "Kyiv rejected the plan.".into(),
+            None,
+            None,
+            3,
+        )
     }
 
     fn claim() -> Claim {

@@ -82,7 +82,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     && !at(j + 2).is_some_and(char::is_alphanumeric)
                 {
                     j += 1;
-                } else if (d == ',' || d == '.') && chars[j - 1].1.is_ascii_digit() && at(j + 1).is_some_and(|x| x.is_ascii_digit()) {
+                } else if (d == ',' || d == '.')
+                    && chars[j - 1].1.is_ascii_digit()
+                    && at(j + 1).is_some_and(|x| x.is_ascii_digit())
+                {
                     j += 1; // 600,000 and 3.5
                 } else {
                     break;
@@ -90,13 +93,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let end = chars.get(j).map(|c| c.0).unwrap_or(text.len());
             let word = &text[start..end];
-            let kind = if word.chars().next().is_some_and(|x| x.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
+            let kind = if word.chars().next().is_some_and(|x| x.is_ascii_digit()) {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
             out.push(Token { start, end, kind });
             i = j;
             continue;
         }
         // Possessive 's after a word: its own token.
-        if is_apostrophe(c) && at(i + 1).is_some_and(|x| x == 's' || x == 'S') && !at(i + 2).is_some_and(char::is_alphanumeric) && i > 0 && chars[i - 1].1.is_alphanumeric() {
+        if is_apostrophe(c)
+            && at(i + 1).is_some_and(|x| x == 's' || x == 'S')
+            && !at(i + 2).is_some_and(char::is_alphanumeric)
+            && i > 0
+            && chars[i - 1].1.is_alphanumeric()
+        {
             let end = chars.get(i + 2).map(|c| c.0).unwrap_or(text.len());
             out.push(Token { start, end, kind: TokenKind::Word });
             i += 2;
@@ -111,9 +123,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "sen", "rep", "gov", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "jr", "sr", "inc",
-    "ltd", "co", "corp", "approx", "u.s", "u.k", "u.n", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "sen", "rep", "gov", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "jr", "sr", "inc", "ltd", "co",
+    "corp", "approx", "u.s", "u.k", "u.n", "e.g", "i.e",
 ];
 
 /// Splits text into sentences with their tokens.
@@ -153,7 +165,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             }
         } else if t.kind == TokenKind::Quote && k > 0 && matches!(tokens[k - 1].text(text), "." | "!" | "?") {
             let next_starts = tokens.get(k + 1).map(|n| n.text(text).chars().next().is_some_and(|c| c.is_uppercase()));
-            if next_starts.unwrap_or(true) && !tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote && n.start == t.end) {
+            if next_starts.unwrap_or(true)
+                && !tokens.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote && n.start == t.end)
+            {
                 flush(&mut cur, &mut out);
             }
         }
@@ -193,7 +207,10 @@ mod tests {
 
     #[test]
     fn tokens() {
-        assert_eq!(words("Kiev’s U.S.-drafted plan, 600,000 troops"), ["Kiev", "’s", "U.S.-drafted", "plan", ",", "600,000", "troops"]);
+        assert_eq!(
+            words("Kiev’s U.S.-drafted plan, 600,000 troops"),
+            ["Kiev", "’s", "U.S.-drafted", "plan", ",", "600,000", "troops"]
+        );
         assert_eq!(words("“don't” 30-day"), ["“", "don't", "”", "30-day"]);
         assert_eq!(words("won’t go"), ["won’t", "go"]);
         assert_eq!(words("the U.S. said"), ["the", "U.S.", "said"]);
@@ -203,7 +220,10 @@ mod tests {
     fn sentence_splits() {
         let t = "Mr. Smith met the U.S. envoy. He left.\n\nNew para without stop\n\n“It is over.” Then more.";
         let s: Vec<&str> = sentences(t).iter().map(|s| &t[s.start..s.end]).collect();
-        assert_eq!(s, ["Mr. Smith met the U.S. envoy.", "He left.", "New para without stop", "“It is over.”", "Then more."]);
+        assert_eq!(
+            s,
+            ["Mr. Smith met the U.S. envoy.", "He left.", "New para without stop", "“It is over.”", "Then more."]
+        );
     }
 
     #[test]

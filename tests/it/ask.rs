@@ -44,7 +44,8 @@ impl SampleStore {
 
     /// The whole store as sorted N-Quads lines.
     pub fn nquads(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self.stdout(&["export", "--format", "nquads"]).lines().map(str::to_string).collect();
+        let mut lines: Vec<String> =
+            self.stdout(&["export", "--format", "nquads"]).lines().map(str::to_string).collect();
         lines.sort();
         lines
     }
@@ -171,14 +172,9 @@ fn timeline_is_in_time_order_with_marks() {
 #[test]
 fn no_match_suggests_the_closest_label() {
     let s = SampleStore::new();
-    s.kg()
-        .args(["who-rejects", "NATO membershp"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicates::str::starts_with(
-            "kg: no position matches 'NATO membershp'; did you mean: NATO membership for Ukraine",
-        ));
+    s.kg().args(["who-rejects", "NATO membershp"]).assert().code(1).stdout("").stderr(predicates::str::starts_with(
+        "kg: no position matches 'NATO membershp'; did you mean: NATO membership for Ukraine",
+    ));
     s.kg()
         .args(["positions", "Zelenksy"])
         .assert()
@@ -261,7 +257,8 @@ fn timeline_marks_changes_and_contradictions() {
     let dir = TempDir::new().unwrap();
     let store = dir.path().join("store");
     kg_in(&store).arg("ingest").arg(crate::common::repo_file("tests/data/timeline/flips.txt")).assert().success();
-    let out = kg_in(&store).args(["timeline", "Kyiv", "--format", "json"]).assert().success().get_output().stdout.clone();
+    let out =
+        kg_in(&store).args(["timeline", "Kyiv", "--format", "json"]).assert().success().get_output().stdout.clone();
     let rows: Value = serde_json::from_slice(&out).unwrap();
     let marks: Vec<(&str, &str, &str)> = rows
         .as_array()

@@ -161,7 +161,8 @@ fn bad_sparql_names_the_line_and_column() {
     let store = store_in(&dir);
     let before = sorted_export(&store);
     let file = dir.path().join("broken.rq");
-    std::fs::write(&file, "PREFIX kg: <https://w3id.org/kg-news/ns#>\nSELECT ?e\nWHERE { ?e a kg:Entry \n").expect("write");
+    std::fs::write(&file, "PREFIX kg: <https://w3id.org/kg-news/ns#>\nSELECT ?e\nWHERE { ?e a kg:Entry \n")
+        .expect("write");
     let out = kg(&store).arg("query").arg(&file).output().expect("kg query");
     util::assert_one_line_error(&out, 1, &["broken.rq", "invalid SPARQL query", "line 4, column 1"]);
     let out = kg(&store).args(["query", "SELECT ?x WHERE { ?x ?y }"]).output().expect("kg query");
@@ -176,8 +177,11 @@ fn a_bad_file_among_good_ones_fails_alone() {
     let dir = util::tempdir();
     let store = store_in(&dir);
     let bad = dir.path().join("bad.jsonl");
-    std::fs::write(&bad, "{\"time\":\"2025-11-25T10:00:00Z\",\"text\":\"Fine.\"}\n{\"time\":\"2025-11-25T10:00:00Z\",\"text\":7}\n")
-        .expect("write");
+    std::fs::write(
+        &bad,
+        "{\"time\":\"2025-11-25T10:00:00Z\",\"text\":\"Fine.\"}\n{\"time\":\"2025-11-25T10:00:00Z\",\"text\":7}\n",
+    )
+    .expect("write");
     let out = kg(&store).arg("ingest").arg(SAMPLE).arg(&bad).output().expect("kg ingest");
     util::assert_one_line_error(&out, 1, &["bad.jsonl:2", "\"text\" must be a string"]);
     // The sample went in; nothing of the bad file did (its first line is valid).

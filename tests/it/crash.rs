@@ -41,12 +41,19 @@ fn sigkill_mid_ingest_leaves_whole_entries_and_reingest_completes() {
 
     // The store opens, read-only and read-write.
     let written = util::entries_in(&store);
-    assert!(written > 0 && written < corpus.entries as u64, "interrupted mid-way: {written} of {} entries", corpus.entries);
+    assert!(
+        written > 0 && written < corpus.entries as u64,
+        "interrupted mid-way: {written} of {} entries",
+        corpus.entries
+    );
 
     // Every claim comes with its entry and text, every entry with its document.
     let orphans = select(&store, "SELECT ?c WHERE { ?c a kg:Claim . FILTER NOT EXISTS { ?c prov:wasDerivedFrom ?e . ?e a kg:Entry ; kg:text ?t } }");
     assert!(orphans.is_empty(), "claims without their entry: {orphans:?}");
-    let homeless = select(&store, "SELECT ?e WHERE { ?e a kg:Entry . FILTER NOT EXISTS { ?e dcterms:isPartOf ?d . ?d a kg:Document } }");
+    let homeless = select(
+        &store,
+        "SELECT ?e WHERE { ?e a kg:Entry . FILTER NOT EXISTS { ?e dcterms:isPartOf ?d . ?d a kg:Document } }",
+    );
     assert!(homeless.is_empty(), "entries without their document: {homeless:?}");
     // Every entry written has all its claims: as many as in the uninterrupted store.
     let reference = claims_per_entry(&corpus.reference_store);
@@ -64,5 +71,10 @@ fn sigkill_mid_ingest_leaves_whole_entries_and_reingest_completes() {
     // Ingesting again ends byte-identical to an uninterrupted ingest.
     kg(&store).args(["ingest", "--quiet", "--batch", util::CORPUS_BATCH]).arg(&corpus.file).assert().success();
     let again = sorted_export(&store);
-    assert!(again == corpus.reference, "re-ingest differs from an uninterrupted ingest ({} vs {} quads)", again.len(), corpus.reference.len());
+    assert!(
+        again == corpus.reference,
+        "re-ingest differs from an uninterrupted ingest ({} vs {} quads)",
+        again.len(),
+        corpus.reference.len()
+    );
 }

@@ -54,7 +54,8 @@ fn seed_actors_are_found_once_each() {
     let store = sample_store();
     let rows = store.select(queries::ACTORS, &[]).unwrap();
     let labels: Vec<String> = rows.rows.iter().map(|r| rows.get(r, "label").unwrap().to_string()).collect();
-    let gold: GoldActors = serde_json::from_str(&std::fs::read_to_string(repo_file("tests/data/eval/seed.actors.json")).unwrap()).unwrap();
+    let gold: GoldActors =
+        serde_json::from_str(&std::fs::read_to_string(repo_file("tests/data/eval/seed.actors.json")).unwrap()).unwrap();
     let exact = |label: &str, group: &[String]| group.iter().any(|g| norm(g) == norm(label));
     let found = gold.required.iter().filter(|g| labels.iter().any(|l| exact(l, g))).count();
     let good = labels.iter().filter(|l| gold.required.iter().chain(&gold.optional).any(|g| exact(l, g))).count();
@@ -68,7 +69,9 @@ fn seed_actors_are_found_once_each() {
         assert!(n <= 1, "{:?} appears as {n} nodes in {labels:?}", g[0]);
     }
     // Outlets and places are not actors.
-    for not_actor in ["Axios", "Reuters", "CNN", "Sky News", "Financial Times", "X", "Truth Social", "Abu Dhabi", "Geneva", "Alaska"] {
+    for not_actor in
+        ["Axios", "Reuters", "CNN", "Sky News", "Financial Times", "X", "Truth Social", "Abu Dhabi", "Geneva", "Alaska"]
+    {
         assert!(!labels.iter().any(|l| l == not_actor), "{not_actor} listed as an actor");
     }
 }
@@ -130,5 +133,8 @@ fn users_extend_the_ontology_without_recompiling() {
     assert!(bundled.is_empty(), "the bundled ontology knows neither the cue nor the city: {bundled:?}");
     let custom = ClaimExtractor::new(&Ontology::from_dir(dir.path()).unwrap()).extract(&entry).claims;
     assert_eq!(custom.len(), 1, "{custom:?}");
-    assert_eq!((custom[0].subject.label.as_str(), custom[0].relation.name(), custom[0].object.label.as_str()), ("Free City of Zorba", "rejects", "30-day ceasefire"));
+    assert_eq!(
+        (custom[0].subject.label.as_str(), custom[0].relation.name(), custom[0].object.label.as_str()),
+        ("Free City of Zorba", "rejects", "30-day ceasefire")
+    );
 }

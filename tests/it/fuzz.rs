@@ -110,10 +110,43 @@ fn decode_names_a_true_offset() {
 fn prose() -> impl Strategy<Value = String> {
     let word = prop_oneof![
         prop::sample::select(vec![
-            "Zelensky", "Putin", "Trump", "Macron", "Moscow", "Kyiv", "Kiev", "the EU", "Russia", "Ukraine", "NATO",
-            "Yermak", "Axios", "rejected", "rejects", "supports", "backed", "proposed", "demands", "met", "will meet",
-            "criticized", "sent", "will not accept", "hopes to", "reportedly", "said", "a 30-day ceasefire",
-            "the peace plan", "NATO membership", "territorial concessions", "not", "no", "and", "with", "'s", "to",
+            "Zelensky",
+            "Putin",
+            "Trump",
+            "Macron",
+            "Moscow",
+            "Kyiv",
+            "Kiev",
+            "the EU",
+            "Russia",
+            "Ukraine",
+            "NATO",
+            "Yermak",
+            "Axios",
+            "rejected",
+            "rejects",
+            "supports",
+            "backed",
+            "proposed",
+            "demands",
+            "met",
+            "will meet",
+            "criticized",
+            "sent",
+            "will not accept",
+            "hopes to",
+            "reportedly",
+            "said",
+            "a 30-day ceasefire",
+            "the peace plan",
+            "NATO membership",
+            "territorial concessions",
+            "not",
+            "no",
+            "and",
+            "with",
+            "'s",
+            "to",
         ])
         .prop_map(str::to_string),
         "[.,;:!?“”‘’\"'«»()—–-]",
@@ -141,8 +174,15 @@ fn extractor_never_panics_and_spans_lie_on_char_boundaries() {
         let out = extractor.borrow_mut().extract(&entry);
         let spans = out.claims.iter().map(|c| c.evidence).chain(out.mentions.iter().map(|m| m.span));
         for span in spans {
-            prop_assert!(span.start <= span.end && span.end <= text.len(), "span {span:?} outside {} bytes", text.len());
-            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "span {span:?} splits a char");
+            prop_assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "span {span:?} outside {} bytes",
+                text.len()
+            );
+            prop_assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "span {span:?} splits a char"
+            );
         }
         for c in &out.claims {
             prop_assert!(!c.evidence.of(&text).trim().is_empty(), "empty evidence for {c:?}");
@@ -184,16 +224,51 @@ fn bound_arguments_are_never_sparql_syntax() {
     // Oxigraph binds only variables the query projects.
     let rows = store.select(question, &[("q", "kyiv")]).expect("select");
     assert_eq!(rows.rows.len(), 1, "the binding takes effect");
-    assert_eq!(store.select(question, &[("q", "")]).expect("select").rows.len(), 2, "the empty string is in every text");
+    assert_eq!(
+        store.select(question, &[("q", "")]).expect("select").rows.len(),
+        2,
+        "the empty string is in every text"
+    );
 }
 
 #[test]
 fn any_query_text_gives_results_or_an_error() {
     let store = small_store();
     let token = prop::sample::select(vec![
-        "SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT DATA", "DELETE", "WHERE", "{", "}", "(", ")", "?x", "?y",
-        "*", ".", ";", ",", "a", "<urn:x>", "kg:text", "\"lit\"", "FILTER", "OPTIONAL", "UNION", "LIMIT 1", "COUNT",
-        "PREFIX kg: <https://w3id.org/kg-news/ns#>", "GROUP BY", "ORDER BY", "BIND", "AS", "1", "'", "#",
+        "SELECT",
+        "ASK",
+        "CONSTRUCT",
+        "DESCRIBE",
+        "INSERT DATA",
+        "DELETE",
+        "WHERE",
+        "{",
+        "}",
+        "(",
+        ")",
+        "?x",
+        "?y",
+        "*",
+        ".",
+        ";",
+        ",",
+        "a",
+        "<urn:x>",
+        "kg:text",
+        "\"lit\"",
+        "FILTER",
+        "OPTIONAL",
+        "UNION",
+        "LIMIT 1",
+        "COUNT",
+        "PREFIX kg: <https://w3id.org/kg-news/ns#>",
+        "GROUP BY",
+        "ORDER BY",
+        "BIND",
+        "AS",
+        "1",
+        "'",
+        "#",
     ]);
     let query = prop_oneof![prop::collection::vec(token, 0..20).prop_map(|t| t.join(" ")), "\\PC{0,80}"];
     let timeout = Some(std::time::Duration::from_secs(10));

@@ -38,7 +38,11 @@ fn path_links_witkoff_and_zelensky_with_evidence() {
 #[test]
 fn path_without_a_chain_or_a_match() {
     let s = SampleStore::new();
-    s.kg().args(["path", "Russia", "Nosuchactorxyz"]).assert().code(1).stderr(predicates::str::contains("matches 'Nosuchactorxyz'"));
+    s.kg()
+        .args(["path", "Russia", "Nosuchactorxyz"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("matches 'Nosuchactorxyz'"));
     // Kim Jong Un is in the gazetteer but not in the sample's claims.
     s.kg()
         .args(["path", "Russia", "Kim Jong Un"])
@@ -63,7 +67,8 @@ fn clusters_separate_russia_and_ukraine() {
         assert!(c["positions"].is_array());
     }
     // Every actor is in one cluster only.
-    let mut all: Vec<&str> = clusters.iter().flat_map(|c| c["members"].as_array().unwrap()).map(|m| m.as_str().unwrap()).collect();
+    let mut all: Vec<&str> =
+        clusters.iter().flat_map(|c| c["members"].as_array().unwrap()).map(|m| m.as_str().unwrap()).collect();
     let n = all.len();
     all.sort();
     all.dedup();
@@ -92,12 +97,22 @@ fn graph_views_on_an_empty_store() {
     kg_in(&store).args(["clusters", "--format", "json"]).assert().success().stdout("{\n  \"clusters\": []\n}\n");
     kg_in(&store).args(["central"]).assert().success().stdout("");
     kg_in(&store).args(["path", "Russia", "Ukraine"]).assert().code(1);
-    kg_in(&store).args(["export", "--format", "dot"]).assert().success().stdout(predicates::str::starts_with("digraph kg {"));
+    kg_in(&store)
+        .args(["export", "--format", "dot"])
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("digraph kg {"));
 }
 
 /// Runs `dot -Tsvg` on `input`; fails the test clearly when GraphViz is missing.
 fn dot_svg(input: &[u8]) -> String {
-    let mut child = match Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn() {
+    let mut child = match Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
         Ok(c) => c,
         Err(e) => panic!("GraphViz 'dot' is needed for this test and could not be run ({e}): install graphviz"),
     };
@@ -115,7 +130,12 @@ fn dot_export_is_valid_sorted_and_deterministic() {
     let svg = dot_svg(dot.as_bytes());
     assert!(svg.contains("<svg") && svg.contains("Russia") && svg.contains("NATO membership for Ukraine"));
     assert!(dot.contains("\"actor/russia\" [label=\"Russia\", shape=box"), "{dot}");
-    assert!(dot.contains("\"actor/russia\" -> \"position/nato-membership-for-ukraine\" [label=\"rejects\", color=\"#d62728\""), "{dot}");
+    assert!(
+        dot.contains(
+            "\"actor/russia\" -> \"position/nato-membership-for-ukraine\" [label=\"rejects\", color=\"#d62728\""
+        ),
+        "{dot}"
+    );
     // Nodes, then edges, each sorted.
     let nodes: Vec<&str> = dot.lines().filter(|l| l.contains("shape=")).collect();
     let mut sorted = nodes.clone();

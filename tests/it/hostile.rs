@@ -88,7 +88,8 @@ fn directory_instead_of_a_file() {
 #[test]
 fn impossible_time_headers() {
     for header in ["99:99 GMT", "25:00 GMT", "23:60 CET", "13:00 pm BST", "0.30am GMT"] {
-        let text = format!("Peace talks resume in Geneva\n\n25 November 2025\n\n20:41 GMT\n\nFine.\n\n{header}\n\nBroken.\n");
+        let text =
+            format!("Peace talks resume in Geneva\n\n25 November 2025\n\n20:41 GMT\n\nFine.\n\n{header}\n\nBroken.\n");
         rejects("times.txt", text.as_bytes(), &[], &["times.txt:9", &format!("invalid time '{header}'")]);
     }
 }
@@ -105,7 +106,13 @@ fn text_between_a_date_header_and_the_next_time_header_is_skipped_with_a_warning
     let with = "Peace talks resume in Geneva\n\n25 November 2025\n\n20:41 GMT\n\nFirst.\n\n24 November 2025\n\nStray line.\n\n18:00 GMT\n\nSecond.\n";
     // Blank instead of removed, so that the other entries keep their line numbers.
     let without = with.replace("Stray line.", "");
-    let a = accepts(&dir, "stray.txt", with.as_bytes(), 1, &["1 line(s) between a date header and the first time header were skipped"]);
+    let a = accepts(
+        &dir,
+        "stray.txt",
+        with.as_bytes(),
+        1,
+        &["1 line(s) between a date header and the first time header were skipped"],
+    );
     let b = accepts(&dir, "stray.txt", without.as_bytes(), 0, &[]);
     assert_eq!(a, b, "the skipped line left a trace");
 }
@@ -113,12 +120,31 @@ fn text_between_a_date_header_and_the_next_time_header_is_skipped_with_a_warning
 #[test]
 fn broken_json_lines() {
     let ok = "{\"time\":\"2025-11-25T20:41:00Z\",\"text\":\"Fine.\"}\n";
-    rejects("broken.jsonl", format!("{ok}{ok}{{\"time\":\"2025-11-25T20:41:00Z\",\"text\":\"cut off").as_bytes(), &[], &["broken.jsonl:3", "invalid JSON"]);
-    rejects("types.jsonl", format!("{ok}{{\"time\":[2025],\"text\":\"x\"}}\n").as_bytes(), &[], &["types.jsonl:2", "\"time\" must be a string, not an array"]);
-    rejects("nulls.jsonl", format!("{ok}{{\"time\":null,\"text\":\"x\"}}\n").as_bytes(), &[], &["nulls.jsonl:2", "missing \"time\""]);
+    rejects(
+        "broken.jsonl",
+        format!("{ok}{ok}{{\"time\":\"2025-11-25T20:41:00Z\",\"text\":\"cut off").as_bytes(),
+        &[],
+        &["broken.jsonl:3", "invalid JSON"],
+    );
+    rejects(
+        "types.jsonl",
+        format!("{ok}{{\"time\":[2025],\"text\":\"x\"}}\n").as_bytes(),
+        &[],
+        &["types.jsonl:2", "\"time\" must be a string, not an array"],
+    );
+    rejects(
+        "nulls.jsonl",
+        format!("{ok}{{\"time\":null,\"text\":\"x\"}}\n").as_bytes(),
+        &[],
+        &["nulls.jsonl:2", "missing \"time\""],
+    );
     rejects("forced.txt", b"not json at all\n", &["--format", "jsonl"], &["forced.txt:1", "invalid JSON"]);
     // Deep nesting stops at serde_json's recursion limit instead of the stack.
-    let deep = format!("{ok}{{\"time\":\"2025-11-25\",\"text\":\"x\",\"extra\":{}{}}}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(
+        "{ok}{{\"time\":\"2025-11-25\",\"text\":\"x\",\"extra\":{}{}}}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     rejects("deep.jsonl", deep.as_bytes(), &[], &["deep.jsonl:2", "recursion limit"]);
 }
 
@@ -134,7 +160,8 @@ fn deeply_nested_quotes_are_just_text() {
     let blog = format!("Peace talks resume in Geneva\n\n25 November 2025\n\n20:41 GMT\n\n{nested}\n\n20:00 GMT\n\nKyiv said \u{201c}no\u{201d}.\n");
     let rows = accepts(&dir, "quotes.txt", blog.as_bytes(), 0, &[]);
     assert!(rows.iter().any(|l| l.contains("Zelensky rejected the ceasefire.")), "the nested entry is stored");
-    let jsonl = format!("{{\"time\":\"2025-11-25T20:41:00Z\",\"text\":{}}}\n", serde_json::to_string(&nested).expect("JSON"));
+    let jsonl =
+        format!("{{\"time\":\"2025-11-25T20:41:00Z\",\"text\":{}}}\n", serde_json::to_string(&nested).expect("JSON"));
     accepts(&dir, "quotes.jsonl", jsonl.as_bytes(), 0, &[]);
 }
 
@@ -155,19 +182,26 @@ fn huge_entry_is_skipped_with_a_warning() {
     // 2 MiB of ordinary lines: over the 1 MiB entry limit.
     let huge = "Officials met again in Geneva and talked at length about the plan.\n".repeat(32_000);
     let blog = blog_with(&huge);
-    let skipped = accepts(&dir, "huge.txt", blog.as_bytes(), 1, &["huge.txt: line 9: entry of", "over the 1048576-byte limit"]);
+    let skipped =
+        accepts(&dir, "huge.txt", blog.as_bytes(), 1, &["huge.txt: line 9: entry of", "over the 1048576-byte limit"]);
     let reference = accepts(&dir, "huge.txt", blog_with(&blanked(&huge)).as_bytes(), 0, &[]);
     assert_eq!(skipped, reference, "the huge entry left a trace");
 
     // The same in JSON Lines: the line is skipped, the others are read.
     let ok = "{\"time\":\"2025-11-25T20:41:00Z\",\"text\":\"Fine.\"}\n";
-    let big = format!("{{\"time\":\"2025-11-25T20:40:00Z\",\"text\":{}}}\n", serde_json::to_string(&huge).expect("JSON"));
+    let big =
+        format!("{{\"time\":\"2025-11-25T20:40:00Z\",\"text\":{}}}\n", serde_json::to_string(&huge).expect("JSON"));
     let skipped = accepts(&dir, "huge.jsonl", format!("{ok}{big}").as_bytes(), 1, &["huge.jsonl: line 2: entry of"]);
     let reference = accepts(&dir, "huge.jsonl", ok.as_bytes(), 0, &[]);
     assert_eq!(skipped, reference);
 
     // A plain article is one entry: too large is an error.
-    rejects("huge-article.txt", huge.as_bytes(), &["--date", "2025-11-25"], &["article text is over the 1048576-byte entry limit"]);
+    rejects(
+        "huge-article.txt",
+        huge.as_bytes(),
+        &["--date", "2025-11-25"],
+        &["article text is over the 1048576-byte entry limit"],
+    );
 }
 
 /// Runs `kg ARGS` to its end and returns its exit code, its stderr and its peak
@@ -187,7 +221,10 @@ fn run_measured(args: &[&std::ffi::OsStr], stderr_file: &Path) -> (Option<i32>, 
         .output()
         .expect("run the measuring helper");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let report = stdout.lines().find_map(|l| l.split_once("kg-it-measure ").map(|(_, r)| r)).unwrap_or_else(|| panic!("helper said: {stdout}"));
+    let report = stdout
+        .lines()
+        .find_map(|l| l.split_once("kg-it-measure ").map(|(_, r)| r))
+        .unwrap_or_else(|| panic!("helper said: {stdout}"));
     let field = |name: &str| -> i64 {
         report.split(' ').find_map(|kv| kv.strip_prefix(name)?.strip_prefix('=')?.parse().ok()).expect("helper field")
     };
@@ -235,9 +272,8 @@ fn a_single_50_mb_line_costs_no_more_memory_than_itself() {
         args.push(file.into());
         args
     };
-    let measure = |args: Vec<std::ffi::OsString>| {
-        run_measured(&args.iter().map(|a| a.as_os_str()).collect::<Vec<_>>(), &log)
-    };
+    let measure =
+        |args: Vec<std::ffi::OsString>| run_measured(&args.iter().map(|a| a.as_os_str()).collect::<Vec<_>>(), &log);
     let (code, stderr, baseline) = measure(ingest(&[], Path::new(SAMPLE)));
     assert_eq!(code, Some(0), "{stderr}");
     let before = sorted_export(&store);

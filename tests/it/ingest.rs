@@ -15,10 +15,17 @@ fn corpus(ontology: &Ontology, format: CorpusFormat) -> Vec<u8> {
 }
 
 /// Ingests `bytes` into `store` and returns the store's sorted N-Quads.
-fn ingest(ontology: &Ontology, store: &Store, bytes: &[u8], ingest: IngestOptions) -> Result<String, kg::ingest::IngestError> {
+fn ingest(
+    ontology: &Ontology,
+    store: &Store,
+    bytes: &[u8],
+    ingest: IngestOptions,
+) -> Result<String, kg::ingest::IngestError> {
     let mut extractor = ClaimExtractor::new(ontology);
     let mut calls = Vec::new();
-    ingest_bytes(store, &mut extractor, "corpus.txt", bytes, &ReadOptions::default(), ingest, &mut |done, total| calls.push((done, total)))?;
+    ingest_bytes(store, &mut extractor, "corpus.txt", bytes, &ReadOptions::default(), ingest, &mut |done, total| {
+        calls.push((done, total))
+    })?;
     assert!(calls.windows(2).all(|w| w[0].0 <= w[1].0), "progress only grows: {calls:?}");
     assert!(calls.last().is_some_and(|(done, total)| done == total), "{calls:?}");
     Ok(export(store))
@@ -36,7 +43,9 @@ fn batches_of_1_and_1000_store_the_same_quads() {
     for format in [CorpusFormat::Liveblog, CorpusFormat::Jsonl] {
         let bytes = corpus(&ontology, format);
         let mut exports = Vec::new();
-        for (batch, mode) in [(1, WriteMode::Bulk), (1000, WriteMode::Bulk), (1, WriteMode::Transaction), (7, WriteMode::Transaction)] {
+        for (batch, mode) in
+            [(1, WriteMode::Bulk), (1000, WriteMode::Bulk), (1, WriteMode::Transaction), (7, WriteMode::Transaction)]
+        {
             let dir = tempfile::tempdir().unwrap();
             let store = Store::open(dir.path()).unwrap();
             exports.push(((batch, mode), ingest(&ontology, &store, &bytes, IngestOptions { batch, mode }).unwrap()));
@@ -65,8 +74,17 @@ fn an_error_at_the_end_leaves_the_store_untouched() {
     let ontology = Ontology::bundled().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let before = ingest(&ontology, &store, b"Title\n\n25 November 2025\n\n10:00 GMT\n\nKyiv rejected the plan.\n", IngestOptions::default()).unwrap();
-    for (format, bad_tail) in [(CorpusFormat::Liveblog, "\n  \u{2022} 99:99 GMT\n\nText.\n"), (CorpusFormat::Jsonl, "{\"time\": \"soon\", \"text\": \"x\"}\n")] {
+    let before = ingest(
+        &ontology,
+        &store,
+        b"Title\n\n25 November 2025\n\n10:00 GMT\n\nKyiv rejected the plan.\n",
+        IngestOptions::default(),
+    )
+    .unwrap();
+    for (format, bad_tail) in [
+        (CorpusFormat::Liveblog, "\n  \u{2022} 99:99 GMT\n\nText.\n"),
+        (CorpusFormat::Jsonl, "{\"time\": \"soon\", \"text\": \"x\"}\n"),
+    ] {
         let mut bytes = corpus(&ontology, format);
         bytes.extend_from_slice(bad_tail.as_bytes());
         let err = ingest(&ontology, &store, &bytes, IngestOptions { batch: 1, ..Default::default() }).unwrap_err();

@@ -17,15 +17,15 @@
 mod common;
 mod util;
 
+mod ask;
 mod cli;
 mod concurrency;
 mod corpus;
 mod crash;
 mod extraction;
 mod fuzz;
+mod graph;
 mod hostile;
 mod ingest;
 mod queries;
 mod readers;
-mod ask;
-mod graph;

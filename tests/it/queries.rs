@@ -182,7 +182,14 @@ fn timeout_stops_a_runaway_query() {
     // A cross product of every quad with every quad with every quad: years of work.
     for format in ["table", "json"] {
         let out = kg(&store)
-            .args(["query", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--timeout", "0.5", "--format", format])
+            .args([
+                "query",
+                "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                "--timeout",
+                "0.5",
+                "--format",
+                format,
+            ])
             // A safety net so that a broken timeout fails the test instead of hanging it.
             .timeout(std::time::Duration::from_secs(600))
             .output()

@@ -66,10 +66,7 @@ fn missing_date_header_uses_the_byline_then_date_option_else_fails() {
 #[test]
 fn entries_are_in_utc_whatever_the_zone() {
     let p = read("Peace talks resume in Geneva today\n\n25 November 2025\n\n00:30 CET\n\nA.\n\n8.41pm BST\n\nB.\n\n12:05 a.m. ET\n\nC.\n");
-    assert_eq!(
-        times(&p)[1..],
-        ["2025-11-24T23:30:00+00:00", "2025-11-25T19:41:00+00:00", "2025-11-25T05:05:00+00:00"]
-    );
+    assert_eq!(times(&p)[1..], ["2025-11-24T23:30:00+00:00", "2025-11-25T19:41:00+00:00", "2025-11-25T05:05:00+00:00"]);
 }
 
 #[test]
@@ -95,8 +92,16 @@ fn json_lines_errors_name_the_line() {
         (format!("{ok}\n{{\"time\":\"2025-11-25\",\"text\":\"  \"}}"), 2, "empty \"text\""),
         (format!("{ok}\n{{\"time\":\"25:99\",\"text\":\"x\"}}"), 2, "invalid time '25:99'"),
         (format!("{ok}\n\"just a string\""), 2, "expected a JSON object, found a string"),
-        (format!("{ok}\n{{\"time\":\"2025-11-25\",\"text\":\"x\",\"source\":{{}}}}"), 2, "\"source\" must be a string, not an object"),
-        (format!("{ok}\n{{\"time\":\"2025-11-25\",\"text\":\"x\",\"url\":true}}"), 2, "\"url\" must be a string, not a boolean"),
+        (
+            format!("{ok}\n{{\"time\":\"2025-11-25\",\"text\":\"x\",\"source\":{{}}}}"),
+            2,
+            "\"source\" must be a string, not an object",
+        ),
+        (
+            format!("{ok}\n{{\"time\":\"2025-11-25\",\"text\":\"x\",\"url\":true}}"),
+            2,
+            "\"url\" must be a string, not a boolean",
+        ),
     ];
     for (input, line, message) in cases {
         match read_as(Format::Jsonl, &input) {
@@ -113,7 +118,8 @@ fn json_lines_errors_name_the_line() {
 fn json_lines_errors_on_the_command_line_name_file_and_line() {
     let dir = crate::util::tempdir();
     let file = dir.path().join("feed.jsonl");
-    std::fs::write(&file, "{\"time\":\"2025-11-25T20:41:00Z\",\"text\":\"Fine.\"}\n{\"time\": 12, \"text\": \"x\"}\n").expect("write");
+    std::fs::write(&file, "{\"time\":\"2025-11-25T20:41:00Z\",\"text\":\"Fine.\"}\n{\"time\": 12, \"text\": \"x\"}\n")
+        .expect("write");
     let out = crate::util::kg(&crate::util::store_in(&dir)).arg("ingest").arg(&file).output().expect("kg");
     crate::util::assert_one_line_error(&out, 1, &["feed.jsonl:2", "\"time\" must be a string, not a number"]);
 }

@@ -82,11 +82,7 @@ pub fn assert_one_line_error(out: &Output, code: i32, needles: &[&str]) -> Strin
 /// Runs `kg query` with `args` on `store` and returns its standard output.
 pub fn query(store: &Path, args: &[&str]) -> String {
     let out = kg(store).arg("query").args(args).output().expect("run kg query");
-    assert!(
-        out.status.success(),
-        "kg query {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "kg query {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("query output is UTF-8")
 }
 
@@ -147,11 +143,7 @@ pub fn corpus() -> &'static Corpus {
         let file = dir.join("corpus.jsonl");
         std::fs::write(&file, text).expect("write corpus");
         let reference_store = dir.join("reference-store");
-        kg(&reference_store)
-            .args(["ingest", "--quiet", "--batch", CORPUS_BATCH])
-            .arg(&file)
-            .assert()
-            .success();
+        kg(&reference_store).args(["ingest", "--quiet", "--batch", CORPUS_BATCH]).arg(&file).assert().success();
         let reference = sorted_export(&reference_store);
         Corpus { file, entries, reference, reference_store }
     })

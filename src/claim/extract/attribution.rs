@@ -23,7 +23,9 @@ impl ClaimExtractor {
     }
 
     pub(super) fn has_class(&self, ctx: &Ctx, range: std::ops::Range<usize>, class: WordClass) -> bool {
-        range.into_iter().any(|i| self.class_at(ctx, i, class).is_some() || is_negation_token(ctx.w(i)) && class == WordClass::Negation)
+        range.into_iter().any(|i| {
+            self.class_at(ctx, i, class).is_some() || is_negation_token(ctx.w(i)) && class == WordClass::Negation
+        })
     }
 
     /// Speaker, reporters and hedging of a sentence.
@@ -62,14 +64,29 @@ impl ClaimExtractor {
                     .ms
                     .iter()
                     .filter(|m| m.last < i && m.last + 5 >= i && speaker_kind(m) && !m.in_pp && !m.possessive)
-                    .filter(|m| (m.last + 1..i).all(|k| is_in(AUXILIARIES, ctx.w(k)) || matches!(ctx.w(k), "also" | "reportedly" | "later" | "earlier" | "previously" | "long" | "repeatedly" | "now" | "again" | "publicly")))
+                    .filter(|m| {
+                        (m.last + 1..i).all(|k| {
+                            is_in(AUXILIARIES, ctx.w(k))
+                                || matches!(
+                                    ctx.w(k),
+                                    "also"
+                                        | "reportedly"
+                                        | "later"
+                                        | "earlier"
+                                        | "previously"
+                                        | "long"
+                                        | "repeatedly"
+                                        | "now"
+                                        | "again"
+                                        | "publicly"
+                                )
+                        })
+                    })
                     .max_by_key(|m| m.last);
                 // "…, said Lavrov." — but not "said Israel would …".
-                let after = ctx
-                    .ms
-                    .iter()
-                    .find(|m| m.first == i + 1 && speaker_kind(m))
-                    .filter(|m| m.last + 1 >= ctx.end || matches!(ctx.w(m.last + 1), "," | "." | ";" | "on" | "in" | "at"));
+                let after = ctx.ms.iter().find(|m| m.first == i + 1 && speaker_kind(m)).filter(|m| {
+                    m.last + 1 >= ctx.end || matches!(ctx.w(m.last + 1), "," | "." | ";" | "on" | "in" | "at")
+                });
                 if let Some(m) = before.or(after) {
                     a.speaker = Some(m.entity.clone());
                     break;
@@ -122,13 +139,17 @@ impl ClaimExtractor {
         }
         let lo = clause_start(ctx, cue.first).max(cue.first.saturating_sub(5)).max(ctx.start);
         let covered = |i: usize| ctx.ms.iter().any(|m| m.first <= i && i <= m.last);
-        (lo..cue.first).any(|i| !covered(i) && (self.class_at(ctx, i, WordClass::Negation).is_some() || is_negation_token(ctx.w(i))))
-            && !self.has_class(ctx, cue.last + 1..cue.last + 2, WordClass::Negation)
+        (lo..cue.first).any(|i| {
+            !covered(i) && (self.class_at(ctx, i, WordClass::Negation).is_some() || is_negation_token(ctx.w(i)))
+        }) && !self.has_class(ctx, cue.last + 1..cue.last + 2, WordClass::Negation)
     }
 }
 
 pub(super) fn speaker_kind(m: &Mention) -> bool {
-    (m.entity.kind.is_actor() || m.entity.kind == EntityKind::Source) && !m.locative && m.role != Role::Speaker && !m.modifier
+    (m.entity.kind.is_actor() || m.entity.kind == EntityKind::Source)
+        && !m.locative
+        && m.role != Role::Speaker
+        && !m.modifier
 }
 
 pub(super) fn is_negation_token(w: &str) -> bool {

@@ -14,8 +14,9 @@ impl ClaimExtractor {
                 continue;
             }
             let prev = ctx.tokens[m.first - 1].text(ctx.text);
-            let is_duration = prev.split('-').next().is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
-                && prev.contains('-');
+            let is_duration =
+                prev.split('-').next().is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+                    && prev.contains('-');
             if is_duration {
                 let label = format!("{} {}", prev.to_lowercase(), m.entity.label);
                 m.entity = Entity::from_label(EntityKind::Position, &label);
@@ -34,8 +35,30 @@ impl ClaimExtractor {
             let lo = clause_start(ctx, num_first).max(num_first.saturating_sub(12));
             let hi = clause_end(ctx, num_last).min(num_last + 6);
             let window: Vec<&str> = (lo..hi).map(|k| ctx.w(k)).collect();
-            let army = window.iter().any(|w| matches!(*w, "army" | "troops" | "personnel" | "soldiers" | "servicemen" | "military" | "forces" | "armed"));
-            let cap = window.iter().any(|w| matches!(*w, "cap" | "capped" | "caps" | "limit" | "limits" | "limited" | "ceiling" | "size" | "strength" | "number" | "reduce" | "reduction" | "maximum"));
+            let army = window.iter().any(|w| {
+                matches!(
+                    *w,
+                    "army" | "troops" | "personnel" | "soldiers" | "servicemen" | "military" | "forces" | "armed"
+                )
+            });
+            let cap = window.iter().any(|w| {
+                matches!(
+                    *w,
+                    "cap"
+                        | "capped"
+                        | "caps"
+                        | "limit"
+                        | "limits"
+                        | "limited"
+                        | "ceiling"
+                        | "size"
+                        | "strength"
+                        | "number"
+                        | "reduce"
+                        | "reduction"
+                        | "maximum"
+                )
+            });
             let fam = if army && cap {
                 Some("army cap".to_string())
             } else if cap && window.iter().any(|w| matches!(*w, "number" | "figure" | "that")) {
@@ -48,18 +71,13 @@ impl ClaimExtractor {
                 let label = format!("{f} of {amount}");
                 let first = num_first;
                 ctx.ms.retain(|m| !(m.role == Role::Position && m.first >= lo && m.last < hi));
-                ctx.ms.push(Mention {
-                    entity: Entity::from_label(EntityKind::Position, &label),
-                    role: Role::Position,
-                    span: Span::new(ctx.tokens[first].start, ctx.tokens[num_last].end),
+                ctx.ms.push(Mention::at(
+                    Entity::from_label(EntityKind::Position, &label),
+                    Role::Position,
+                    Span::new(ctx.tokens[first].start, ctx.tokens[num_last].end),
                     first,
-                    last: num_last,
-                    possessive: false,
-                    locative: false,
-                    in_pp: false,
-                    modifier: false,
-                    group_noun: None,
-                });
+                    num_last,
+                ));
                 ctx.ms.sort_by_key(|m| (m.first, m.last));
             }
             i = num_last + 1;
@@ -82,11 +100,17 @@ impl ClaimExtractor {
         while i < ctx.end {
             let w = ctx.w(i).to_string();
             let tail = w.rsplit('-').next().unwrap_or(&w).to_string();
-            let next_lower = ctx.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && i + 1 < ctx.end && t.text(ctx.text).chars().all(|c| c.is_lowercase() || c == '-'));
-            let is_plan = plan_nouns.contains(&w.as_str()) || (w.contains('-') && plan_nouns.contains(&tail.as_str()) && !w.starts_with("counter") && !next_lower);
+            let next_lower = ctx.tokens.get(i + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && i + 1 < ctx.end
+                    && t.text(ctx.text).chars().all(|c| c.is_lowercase() || c == '-')
+            });
+            let is_plan = plan_nouns.contains(&w.as_str())
+                || (w.contains('-') && plan_nouns.contains(&tail.as_str()) && !w.starts_with("counter") && !next_lower);
             let inside = ctx.ms.iter().any(|m| m.first <= i && i <= m.last && m.role == Role::Position);
             // The last plan noun of a compound ("draft peace plan") is the head.
-            let next_is_plan = plan_nouns.contains(&ctx.w(i + 1)) || ctx.w(i + 1) == "peace" && plan_nouns.contains(&ctx.w(i + 2));
+            let next_is_plan =
+                plan_nouns.contains(&ctx.w(i + 1)) || ctx.w(i + 1) == "peace" && plan_nouns.contains(&ctx.w(i + 2));
             // "ceasefire proposal", "minerals deal": a plan about a known position is that position.
             let about_position = i > ctx.start && ctx.ms.iter().any(|m| m.last + 1 == i && m.role == Role::Position);
             if !is_plan || inside || next_is_plan || about_position || (ctx.w(i + 1) == "with" && w == "deal") {
@@ -144,7 +168,33 @@ impl ClaimExtractor {
                     k = j;
                     break;
                 }
-                if wj.contains('-') || matches!(wj.as_str(), "peace" | "draft" | "amended" | "initial" | "updated" | "new" | "revised" | "original" | "latest" | "final" | "joint" | "so-called" | "full" | "proposed" | "controversial" | "potential" | "current" | "framework" | "american" | "28-point" | "20-point") || is_plan_modifier(&wj) {
+                if wj.contains('-')
+                    || matches!(
+                        wj.as_str(),
+                        "peace"
+                            | "draft"
+                            | "amended"
+                            | "initial"
+                            | "updated"
+                            | "new"
+                            | "revised"
+                            | "original"
+                            | "latest"
+                            | "final"
+                            | "joint"
+                            | "so-called"
+                            | "full"
+                            | "proposed"
+                            | "controversial"
+                            | "potential"
+                            | "current"
+                            | "framework"
+                            | "american"
+                            | "28-point"
+                            | "20-point"
+                    )
+                    || is_plan_modifier(&wj)
+                {
                     loose_modifier |= !matches!(wj.as_str(), "peace" | "draft" | "framework") && !is_plan_modifier(&wj);
                     k = j;
                     continue;
@@ -155,7 +205,16 @@ impl ClaimExtractor {
                     continue;
                 }
                 // "the corridor plan", "a security pact": a noun naming what it is about.
-                if owner.is_none() && topic_noun.is_none() && j + 1 == i && ctx.tokens[j].kind == TokenKind::Word && wj.chars().all(|c| c.is_lowercase()) && !is_in(PREPOSITIONS, &wj) && !is_in(AUXILIARIES, &wj) && !is_in(CONJUNCTIONS, &wj) && !is_in(DETERMINERS, &wj) {
+                if owner.is_none()
+                    && topic_noun.is_none()
+                    && j + 1 == i
+                    && ctx.tokens[j].kind == TokenKind::Word
+                    && wj.chars().all(|c| c.is_lowercase())
+                    && !is_in(PREPOSITIONS, &wj)
+                    && !is_in(AUXILIARIES, &wj)
+                    && !is_in(CONJUNCTIONS, &wj)
+                    && !is_in(DETERMINERS, &wj)
+                {
                     topic_noun = Some(wj.clone());
                     k = j;
                     continue;
@@ -175,9 +234,16 @@ impl ClaimExtractor {
                 while r < ctx.end && ctx.tokens[r].kind == TokenKind::Quote {
                     r += 1;
                 }
-                let proposed = self.best_cue_at(ctx, r).filter(|c| c.relation == Relation::Proposes && c.frame == Frame::Verb);
+                let proposed =
+                    self.best_cue_at(ctx, r).filter(|c| c.relation == Relation::Proposes && c.frame == Frame::Verb);
                 if let Some(c) = proposed.filter(|c| ctx.w(c.last + 1) == "by") {
-                    if let Some(m) = ctx.ms.iter().find(|m| m.first > c.last + 1 && m.first <= c.last + 5 && m.is_actor() && !m.possessive && (!m.modifier || m.role == Role::Group)) {
+                    if let Some(m) = ctx.ms.iter().find(|m| {
+                        m.first > c.last + 1
+                            && m.first <= c.last + 5
+                            && m.is_actor()
+                            && !m.possessive
+                            && (!m.modifier || m.role == Role::Group)
+                    }) {
                         owner = Some((m.entity.clone(), String::new()));
                     }
                 }
@@ -196,7 +262,11 @@ impl ClaimExtractor {
                 Some(st) => format!("{} {} {}", self.adjective(st), topic.as_deref().unwrap_or("peace"), kind),
                 None => String::new(),
             };
-            let kind_label = if counter { "counter-plan".to_string() } else { format!("{} {kind}", topic.as_deref().unwrap_or("peace")) };
+            let kind_label = if counter {
+                "counter-plan".to_string()
+            } else {
+                format!("{} {kind}", topic.as_deref().unwrap_or("peace"))
+            };
             // "any plan to displace …", "a plan to …": an idea of its own, not a known plan.
             if owner.is_none() && ctx.w(i + 1) == "to" {
                 i += 1;
@@ -207,13 +277,19 @@ impl ClaimExtractor {
             // "Maduro's offer of talks": the offer is its content.
             if ctx.w(i + 1) == "of" && !counter {
                 let limit = clause_end(ctx, i).min(i + 7);
-                let stop = (i + 2..limit).find(|&j| ctx.tokens[j].kind != TokenKind::Word || (j > i + 2 && np_stop(ctx.w(j)))).unwrap_or(limit);
+                let stop = (i + 2..limit)
+                    .find(|&j| ctx.tokens[j].kind != TokenKind::Word || (j > i + 2 && np_stop(ctx.w(j))))
+                    .unwrap_or(limit);
                 let names_actor = ctx.ms.iter().any(|m| m.first > i + 1 && m.first < stop && m.entity.kind.is_actor());
                 if stop > i + 2 && !names_actor {
-                    let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
-                        Some(p) => p.entity.clone(),
-                        None => Entity::from_label(EntityKind::Position, &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end]),
-                    };
+                    let entity =
+                        match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
+                            Some(p) => p.entity.clone(),
+                            None => Entity::from_label(
+                                EntityKind::Position,
+                                &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end],
+                            ),
+                        };
                     ctx.ms.retain(|m| !(m.role == Role::Position && m.first > i && m.last < stop));
                     new.push((k, stop - 1, entity, owner.clone()));
                     i = stop;
@@ -222,12 +298,28 @@ impl ClaimExtractor {
             }
             // ("a plan to end the war" is a peace plan: handled below.)
             let ends_war = matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring");
-            if ctx.w(i + 1) == "to" && !ends_war && ctx.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Word && t.text(ctx.text).chars().all(|c| c.is_lowercase())) {
+            if ctx.w(i + 1) == "to"
+                && !ends_war
+                && ctx
+                    .tokens
+                    .get(i + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Word && t.text(ctx.text).chars().all(|c| c.is_lowercase()))
+            {
                 let limit = clause_end(ctx, i).min(i + 9);
-                let stop = (i + 2..limit).find(|&j| j > i + 2 && (np_stop(ctx.w(j)) && !matches!(ctx.w(j), "along" | "on" | "in" | "of" | "to") || ctx.w(j) == ",")).unwrap_or(limit);
-                let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop) {
+                let stop = (i + 2..limit)
+                    .find(|&j| {
+                        j > i + 2
+                            && (np_stop(ctx.w(j)) && !matches!(ctx.w(j), "along" | "on" | "in" | "of" | "to")
+                                || ctx.w(j) == ",")
+                    })
+                    .unwrap_or(limit);
+                let entity = match ctx.ms.iter().find(|m| m.role == Role::Position && m.first > i + 1 && m.last < stop)
+                {
                     Some(p) => p.entity.clone(),
-                    None => Entity::from_label(EntityKind::Position, &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end]),
+                    None => Entity::from_label(
+                        EntityKind::Position,
+                        &ctx.text[ctx.tokens[i].start..ctx.tokens[stop - 1].end],
+                    ),
                 };
                 let last = stop - 1;
                 ctx.ms.retain(|m| !(m.role == Role::Position && m.first > i && m.last <= last));
@@ -235,18 +327,32 @@ impl ClaimExtractor {
                 i = stop;
                 continue;
             }
-            let definite = k >= ctx.start && matches!(ctx.w(k), "the" | "this" | "that" | "its" | "their" | "his" | "her");
+            let definite =
+                k >= ctx.start && matches!(ctx.w(k), "the" | "this" | "that" | "its" | "their" | "his" | "her");
             let entity = if label.is_empty() {
                 // No owner: "the plan" is the document's latest plan of this kind, else
                 // ("Ankara insisted on two states. Nicosia rejected the proposal.") the
                 // entry's latest known position.
                 let plans = self.plans.get(&doc).filter(|_| definite);
                 plans
-                    .and_then(|p| p.iter().rev().find(|e| e.label.ends_with(kind)).or_else(|| (!counter).then(|| p.last()).flatten()).cloned())
-                    .or_else(|| (definite && !counter).then(|| ctx.prev_topic.as_ref().map(|m| m.entity.clone())).flatten())
+                    .and_then(|p| {
+                        p.iter()
+                            .rev()
+                            .find(|e| e.label.ends_with(kind))
+                            .or_else(|| (!counter).then(|| p.last()).flatten())
+                            .cloned()
+                    })
+                    .or_else(|| {
+                        (definite && !counter).then(|| ctx.prev_topic.as_ref().map(|m| m.entity.clone())).flatten()
+                    })
                     .or_else(|| {
                         (definite && !counter)
-                            .then(|| ctx.all.iter().filter(|m| m.role == Role::Position && m.last < ctx.start).max_by_key(|m| m.last))
+                            .then(|| {
+                                ctx.all
+                                    .iter()
+                                    .filter(|m| m.role == Role::Position && m.last < ctx.start)
+                                    .max_by_key(|m| m.last)
+                            })
                             .flatten()
                             .map(|m| m.entity.clone())
                     })
@@ -265,18 +371,8 @@ impl ClaimExtractor {
         for (first, last, entity, owner) in new {
             let span = Span::new(ctx.tokens[first].start, ctx.tokens[last].end);
             ctx.ms.retain(|m| !(m.first >= first && m.last <= last && m.role == Role::Position));
-            let mut m = Mention {
-                entity,
-                role: Role::Position,
-                span,
-                first,
-                last,
-                possessive: matches!(ctx.w(last + 1), "'s" | "’s"),
-                locative: false,
-                in_pp: false,
-                modifier: false,
-                group_noun: None,
-            };
+            let mut m = Mention::at(entity, Role::Position, span, first, last);
+            m.possessive = matches!(ctx.w(last + 1), "'s" | "’s");
             // The owner proposes the plan: kept in group_noun as "owner:<key>" for noun_claims.
             if let Some((o, _)) = owner {
                 m.group_noun = Some(format!("owner:{}", o.key));
@@ -305,10 +401,7 @@ impl ClaimExtractor {
 
     /// The adjective for an owner: its demonym ("American", "European"), else its label.
     pub(super) fn adjective(&self, e: &Entity) -> String {
-        self.gaz
-            .get(&e.key)
-            .and_then(|r| r.demonyms.first().cloned())
-            .unwrap_or_else(|| e.label.clone())
+        self.gaz.get(&e.key).and_then(|r| r.demonyms.first().cloned()).unwrap_or_else(|| e.label.clone())
     }
 
     /// A new position from the noun phrase after a cue ("refused to discuss media leaks").
@@ -332,10 +425,18 @@ impl ClaimExtractor {
                 .find(|m| m.first == k && m.is_actor())
                 .map(|m| m.last + 1)
                 // "allies", "both sides", "Western partners": a few words, then "to".
-                .or_else(|| (k + 1..(k + 4).min(ctx.end)).find(|&a| ctx.w(a) == "to" && (k..a).all(|j| ctx.tokens[j].kind == TokenKind::Word && !np_stop(ctx.w(j)))));
+                .or_else(|| {
+                    (k + 1..(k + 4).min(ctx.end)).find(|&a| {
+                        ctx.w(a) == "to" && (k..a).all(|j| ctx.tokens[j].kind == TokenKind::Word && !np_stop(ctx.w(j)))
+                    })
+                });
             if let Some(a) = addressee_end.filter(|&a| ctx.w(a) == "to" && bare_verb(a + 1)) {
                 let mut e = a + 1;
-                while e + 1 < ctx.end && e < a + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                while e + 1 < ctx.end
+                    && e < a + 5
+                    && ctx.tokens[e + 1].kind == TokenKind::Word
+                    && !np_stop(ctx.w(e + 1))
+                {
                     e += 1;
                 }
                 if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first > a && m.last <= e) {
@@ -374,7 +475,11 @@ impl ClaimExtractor {
             return None;
         }
         let mut e = v;
-        while e + 1 < ctx.end && e < v + 5 && matches!(ctx.tokens[e + 1].kind, TokenKind::Word | TokenKind::Number) && !matches!(ctx.w(e + 1), "that" | "which" | "who" | "but" | "while" | "if" | "unless") {
+        while e + 1 < ctx.end
+            && e < v + 5
+            && matches!(ctx.tokens[e + 1].kind, TokenKind::Word | TokenKind::Number)
+            && !matches!(ctx.w(e + 1), "that" | "which" | "who" | "but" | "while" | "if" | "unless")
+        {
             e += 1;
         }
         if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first >= v && m.last <= e) {
@@ -390,13 +495,27 @@ impl ClaimExtractor {
     }
 
     /// The noun phrase starting at token `k` after a cue, as a new position.
-    pub(super) fn noun_phrase(&self, ctx: &Ctx, cue: &CueHit, relation: Relation, mut k: usize, prepositional_to: bool) -> Option<Mention> {
+    pub(super) fn noun_phrase(
+        &self,
+        ctx: &Ctx,
+        cue: &CueHit,
+        relation: Relation,
+        mut k: usize,
+        prepositional_to: bool,
+    ) -> Option<Mention> {
         // "demanded that Armenia change its constitution", "insisted that Israeli forces
         // must withdraw": the clause is the demand.
-        let that = if ctx.w(k) == "that" { Some(k) } else if ctx.w(cue.last) == "that" { Some(k - 1) } else { None };
+        let that = if ctx.w(k) == "that" {
+            Some(k)
+        } else if ctx.w(cue.last) == "that" {
+            Some(k - 1)
+        } else {
+            None
+        };
         if let (Some(k), Relation::Demands) = (that, relation) {
             let mut e = k + 1;
-            while e < ctx.end && e < k + 7 && ctx.tokens[e].kind != TokenKind::Punct && !(ctx.w(e) == "to" && e > k + 2) {
+            while e < ctx.end && e < k + 7 && ctx.tokens[e].kind != TokenKind::Punct && !(ctx.w(e) == "to" && e > k + 2)
+            {
                 e += 1;
             }
             if e > k + 3 {
@@ -405,13 +524,19 @@ impl ClaimExtractor {
             }
             return None;
         }
-        while k < ctx.end && (is_in(DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote || matches!(ctx.w(k), "any" | "potential" | "possible" | "further" | "more")) {
+        while k < ctx.end
+            && (is_in(DETERMINERS, ctx.w(k))
+                || ctx.tokens[k].kind == TokenKind::Quote
+                || matches!(ctx.w(k), "any" | "potential" | "possible" | "further" | "more"))
+        {
             k += 1;
         }
         // "opposed Ethiopia's Nile dam": the possessor belongs to the label.
         let mut label_start = k;
         let mut possessed = false;
-        if let Some(m) = ctx.ms.iter().find(|m| m.first == k && m.is_actor() && matches!(ctx.w(m.last + 1), "'s" | "’s")) {
+        if let Some(m) =
+            ctx.ms.iter().find(|m| m.first == k && m.is_actor() && matches!(ctx.w(m.last + 1), "'s" | "’s"))
+        {
             label_start = m.first;
             k = m.last + 2;
             possessed = true;
@@ -422,16 +547,26 @@ impl ClaimExtractor {
         while k < ctx.end && k < first + 4 {
             let t = ctx.tokens[k];
             let w = ctx.w(k);
-            let demonym = ctx.ms.iter().any(|m| m.first <= k && k <= m.last && (m.role == Role::Demonym || (m.modifier && m.entity.kind.is_actor() && k == first)));
+            let demonym = ctx.ms.iter().any(|m| {
+                m.first <= k
+                    && k <= m.last
+                    && (m.role == Role::Demonym || (m.modifier && m.entity.kind.is_actor() && k == first))
+            });
             // A position word that modifies a noun ("tariff truce") is part of the phrase;
             // a position that heads it ("long-term truce") is the object itself.
             let position = ctx.ms.iter().find(|m| m.first <= k && k <= m.last && m.role == Role::Position);
             if let Some(p) = position {
-                let continues = ctx.tokens.get(p.last + 1).is_some_and(|n| n.kind == TokenKind::Word && p.last + 1 < ctx.end && !np_stop(ctx.w(p.last + 1)) && n.text(ctx.text).chars().all(|c| c.is_lowercase()));
+                let continues = ctx.tokens.get(p.last + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && p.last + 1 < ctx.end
+                        && !np_stop(ctx.w(p.last + 1))
+                        && n.text(ctx.text).chars().all(|c| c.is_lowercase())
+                });
                 if !continues {
                     // "long-term truce": the position heads the phrase and is the object;
                     // "tariff truce": two positions make a new one.
-                    let modified_by_position = (first..k).any(|j| ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role == Role::Position));
+                    let modified_by_position = (first..k)
+                        .any(|j| ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role == Role::Position));
                     if k > first && !modified_by_position {
                         return None;
                     }
@@ -444,10 +579,19 @@ impl ClaimExtractor {
                 k = p.last + 1;
                 continue;
             }
-            if t.kind != TokenKind::Word || np_stop(w) || (k > first && is_in(DETERMINERS, w)) || (!demonym && ctx.ms.iter().any(|m| m.first <= k && k <= m.last)) {
+            if t.kind != TokenKind::Word
+                || np_stop(w)
+                || (k > first && is_in(DETERMINERS, w))
+                || (!demonym && ctx.ms.iter().any(|m| m.first <= k && k <= m.last))
+            {
                 break;
             }
-            if !demonym && !possessed && w.chars().next().is_some_and(char::is_uppercase) && k == first && t.text(ctx.text).len() > 1 {
+            if !demonym
+                && !possessed
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && k == first
+                && t.text(ctx.text).len() > 1
+            {
                 break;
             }
             last = Some(k);
@@ -457,7 +601,12 @@ impl ClaimExtractor {
         let head = ctx.w(last).to_string();
         let words = last + 1 - first;
         // "dismissed calls for a full withdrawal": what is called for.
-        if ctx.w(last + 1) == "for" && matches!(head.as_str(), "calls" | "call" | "demands" | "demand" | "appeals" | "appeal" | "push" | "pressure") {
+        if ctx.w(last + 1) == "for"
+            && matches!(
+                head.as_str(),
+                "calls" | "call" | "demands" | "demand" | "appeals" | "appeal" | "push" | "pressure"
+            )
+        {
             let mut j = last + 2;
             while j < ctx.end && (is_in(DETERMINERS, ctx.w(j)) || ctx.tokens[j].kind == TokenKind::Quote) {
                 j += 1;
@@ -466,7 +615,12 @@ impl ClaimExtractor {
                 return Some(p.clone());
             }
             let mut e = j;
-            while e < ctx.end && e < j + 4 && ctx.tokens[e].kind == TokenKind::Word && !np_stop(ctx.w(e)) && !ctx.ms.iter().any(|m| m.first <= e && e <= m.last) {
+            while e < ctx.end
+                && e < j + 4
+                && ctx.tokens[e].kind == TokenKind::Word
+                && !np_stop(ctx.w(e))
+                && !ctx.ms.iter().any(|m| m.first <= e && e <= m.last)
+            {
                 e += 1;
             }
             if e > j {
@@ -475,12 +629,36 @@ impl ClaimExtractor {
             }
         }
         // "any plan to displace Palestinians", "calls to disarm": the infinitive is the content.
-        if ctx.w(last + 1) == "to" && matches!(head.as_str(), "plan" | "plans" | "proposal" | "proposals" | "calls" | "call" | "attempt" | "attempts" | "efforts" | "bid" | "push" | "idea" | "demands" | "demand") {
+        if ctx.w(last + 1) == "to"
+            && matches!(
+                head.as_str(),
+                "plan"
+                    | "plans"
+                    | "proposal"
+                    | "proposals"
+                    | "calls"
+                    | "call"
+                    | "attempt"
+                    | "attempts"
+                    | "efforts"
+                    | "bid"
+                    | "push"
+                    | "idea"
+                    | "demands"
+                    | "demand"
+            )
+        {
             let mut j = last + 2;
             let mut end = None;
             while j < ctx.end && j < last + 7 {
                 let w = ctx.w(j);
-                if ctx.tokens[j].kind != TokenKind::Word || (np_stop(w) && j > last + 2) || ctx.ms.iter().any(|m| m.first <= j && j <= m.last && !matches!(m.role, Role::Place | Role::Demonym)) {
+                if ctx.tokens[j].kind != TokenKind::Word
+                    || (np_stop(w) && j > last + 2)
+                    || ctx
+                        .ms
+                        .iter()
+                        .any(|m| m.first <= j && j <= m.last && !matches!(m.role, Role::Place | Role::Demonym))
+                {
                     break;
                 }
                 end = Some(j);
@@ -491,19 +669,39 @@ impl ClaimExtractor {
                 return Some(self.np_mention(first, e, &label, ctx));
             }
         }
-        let junk = is_in(JUNK_HEADS, &head) && !(words >= 2 && !is_in(JUNK_HEADS, ctx.w(first)) && ctx.w(first).chars().all(|c| c.is_lowercase()));
-        if junk || head.ends_with("ly") || head.ends_with("ed") || head.len() < 3 || ctx.in_quote[first] != ctx.in_quote[cue.first] {
+        let junk = is_in(JUNK_HEADS, &head)
+            && !(words >= 2 && !is_in(JUNK_HEADS, ctx.w(first)) && ctx.w(first).chars().all(|c| c.is_lowercase()));
+        if junk
+            || head.ends_with("ly")
+            || head.ends_with("ed")
+            || head.len() < 3
+            || ctx.in_quote[first] != ctx.in_quote[cue.first]
+        {
             return None;
         }
         // A noun phrase ends in a noun: a known noun ending, or a word after a determiner
         // or an adjective ("the immediate opening", "foreign tutelage").
-        let nounish = head.ends_with('s') || head.ends_with("tion") || head.ends_with("ment") || head.ends_with("ity") || head.ends_with("acy") || head.ends_with("ism") || head.ends_with("ance") || head.ends_with("ence");
+        let nounish = head.ends_with('s')
+            || head.ends_with("tion")
+            || head.ends_with("ment")
+            || head.ends_with("ity")
+            || head.ends_with("acy")
+            || head.ends_with("ism")
+            || head.ends_with("ance")
+            || head.ends_with("ence");
         let of_follows = ctx.w(last + 1) == "of";
         let after_to = prepositional_to && first == cue.last + 1;
         // "urged restraint from all sides": a bare noun before a preposition.
-        let bare_noun = words == 1 && first == cue.last + 1 && (np_stop(ctx.w(last + 1)) || ctx.tokens.get(last + 1).is_none_or(|t| t.kind == TokenKind::Punct)) && !head.ends_with("ing") && !head.ends_with('s');
-        let after_to = after_to || (bare_noun && matches!(relation, Relation::Demands | Relation::Supports | Relation::Rejects));
-        if !(nounish || words >= 2 || after_det || of_follows || after_to) || (head.ends_with("ing") && !(after_det || words >= 2)) {
+        let bare_noun = words == 1
+            && first == cue.last + 1
+            && (np_stop(ctx.w(last + 1)) || ctx.tokens.get(last + 1).is_none_or(|t| t.kind == TokenKind::Punct))
+            && !head.ends_with("ing")
+            && !head.ends_with('s');
+        let after_to =
+            after_to || (bare_noun && matches!(relation, Relation::Demands | Relation::Supports | Relation::Rejects));
+        if !(nounish || words >= 2 || after_det || of_follows || after_to)
+            || (head.ends_with("ing") && !(after_det || words >= 2))
+        {
             return None;
         }
         // "the opening of all crossings": one "of" phrase belongs to the noun phrase
@@ -515,7 +713,10 @@ impl ClaimExtractor {
                 let w = ctx.w(j);
                 let t = ctx.tokens[j];
                 let position = ctx.ms.iter().any(|m| m.first <= j && j <= m.last && m.role == Role::Position);
-                if !(t.kind == TokenKind::Word || t.kind == TokenKind::Number) || position || (np_stop(w) && w != "all" && w != "'s") {
+                if !(t.kind == TokenKind::Word || t.kind == TokenKind::Number)
+                    || position
+                    || (np_stop(w) && w != "all" && w != "'s")
+                {
                     break;
                 }
                 end = Some(j);
@@ -541,11 +742,19 @@ impl ClaimExtractor {
             "to" => {
                 let first = last + 2;
                 let t = ctx.tokens.get(first)?;
-                if first >= ctx.end || t.kind != TokenKind::Word || !t.text(ctx.text).chars().next().is_some_and(char::is_lowercase) || is_in(AUXILIARIES, ctx.w(first)) {
+                if first >= ctx.end
+                    || t.kind != TokenKind::Word
+                    || !t.text(ctx.text).chars().next().is_some_and(char::is_lowercase)
+                    || is_in(AUXILIARIES, ctx.w(first))
+                {
                     return None;
                 }
                 let mut e = first;
-                while e + 1 < ctx.end && e < first + 5 && ctx.tokens[e + 1].kind == TokenKind::Word && !np_stop(ctx.w(e + 1)) {
+                while e + 1 < ctx.end
+                    && e < first + 5
+                    && ctx.tokens[e + 1].kind == TokenKind::Word
+                    && !np_stop(ctx.w(e + 1))
+                {
                     e += 1;
                 }
                 if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first >= first && m.last <= e) {
@@ -554,24 +763,21 @@ impl ClaimExtractor {
                 let label = ctx.text[ctx.tokens[first].start..ctx.tokens[e].end].to_string();
                 Some(self.np_mention(first, e, &label, ctx))
             }
-            "for" => ctx.ms.iter().find(|m| m.first > last + 1 && m.first <= last + 4 && m.role == Role::Position).cloned(),
+            "for" => {
+                ctx.ms.iter().find(|m| m.first > last + 1 && m.first <= last + 4 && m.role == Role::Position).cloned()
+            }
             _ => None,
         }
     }
 
     pub(super) fn np_mention(&self, first: usize, last: usize, label: &str, ctx: &Ctx) -> Mention {
-        Mention {
-            entity: self.position_named(label),
-            role: Role::Position,
-            span: Span::new(ctx.tokens[first].start, ctx.tokens[last].end),
+        Mention::at(
+            self.position_named(label),
+            Role::Position,
+            Span::new(ctx.tokens[first].start, ctx.tokens[last].end),
             first,
             last,
-            possessive: false,
-            locative: false,
-            in_pp: false,
-            modifier: false,
-            group_noun: None,
-        }
+        )
     }
 
     /// The subject of the copula before a predicate cue ("NATO membership is a red
@@ -579,10 +785,22 @@ impl ClaimExtractor {
     pub(super) fn copula_subject(&self, ctx: &Ctx, cue_first: usize) -> Option<Mention> {
         let lo = clause_start(ctx, cue_first);
         // "it could form the basis": "it" is the latest position before it.
-        if let Some(it) = (cue_first.saturating_sub(3).max(lo)..cue_first).find(|&k| matches!(ctx.w(k), "it" | "this")) {
-            return ctx.ms.iter().filter(|m| m.last < it && m.first >= ctx.start && m.role == Role::Position).max_by_key(|m| m.last).cloned();
+        if let Some(it) = (cue_first.saturating_sub(3).max(lo)..cue_first).find(|&k| matches!(ctx.w(k), "it" | "this"))
+        {
+            return ctx
+                .ms
+                .iter()
+                .filter(|m| m.last < it && m.first >= ctx.start && m.role == Role::Position)
+                .max_by_key(|m| m.last)
+                .cloned();
         }
-        let be = (lo..cue_first).rev().find(|&k| is_in(BE, ctx.w(k)) || matches!(ctx.w(k), "remains" | "remain" | "seems" | "looks" | "become" | "becomes" | "find" | "found"))?;
+        let be = (lo..cue_first).rev().find(|&k| {
+            is_in(BE, ctx.w(k))
+                || matches!(
+                    ctx.w(k),
+                    "remains" | "remain" | "seems" | "looks" | "become" | "becomes" | "find" | "found"
+                )
+        })?;
         // The clause of the copula starts after "while", "whereas", "but".
         let lo = (lo..be).rev().find(|&k| matches!(ctx.w(k), "while" | "whereas" | "but")).map(|k| k + 1).unwrap_or(lo);
         if (lo..be).any(|k| matches!(ctx.w(k), "which" | "that" | "who")) {
@@ -590,7 +808,9 @@ impl ClaimExtractor {
         }
         // The subject is the position that opens the clause or stands just before the
         // copula, not one further back ("rejected the proposal, saying only X was …").
-        let opens = |m: &&Mention| (lo..m.first).all(|k| is_in(DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote);
+        let opens = |m: &&Mention| {
+            (lo..m.first).all(|k| is_in(DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote)
+        };
         let known = ctx
             .ms
             .iter()
@@ -605,14 +825,23 @@ impl ClaimExtractor {
         // federation in line with UN resolutions was acceptable".
         let det = (be.saturating_sub(12).max(lo)..be).rev().find(|&k| matches!(ctx.w(k), "a" | "an" | "the"))?;
         let mut e = det + 1;
-        while e < be && !is_in(PREPOSITIONS, ctx.w(e)) && !ctx.ms.iter().any(|m| m.first <= e && e <= m.last) && !is_in(AUXILIARIES, ctx.w(e)) {
+        while e < be
+            && !is_in(PREPOSITIONS, ctx.w(e))
+            && !ctx.ms.iter().any(|m| m.first <= e && e <= m.last)
+            && !is_in(AUXILIARIES, ctx.w(e))
+        {
             e += 1;
         }
         if e == det + 1 || e - det > 5 {
             return None;
         }
         let head = ctx.w(e - 1);
-        if ctx.tokens[e - 1].kind != TokenKind::Word || head.ends_with("ed") || head.ends_with("ing") || head.ends_with("ly") || is_in(JUNK_HEADS, head) {
+        if ctx.tokens[e - 1].kind != TokenKind::Word
+            || head.ends_with("ed")
+            || head.ends_with("ing")
+            || head.ends_with("ly")
+            || is_in(JUNK_HEADS, head)
+        {
             return None;
         }
         let label = ctx.text[ctx.tokens[det + 1].start..ctx.tokens[e - 1].end].to_string();
@@ -628,7 +857,11 @@ pub(super) fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, String)> {
     let base = if t.kind == TokenKind::Number && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
         w.to_string()
     } else if let Some(p) = words.iter().position(|x| *x == w) {
-        if matches!(ctx.w(i + 1), "million" | "thousand") { (p + 1).to_string() } else { return None }
+        if matches!(ctx.w(i + 1), "million" | "thousand") {
+            (p + 1).to_string()
+        } else {
+            return None;
+        }
     } else {
         return None;
     };
@@ -645,5 +878,11 @@ pub(super) fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, String)> {
 }
 
 pub(super) fn is_plan_modifier(w: &str) -> bool {
-    w.ends_with("-drafted") || w.ends_with("-backed") || w.ends_with("-brokered") || w.ends_with("-proposed") || w.ends_with("-authored") || w.ends_with("-sponsored") || w.ends_with("-point")
+    w.ends_with("-drafted")
+        || w.ends_with("-backed")
+        || w.ends_with("-brokered")
+        || w.ends_with("-proposed")
+        || w.ends_with("-authored")
+        || w.ends_with("-sponsored")
+        || w.ends_with("-point")
 }

@@ -7,7 +7,8 @@ fn claims(text: &str) -> Vec<(String, &'static str, String)> {
     let o = Ontology::bundled().unwrap();
     let mut x = ClaimExtractor::new(&o);
     let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None, text.to_string(), None, None, 1);
-    let mut out: Vec<_> = x.extract(&e).claims.into_iter().map(|c| (c.subject.label, c.relation.name(), c.object.label)).collect();
+    let mut out: Vec<_> =
+        x.extract(&e).claims.into_iter().map(|c| (c.subject.label, c.relation.name(), c.object.label)).collect();
     out.sort();
     out.dedup();
     out
@@ -40,20 +41,29 @@ fn negation_flips_acceptance() {
 
 #[test]
 fn red_line_for() {
-    let got = claims("Hamas disarmament is a red line for the group's leaders in Doha, while the deal remains a red line for Qatar.");
+    let got = claims(
+        "Hamas disarmament is a red line for the group's leaders in Doha, while the deal remains a red line for Qatar.",
+    );
     assert!(got.iter().any(|(_, r, _)| *r == "rejects"), "{got:?}");
 }
 
 #[test]
 fn passive_with_agent() {
     let got = claims("The ceasefire proposal was put forward by Egypt last week.");
-    assert!(has(&got, "Egypt", "proposes", "Egyptian peace plan") || has(&got, "Egypt", "proposes", "ceasefire"), "{got:?}");
+    assert!(
+        has(&got, "Egypt", "proposes", "Egyptian peace plan") || has(&got, "Egypt", "proposes", "ceasefire"),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn meetings_and_envoys() {
     let got = claims("Erdogan sent Hakan Fidan to meet with Sergey Lavrov in Istanbul.");
-    assert!(has(&got, "Recep Tayyip Erdoğan", "sends", "Hakan Fidan") || got.iter().any(|(_, r, o)| *r == "sends" && o == "Hakan Fidan"), "{got:?}");
+    assert!(
+        has(&got, "Recep Tayyip Erdoğan", "sends", "Hakan Fidan")
+            || got.iter().any(|(_, r, o)| *r == "sends" && o == "Hakan Fidan"),
+        "{got:?}"
+    );
     assert!(got.iter().any(|(s, r, o)| s == "Hakan Fidan" && *r == "meets" && o.contains("Lavrov")), "{got:?}");
     assert!(!got.iter().any(|(_, _, o)| o == "Istanbul"), "places are not actors: {got:?}");
 }
@@ -67,7 +77,9 @@ fn plan_owner_proposes() {
 
 #[test]
 fn quantities_stay_apart() {
-    let got = claims("Moscow demanded a cap of 85,000 troops on the army. Kyiv agreed to cap the size of its army at 250,000.");
+    let got = claims(
+        "Moscow demanded a cap of 85,000 troops on the army. Kyiv agreed to cap the size of its army at 250,000.",
+    );
     assert!(has(&got, "Russia", "demands", "army cap of 85,000"), "{got:?}");
     assert!(has(&got, "Ukraine", "supports", "army cap of 250,000"), "{got:?}");
 }
@@ -90,8 +102,16 @@ fn outlets_and_places_are_never_actors() {
 fn hedging_and_attribution() {
     let o = Ontology::bundled().unwrap();
     let mut x = ClaimExtractor::new(&o);
-    let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None,
-        "Caracas has reportedly rejected the sanctions relief offer, according to Bloomberg.".to_string(), None, None, 1);
+    let e = Entry::new(
+        DocumentId(Id::of(&["t"])),
+        EntryKind::Timed,
+        None,
+        None,
+        "Caracas has reportedly rejected the sanctions relief offer, according to Bloomberg.".to_string(),
+        None,
+        None,
+        1,
+    );
     let c = x.extract(&e).claims;
     let c = c.iter().find(|c| c.relation == Relation::Rejects).expect("a rejection");
     assert!(c.hedged);
@@ -102,7 +122,11 @@ fn hedging_and_attribution() {
 #[test]
 fn coordinated_subjects_sign() {
     let got = claims("Serbian President Aleksandar Vucic and Kosovo's Prime Minister Albin Kurti signed the agreement brokered by the EU.");
-    assert!(got.iter().any(|(s, r, _)| s == "Kosovo" && *r == "supports") || got.iter().any(|(s, r, _)| s == "Albin Kurti" && *r == "supports"), "{got:?}");
+    assert!(
+        got.iter().any(|(s, r, _)| s == "Kosovo" && *r == "supports")
+            || got.iter().any(|(s, r, _)| s == "Albin Kurti" && *r == "supports"),
+        "{got:?}"
+    );
     assert!(got.iter().any(|(s, r, _)| s.starts_with("Aleksandar Vu") && *r == "supports"), "{got:?}");
     assert!(has(&got, "EU", "proposes", "European peace agreement"), "{got:?}");
 }
@@ -110,7 +134,10 @@ fn coordinated_subjects_sign() {
 #[test]
 fn demand_as_that_clause() {
     let got = claims("Kinshasa demanded that Rwanda withdraw its troops from the border region.");
-    assert!(got.iter().any(|(s, r, o)| s == "DR Congo" && *r == "demands" && o.contains("Rwanda withdraw its troops")), "{got:?}");
+    assert!(
+        got.iter().any(|(s, r, o)| s == "DR Congo" && *r == "demands" && o.contains("Rwanda withdraw its troops")),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -156,7 +183,16 @@ fn people_learnt_from_earlier_ingests_keep_one_node() {
     let o = Ontology::bundled().unwrap();
     let mut x = ClaimExtractor::new(&o);
     x.learn(&[Entity { key: "actor/maria-ostrova".into(), label: "Maria Ostrova".into(), kind: EntityKind::Person }]);
-    let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None, "Ostrova rejected the ceasefire.".into(), None, None, 1);
+    let e = Entry::new(
+        DocumentId(Id::of(&["t"])),
+        EntryKind::Timed,
+        None,
+        None,
+        "Ostrova rejected the ceasefire.".into(),
+        None,
+        None,
+        1,
+    );
     let c = x.extract(&e).claims;
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].subject.key, "actor/maria-ostrova");
@@ -180,8 +216,13 @@ fn subordinate_clause_subject_is_not_the_main_subject() {
 
 #[test]
 fn offers_and_prepositional_to() {
-    let got = claims("Ankara offered to mediate between Baku and Yerevan. Caracas said it was open to dialogue with Washington.");
-    assert!(got.iter().any(|(s, r, o)| s == "Turkey" && *r == "proposes" && o.starts_with("mediate between")), "{got:?}");
+    let got = claims(
+        "Ankara offered to mediate between Baku and Yerevan. Caracas said it was open to dialogue with Washington.",
+    );
+    assert!(
+        got.iter().any(|(s, r, o)| s == "Turkey" && *r == "proposes" && o.starts_with("mediate between")),
+        "{got:?}"
+    );
     assert!(has(&got, "Venezuela", "supports", "dialogue"), "{got:?}");
     let got = claims("Washington rejected Tehran's offer of talks.");
     assert!(has(&got, "United States", "rejects", "offer of talks"), "{got:?}");
@@ -197,7 +238,11 @@ fn names_as_modifiers_are_not_subjects() {
 #[test]
 fn demands_addressed_to_someone() {
     let got = claims("Zelensky called on partners to increase air defence supplies.");
-    assert!(got.iter().any(|(s, r, o)| s == "Volodymyr Zelensky" && *r == "demands" && o == "increase air defence supplies"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(s, r, o)| s == "Volodymyr Zelensky" && *r == "demands" && o == "increase air defence supplies"),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -209,7 +254,9 @@ fn a_verb_after_and_starts_a_new_clause() {
 
 #[test]
 fn backing_a_bid_backs_its_content() {
-    let got = claims("Stubb backed Moldova's bid for EU membership, while Budapest would veto the opening of accession talks.");
+    let got = claims(
+        "Stubb backed Moldova's bid for EU membership, while Budapest would veto the opening of accession talks.",
+    );
     assert!(got.iter().any(|(s, r, o)| s.contains("Stubb") && *r == "supports" && o == "EU membership"), "{got:?}");
     assert!(has(&got, "Hungary", "rejects", "EU membership"), "{got:?}");
 }
@@ -217,7 +264,8 @@ fn backing_a_bid_backs_its_content() {
 #[test]
 fn short_names_within_an_entry() {
     // Family name first: "Lee" is the Lee Jae-myung named before.
-    let got = claims("South Korean President Lee Jae-myung arrived on Monday. Lee met Sanae Takaichi and urged restraint.");
+    let got =
+        claims("South Korean President Lee Jae-myung arrived on Monday. Lee met Sanae Takaichi and urged restraint.");
     assert!(got.iter().any(|(s, r, o)| s == "Lee Jae-myung" && *r == "meets" && o == "Sanae Takaichi"), "{got:?}");
     assert!(got.iter().any(|(s, r, o)| s == "Lee Jae-myung" && *r == "demands" && o == "restraint"), "{got:?}");
 }
@@ -232,7 +280,10 @@ fn actors_inside_later_phrases_are_not_objects() {
 #[test]
 fn the_proposal_refers_back_and_copula_subjects_stay_near() {
     let got = claims("Tatar insisted on a two-state solution. Cypriot leader Nikos Christodoulides rejected the proposal, saying only a bicommunal federation was acceptable to Nicosia.");
-    assert!(got.iter().any(|(s, r, o)| s.contains("Christodoulides") && *r == "rejects" && o == "two-state solution"), "{got:?}");
+    assert!(
+        got.iter().any(|(s, r, o)| s.contains("Christodoulides") && *r == "rejects" && o == "two-state solution"),
+        "{got:?}"
+    );
     assert!(has(&got, "Cyprus", "supports", "bicommunal federation"), "{got:?}");
 }
 
@@ -255,8 +306,14 @@ fn dismissing_calls_for_something() {
 #[test]
 fn offers_the_next_sentence_refers_to() {
     let got = claims("Ruto offered to host talks between the two neighbours. The proposal was welcomed by the African Union Commission.");
-    assert!(got.iter().any(|(s, r, o)| s == "William Ruto" && *r == "proposes" && o.starts_with("host talks")), "{got:?}");
-    assert!(got.iter().any(|(s, r, o)| s.starts_with("African Union") && *r == "supports" && o.starts_with("host talks")), "{got:?}");
+    assert!(
+        got.iter().any(|(s, r, o)| s == "William Ruto" && *r == "proposes" && o.starts_with("host talks")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(s, r, o)| s.starts_with("African Union") && *r == "supports" && o.starts_with("host talks")),
+        "{got:?}"
+    );
 }
 
 #[test]
