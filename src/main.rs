@@ -270,7 +270,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Clusters(a) => {
             let store = Store::open_read_only(&store_dir)?;
-            let clusters = kg::graph::clusters(&kg::ask::load_claims(&store)?);
+            let clusters = kg::graph::clusters(&kg::ask::load_stances(&store)?);
             if a.format == AnswerFormat::Json {
                 writeln!(out, "{}", kg::graph::clusters_json(&clusters))?;
             } else {
@@ -282,7 +282,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Central(a) => {
             let store = Store::open_read_only(&store_dir)?;
-            let claims = kg::ask::load_claims(&store)?;
+            let claims = kg::ask::load_stances(&store)?;
             let answer = kg::graph::central_answer(&kg::graph::central(&ClaimGraph::build(&claims), a.limit));
             write_answer(&answer, a.format, &mut out, || "no actors in the store".into())?;
         }

@@ -171,18 +171,34 @@ pub fn load_claims_about(store: &Store, entities: &[Entity]) -> Result<Vec<Claim
     claims_from_query(store, &query)
 }
 
+/// The stances of the store: one edge per distinct direct triple, without evidence
+/// (empty quote, time and source). Enough for clusters and centrality, and much
+/// cheaper than [`load_claims`] on a large store.
+pub fn load_stances(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
+    let mut edges = claims_from_query(store, STANCE_EDGES_QUERY)?;
+    edges.sort_by(|a, b| {
+        (&a.subject.label, a.relation, &a.object.label).cmp(&(&b.subject.label, b.relation, &b.object.label))
+    });
+    Ok(edges)
+}
+
+/// `queries/stance-edges.rq`: one row per direct triple.
+pub const STANCE_EDGES_QUERY: &str = include_str!("../../queries/stance-edges.rq");
+
 fn claims_from_query(store: &Store, query: &str) -> Result<Vec<ClaimEdge>, AskError> {
     let rows = store.select(query, &[])?;
     let mut claims = Vec::with_capacity(rows.rows.len());
     for r in &rows.rows {
         let get = |name: &str| rows.get(r, name);
-        let (Some(claim), Some(subject), Some(object), Some(relation)) =
-            (get("claim"), get("subject"), get("object"), get("relation").and_then(Relation::from_name))
+        let (Some(subject), Some(object), Some(relation)) =
+            (get("subject"), get("object"), get("relation").and_then(Relation::from_name))
         else {
             continue;
         };
+        // Stance edges have no claim node: the triple itself is the key.
+        let claim = get("claim").map(str::to_string).unwrap_or_else(|| format!("{subject} {relation} {object}"));
         claims.push(ClaimEdge {
-            claim: claim.to_string(),
+            claim,
             subject: Entity { iri: subject.to_string(), label: get("subjectLabel").unwrap_or(subject).to_string() },
             subject_class: EntityClass::from_local(get("subjectClass")),
             relation,
