@@ -148,28 +148,11 @@ struct Pools {
 
 /// States most live blogs on this crisis name; they are drawn more often than the rest.
 const MAJOR: &[&str] = &[
-    "actor/ukraine",
-    "actor/russia",
-    "actor/united-states",
-    "actor/united-kingdom",
-    "actor/france",
-    "actor/germany",
-    "actor/european-union",
-    "actor/nato",
-    "actor/poland",
-    "actor/china",
-    "actor/turkey",
-    "actor/vladimir-putin",
-    "actor/volodymyr-zelensky",
-    "actor/donald-trump",
-    "actor/steve-witkoff",
-    "actor/sergey-lavrov",
-    "actor/emmanuel-macron",
-    "actor/keir-starmer",
-    "actor/friedrich-merz",
-    "actor/andriy-yermak",
-    "actor/dmitry-peskov",
-    "actor/marco-rubio",
+    "actor/ukraine", "actor/russia", "actor/united-states", "actor/united-kingdom", "actor/france", "actor/germany",
+    "actor/european-union", "actor/nato", "actor/poland", "actor/china", "actor/turkey", "actor/vladimir-putin",
+    "actor/volodymyr-zelensky", "actor/donald-trump", "actor/steve-witkoff", "actor/sergey-lavrov",
+    "actor/emmanuel-macron", "actor/keir-starmer", "actor/friedrich-merz", "actor/andriy-yermak",
+    "actor/dmitry-peskov", "actor/marco-rubio",
 ];
 
 fn capitalise(s: &str) -> String {
@@ -288,36 +271,9 @@ impl Pools {
 
 /// First words that make a position label a verb phrase.
 const VERBAL: &[&str] = &[
-    "abandon",
-    "being",
-    "cede",
-    "ceding",
-    "deploy",
-    "disarm",
-    "end",
-    "give",
-    "giving",
-    "join",
-    "joining",
-    "left",
-    "lift",
-    "lifting",
-    "never",
-    "no",
-    "pull",
-    "recognise",
-    "recognize",
-    "release",
-    "renounce",
-    "renouncing",
-    "withdraw",
-    "hold",
-    "holding",
-    "free",
-    "freeze",
-    "stop",
-    "return",
-    "halt",
+    "abandon", "being", "cede", "ceding", "deploy", "disarm", "end", "give", "giving", "join", "joining", "left",
+    "lift", "lifting", "never", "no", "pull", "recognise", "recognize", "release", "renounce", "renouncing",
+    "withdraw", "hold", "holding", "free", "freeze", "stop", "return", "halt",
 ];
 
 /// 600000 → "600,000".
@@ -334,28 +290,12 @@ fn thousands(n: u64) -> String {
 }
 
 const SAY: &[&str] = &[
-    "said",
-    "told reporters",
-    "wrote on X",
-    "told a press conference",
-    "said in a statement",
-    "added",
-    "stressed",
+    "said", "told reporters", "wrote on X", "told a press conference", "said in a statement", "added", "stressed",
     "insisted",
 ];
 const WHEN: &[&str] = &[
-    "on Monday",
-    "on Tuesday",
-    "on Wednesday",
-    "on Thursday",
-    "on Friday",
-    "on Saturday",
-    "on Sunday",
-    "earlier today",
-    "late on Sunday",
-    "this week",
-    "last week",
-    "overnight",
+    "on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday", "on Sunday", "earlier today",
+    "late on Sunday", "this week", "last week", "overnight",
 ];
 const QUALITY: &[&str] = &["unacceptable", "a non-starter", "out of the question", "a red line", "not acceptable"];
 const REJECT: &[&str] =

@@ -26,20 +26,8 @@ const PLAN_WORDS: [&str; 6] = ["plan", "proposal", "proposals", "framework", "de
 /// Words that qualify a plan without naming it: a plan labelled with only these and
 /// plan words is generic ("the amended peace deal").
 const GENERIC_WORDS: [&str; 14] = [
-    "the",
-    "a",
-    "peace",
-    "initial",
-    "original",
-    "amended",
-    "revised",
-    "updated",
-    "new",
-    "draft",
-    "final",
-    "latest",
-    "agreement",
-    "of",
+    "the", "a", "peace", "initial", "original", "amended", "revised", "updated", "new", "draft", "final", "latest",
+    "agreement", "of",
 ];
 
 fn label_words(label: &str) -> Vec<String> {
@@ -80,12 +68,8 @@ pub fn timeline(claims: &[ClaimEdge], entities: &[Entity]) -> Answer {
     let about = |e: &Entity| entities.iter().any(|x| x.iri == e.iri);
     let mut found: Vec<&ClaimEdge> = claims.iter().filter(|c| about(&c.subject) || about(&c.object)).collect();
     found.sort_by(|a, b| {
-        (&a.time, &a.subject.label, &a.object.label, &a.claim).cmp(&(
-            &b.time,
-            &b.subject.label,
-            &b.object.label,
-            &b.claim,
-        ))
+        (&a.time, &a.subject.label, &a.object.label, &a.claim)
+            .cmp(&(&b.time, &b.subject.label, &b.object.label, &b.claim))
     });
     // The claim columns, time first and then the mark: a timeline reads down the clock.
     let claims = Answer::claims(found.iter().copied());

@@ -47,17 +47,7 @@ const ZONES: &[(&str, i32)] = &[
 ];
 
 const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december",
 ];
 
@@ -182,13 +172,8 @@ mod tests {
     fn dates() {
         let d = NaiveDate::from_ymd_opt(2025, 11, 25);
         for s in [
-            "25 November 2025",
-            "Tuesday 25 November 2025",
-            "Nov 25, 2025",
-            "November 25 2025",
-            "2025-11-25",
-            "25th Nov 2025",
-            "Tue, 25 Nov 2025",
+            "25 November 2025", "Tuesday 25 November 2025", "Nov 25, 2025", "November 25 2025", "2025-11-25",
+            "25th Nov 2025", "Tue, 25 Nov 2025",
         ] {
             assert_eq!(parse_date(s), d, "{s}");
         }

@@ -56,18 +56,7 @@ const CONNECTORS: &[&str] = &["bin", "al", "von", "der", "de", "van", "da", "la"
 
 /// Speech verbs after a name that make it a person.
 const SAID: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "wrote",
-    "added",
-    "stressed",
-    "announced",
-    "claimed",
-    "has",
-    "had",
-    "noted",
-    "insisted",
+    "said", "says", "told", "wrote", "added", "stressed", "announced", "claimed", "has", "had", "noted", "insisted",
     "argued",
 ];
 
