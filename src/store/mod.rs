@@ -441,19 +441,7 @@ impl Store {
             Ok(self.db.quads_for_pattern(None, Some(ty), Some(class.into()), Some(GraphNameRef::DefaultGraph)).count()
                 as u64)
         };
-        let actors = {
-            let rows = self.select(
-                &format!(
-                    "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a ?c . VALUES ?c {{ <{}> <{}> <{}> <{}> }} }}",
-                    vocab::kg::PERSON,
-                    vocab::kg::STATE,
-                    vocab::kg::ORGANIZATION,
-                    vocab::kg::GROUP
-                ),
-                &[],
-            )?;
-            rows.rows.first().and_then(|r| r[0].as_ref()).and_then(|v| v.as_str().parse().ok()).unwrap_or(0)
-        };
+        let actors = self.actors()?.iter().map(|a| &a.key).collect::<std::collections::HashSet<_>>().len() as u64;
         Ok(Stats {
             documents: count(vocab::kg::DOCUMENT)?,
             entries: count(vocab::kg::ENTRY)?,
