@@ -593,7 +593,7 @@ impl ClaimExtractor {
                     else {
                         return;
                     };
-                    let Some(owner_key) = plan.group_noun.as_deref().and_then(|g| g.strip_prefix("owner:")) else {
+                    let Some(owner_key) = plan.owner.as_deref() else {
                         return;
                     };
                     let Some(owner) = ctx.ms.iter().find(|m| m.entity.key == owner_key) else { return };
@@ -632,7 +632,7 @@ impl ClaimExtractor {
     /// Claims read off noun phrases: plan owners propose their plans; backers support.
     fn noun_claims(&self, ctx: &Ctx, out: &mut Vec<Found>) {
         for m in &ctx.ms {
-            if let Some(owner_key) = m.group_noun.as_deref().and_then(|g| g.strip_prefix("owner:")) {
+            if let Some(owner_key) = m.owner.as_deref() {
                 if let Some(owner) =
                     ctx.ms.iter().find(|o| o.entity.key == owner_key && o.first >= m.first && o.last <= m.last)
                 {
@@ -859,8 +859,7 @@ impl ClaimExtractor {
             .find(|m| fits(m));
         // The noun phrase right after the cue is the object, unless it only leads to one
         // ("its commitment to join NATO", "a large part of the plan").
-        if let Some(mut np) = self.discover_np(ctx, cue, relation) {
-            let verb_phrase = np.group_noun.take().is_some();
+        if let Some((np, verb_phrase)) = self.discover_np(ctx, cue, relation) {
             let leads_on =
                 (verb_phrase || matches!(ctx.w(np.last + 1), "of" | "to" | "for" | "on")) && in_window.is_some();
             if !leads_on {

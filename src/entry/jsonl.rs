@@ -154,13 +154,7 @@ impl Iterator for Entries<'_> {
 /// Reads JSON Lines whole.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
     let mut entries = Entries::new(origin, text, options);
-    let mut parsed = Parsed { documents: Vec::new(), entries: Vec::new(), warnings: Vec::new() };
-    for part in entries.by_ref() {
-        match part? {
-            Part::Document(d) => parsed.documents.push(d),
-            Part::Entry(e) => parsed.entries.push(e),
-        }
-    }
+    let mut parsed = super::gather(&mut entries)?;
     parsed.warnings = entries.warnings;
     Ok(parsed)
 }

@@ -364,13 +364,7 @@ fn dated_lede(lede: Entry, first: Option<DateTime<Utc>>) -> Entry {
 /// Reads a live blog whole. See the module docs for the shape.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
     let mut entries = Entries::new(origin, text, options);
-    let mut parsed = Parsed { documents: Vec::new(), entries: Vec::new(), warnings: Vec::new() };
-    for part in entries.by_ref() {
-        match part? {
-            Part::Document(d) => parsed.documents.push(d),
-            Part::Entry(e) => parsed.entries.push(e),
-        }
-    }
+    let mut parsed = super::gather(&mut entries)?;
     parsed.warnings = entries.warnings;
     Ok(parsed)
 }

@@ -242,14 +242,20 @@ pub(crate) fn too_large(line: usize, bytes: usize) -> String {
 /// with nothing to show for it.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
     let mut reader = EntryReader::new(origin, text, options);
+    let mut parsed = gather(&mut reader)?;
+    parsed.warnings = reader.warnings().to_vec();
+    Ok(parsed)
+}
+
+/// Collects the parts an entry iterator hands out (warnings are the caller's to add).
+pub(crate) fn gather(parts: &mut dyn Iterator<Item = Result<Part, ReadError>>) -> Result<Parsed, ReadError> {
     let mut parsed = Parsed { documents: Vec::new(), entries: Vec::new(), warnings: Vec::new() };
-    for part in reader.by_ref() {
+    for part in parts {
         match part? {
             Part::Document(d) => parsed.documents.push(d),
             Part::Entry(e) => parsed.entries.push(e),
         }
     }
-    parsed.warnings = reader.warnings().to_vec();
     Ok(parsed)
 }
 

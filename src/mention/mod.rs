@@ -68,6 +68,8 @@ pub struct Mention {
     pub modifier: bool,
     /// The noun after a group mention ("backers" in "Kiev's European backers").
     pub group_noun: Option<String>,
+    /// For a plan: the key of the actor who owns it ("Trump's peace plan").
+    pub owner: Option<String>,
 }
 
 impl Mention {
@@ -84,6 +86,7 @@ impl Mention {
             in_pp: false,
             modifier: false,
             group_noun: None,
+            owner: None,
         }
     }
 

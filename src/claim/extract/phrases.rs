@@ -373,9 +373,9 @@ impl ClaimExtractor {
             ctx.ms.retain(|m| !(m.first >= first && m.last <= last && m.role == Role::Position));
             let mut m = Mention::at(entity, Role::Position, span, first, last);
             m.possessive = matches!(ctx.w(last + 1), "'s" | "’s");
-            // The owner proposes the plan: kept in group_noun as "owner:<key>" for noun_claims.
+            // The owner proposes the plan (noun_claims reads it).
             if let Some((o, _)) = owner {
-                m.group_noun = Some(format!("owner:{}", o.key));
+                m.owner = Some(o.key.clone());
                 if !ctx.ms.iter().any(|x| x.entity.key == o.key && x.first >= first && x.last <= last) {
                     // Owner from a hyphen compound is already a mention; nothing to add.
                 }
@@ -405,7 +405,7 @@ impl ClaimExtractor {
     }
 
     /// A new position from the noun phrase after a cue ("refused to discuss media leaks").
-    pub(super) fn discover_np(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Option<Mention> {
+    pub(super) fn discover_np(&self, ctx: &Ctx, cue: &CueHit, relation: Relation) -> Option<(Mention, bool)> {
         if relation.links_actors() {
             return None;
         }
@@ -440,10 +440,10 @@ impl ClaimExtractor {
                     e += 1;
                 }
                 if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first > a && m.last <= e) {
-                    return Some(p.clone());
+                    return Some((p.clone(), false));
                 }
                 let label = ctx.text[ctx.tokens[a + 1].start..ctx.tokens[e].end].to_string();
-                return Some(self.np_mention(a + 1, e, &label, ctx));
+                return Some((self.np_mention(a + 1, e, &label, ctx), false));
             }
         }
         // A word after "to" is a verb when a noun phrase follows it ("agreed to cap the
@@ -466,7 +466,7 @@ impl ClaimExtractor {
         }
         let prepositional_to = ctx.w(cue.last) == "to" && skipped_verb.is_none();
         if let Some(np) = self.noun_phrase(ctx, cue, relation, k, prepositional_to) {
-            return Some(np);
+            return Some((np, false));
         }
         // "offered to mediate between Caracas and Washington": the verb phrase is the offer
         // (unless a known position follows, which objects_right prefers).
@@ -483,15 +483,13 @@ impl ClaimExtractor {
             e += 1;
         }
         if let Some(p) = ctx.ms.iter().find(|m| m.role == Role::Position && m.first >= v && m.last <= e) {
-            return Some(p.clone());
+            return Some((p.clone(), false));
         }
         if e == v {
             return None;
         }
         let label = ctx.text[ctx.tokens[v].start..ctx.tokens[e].end].to_string();
-        let mut m = self.np_mention(v, e, &label, ctx);
-        m.group_noun = Some("verb-phrase".into());
-        Some(m)
+        Some((self.np_mention(v, e, &label, ctx), true))
     }
 
     /// The noun phrase starting at token `k` after a cue, as a new position.
