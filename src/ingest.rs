@@ -47,6 +47,10 @@ pub struct IngestReport {
     pub entries: usize,
     pub claims: usize,
     pub warnings: Vec<String>,
+    /// Atomic writes made (bulk commits or transactions): more than one leaves RocksDB
+    /// overlapping files to merge, which [`Store::optimize`] does at once.
+    #[serde(skip)]
+    pub commits: usize,
 }
 
 /// Default number of entries written at a time.
@@ -121,8 +125,8 @@ pub fn ingest_bytes(
     std::thread::scope(|scope| {
         // Two batches in flight: one being written, one waiting; the third is being built.
         let (tx, rx) = mpsc::sync_channel::<Batch>(1);
-        let writer = scope.spawn(|| -> Result<usize, StoreError> {
-            let mut claims = 0;
+        let writer = scope.spawn(|| -> Result<(usize, usize), StoreError> {
+            let (mut claims, mut commits) = (0, 0);
             let mut bulk = (ingest.mode == WriteMode::Bulk).then(|| store.bulk_writer());
             for b in rx {
                 let items: Vec<EntryClaims> = b
@@ -133,7 +137,10 @@ pub fn ingest_bytes(
                     .collect();
                 claims += match bulk.as_mut() {
                     Some(w) => w.write(&b.documents, &items)?,
-                    None => store.write(&b.documents, &items)?,
+                    None => {
+                        commits += 1;
+                        store.write(&b.documents, &items)?
+                    }
                 }
                 .claims;
                 written.fetch_add(b.entries.len(), Ordering::Relaxed);
@@ -142,10 +149,10 @@ pub fn ingest_bytes(
             // caller returns the error, and what is not stored yet is dropped).
             if let Some(w) = bulk {
                 if !failed.load(Ordering::SeqCst) {
-                    w.commit()?;
+                    commits += w.commit()?;
                 }
             }
-            Ok(claims)
+            Ok((claims, commits))
         });
         let mut batch = Batch::default();
         let mut read_failure = None;
@@ -177,11 +184,12 @@ pub fn ingest_bytes(
             let _ = tx.send(batch);
         }
         drop(tx);
-        let claims = writer.join().expect("the writer thread does not panic")?;
+        let (claims, commits) = writer.join().expect("the writer thread does not panic")?;
         if let Some(e) = read_failure {
             return Err(e);
         }
         report.claims = claims;
+        report.commits = commits;
         progress(written.load(Ordering::Relaxed), total);
         Ok(report)
     })

@@ -162,6 +162,8 @@ pub enum WriteMode {
 /// under the memory target, while the store gets few, large files (each batch adds
 /// one file per index, which RocksDB compacts in the background).
 const BULK_BATCH_QUADS: usize = 150_000;
+/// How much more a [`BulkWriter`] stores before each commit than before the last.
+const BULK_COMMIT_GROWTH: usize = 4;
 /// Room for the write that fills a batch (a batch of entries adds up to ~100k quads).
 const BULK_BATCH_SLACK: usize = 100_000;
 
@@ -215,9 +217,8 @@ impl Store {
     /// Writes documents, entries and their claims in one transaction: all or nothing.
     pub fn write(&self, documents: &[Document], entries: &[EntryClaims<'_>]) -> Result<WriteStats, StoreError> {
         let mut quads = Vec::new();
-        let stats = quads_of(documents, entries, &mut quads);
-        // Each claim repeats the labels of the entities it links: write each quad once,
-        // which saves about a third of the index updates.
+        let stats = quads_of(documents, entries, &mut model::Described::default(), &mut quads);
+        // Claims of one entry can share their cue and quote: write each quad once.
         let mut seen = std::collections::HashSet::with_capacity(quads.len());
         let mut t = self.db.start_transaction()?;
         t.extend(quads.iter().filter(|q| seen.insert(*q)));
@@ -232,6 +233,10 @@ impl Store {
             db: &self.db,
             loader: bulk_loader(&self.db),
             quads: Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK),
+            described: model::Described::default(),
+            loaded: 0,
+            commit_after: BULK_BATCH_QUADS,
+            commits: 0,
         }
     }
 
@@ -486,6 +491,13 @@ impl Store {
         Ok(out)
     }
 
+    /// Compacts every index fully (RocksDB's manual compaction): queries then read one
+    /// file per level. Takes about as long as writing the store did.
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        self.db.optimize()?;
+        Ok(())
+    }
+
     /// Flushes and compacts nothing: RocksDB persists on commit. Kept for symmetry
     /// with bulk loading, which needs an explicit flush.
     pub fn flush(&self) -> Result<(), StoreError> {
@@ -495,7 +507,12 @@ impl Store {
 }
 
 /// The quads of documents, entries and claims, appended to `quads`.
-fn quads_of(documents: &[Document], entries: &[EntryClaims<'_>], quads: &mut Vec<Quad>) -> WriteStats {
+fn quads_of(
+    documents: &[Document],
+    entries: &[EntryClaims<'_>],
+    described: &mut model::Described,
+    quads: &mut Vec<Quad>,
+) -> WriteStats {
     let before = quads.len();
     for d in documents {
         model::document_quads(d, quads);
@@ -503,9 +520,9 @@ fn quads_of(documents: &[Document], entries: &[EntryClaims<'_>], quads: &mut Vec
     let mut stats = WriteStats::default();
     for ec in entries {
         model::entry_quads(ec.entry, quads);
-        model::mention_quads(ec.entry, ec.mentions, quads);
+        model::mention_quads(ec.entry, ec.mentions, described, quads);
         for c in ec.claims {
-            model::claim_quads(ec.entry, c, quads);
+            model::claim_quads(ec.entry, c, described, quads);
         }
         stats.entries += 1;
         stats.claims += ec.claims.len();
@@ -524,42 +541,61 @@ fn bulk_loader(db: &oxigraph::store::Store) -> oxigraph::store::BulkLoader<'_> {
 ///
 /// Quads are collected until a batch of about [`BULK_BATCH_QUADS`] is full, at the end
 /// of a [`BulkWriter::write`] call; the batch is then sorted into RocksDB table files
-/// and ingested in one atomic step (a commit), so what one call was given becomes
-/// visible entirely or not at all, and readers see an ingest progress.
-/// [`BulkWriter::commit`] stores the rest; dropping the writer discards it. Memory
-/// holds at most one batch, whatever the size of the input.
+/// on disk, while the next one is being built. The files are ingested in one atomic
+/// step (a commit) after the first batch, so that readers soon see an ingest under way,
+/// then each time [`BULK_COMMIT_GROWTH`] times as many quads as before have been
+/// sorted: a large input makes few commits (5 for 100 MB of text). What one `write`
+/// call was given becomes visible entirely or not at all. [`BulkWriter::commit`] stores
+/// the rest; dropping the writer discards what was not committed. Memory holds at
+/// most two batches, whatever the size of the input.
 ///
-/// Each commit adds one file per index to RocksDB's first level, which it compacts in
-/// the background: that costs about twice the sorting (see BENCHMARKS.md). Committing
-/// after exponentially growing batches halved it, but left too few commits for the
-/// reliability tests' view of a running ingest.
+/// Why few commits: ids are hashes, so the files of every commit overlap everything
+/// stored before and RocksDB merges them (compaction), rewriting what is stored each
+/// time. A commit per batch made compaction the largest cost of a 100 MB ingest; with
+/// growing commits most of the merging is left to one [`Store::optimize`] at the end
+/// (see BENCHMARKS.md).
 pub struct BulkWriter<'a> {
     db: &'a oxigraph::store::Store,
     loader: oxigraph::store::BulkLoader<'a>,
     quads: Vec<Quad>,
+    /// Entities described in this write (their quads are in `quads` or committed).
+    described: model::Described,
+    /// Quads given to `loader` since the last commit.
+    loaded: usize,
+    /// Quads after which the next commit comes.
+    commit_after: usize,
+    /// Commits made so far.
+    commits: usize,
 }
 
 impl BulkWriter<'_> {
     /// Adds documents, entries and their claims.
     pub fn write(&mut self, documents: &[Document], entries: &[EntryClaims<'_>]) -> Result<WriteStats, StoreError> {
-        let stats = quads_of(documents, entries, &mut self.quads);
+        let stats = quads_of(documents, entries, &mut self.described, &mut self.quads);
         if self.quads.len() >= BULK_BATCH_QUADS {
             // A batch sized up front: growing it by doubling copied every quad twice.
             let full = std::mem::replace(&mut self.quads, Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK));
-            let mut loader = std::mem::replace(&mut self.loader, bulk_loader(self.db));
-            loader.load_quads(full)?;
-            loader.commit()?;
+            self.loaded += full.len();
+            self.loader.load_quads(full)?;
+            if self.loaded >= self.commit_after {
+                std::mem::replace(&mut self.loader, bulk_loader(self.db)).commit()?;
+                self.loaded = 0;
+                self.commit_after = self.commit_after.saturating_mul(BULK_COMMIT_GROWTH);
+                self.commits += 1;
+            }
         }
         Ok(stats)
     }
 
-    /// Makes everything written visible, atomically.
-    pub fn commit(mut self) -> Result<(), StoreError> {
+    /// Makes everything written visible, atomically. Returns the number of commits the
+    /// writer made in all, this one included: more than one means RocksDB has
+    /// overlapping files to merge, and [`Store::optimize`] pays off.
+    pub fn commit(mut self) -> Result<usize, StoreError> {
         if !self.quads.is_empty() {
             self.loader.load_quads(std::mem::take(&mut self.quads))?;
         }
         self.loader.commit()?;
-        Ok(())
+        Ok(self.commits + 1)
     }
 }
 

@@ -5,7 +5,7 @@
 //! kgid:entry/<hash>   a kg:Entry ; dcterms:isPartOf doc ; dcterms:date ; kg:text ; kg:line
 //! kgid:actor/<slug>   a kg:State|kg:Person|… , kg:Actor ; rdfs:label ; kg:surface
 //! kgid:position/<slug> a kg:Position ; rdfs:label ; kg:surface ; kg:quantity
-//! kgid:claim/<hash>   a kg:Claim, prov:Entity ; kg:subject ; kg:relation kg:rejects ;
+//! kgid:claim/<hash>   a kg:Claim ; kg:subject ; kg:relation kg:rejects ;
 //!                     kg:object ; prov:wasDerivedFrom entry ; kg:time ; kg:quote ;
 //!                     kg:spanStart ; kg:spanEnd ; kg:cue ; kg:reportedBy ; kg:hedged ;
 //!                     kg:confidence ; kg:modality
@@ -135,26 +135,46 @@ pub fn entry_quads(e: &Entry, out: &mut Vec<Quad>) {
     }
 }
 
-/// Quads naming and typing an entity.
-pub fn entity_quads(e: &Entity, surface: Option<&str>, out: &mut Vec<Quad>) {
+/// The entity descriptions (type and label, or surface form) already given out, so
+/// that each is written once per write, not once per claim and mention: a claim
+/// repeats its entities' types and labels, which otherwise doubled the quads a bulk
+/// load encodes and sorts. Kept as 128-bit hashes of what the quads say.
+#[derive(Debug, Default)]
+pub struct Described(std::collections::HashSet<u128>);
+
+impl Described {
+    /// True the first time these parts are seen.
+    fn first(&mut self, parts: &[&str]) -> bool {
+        self.0.insert(Id::of(parts).0)
+    }
+}
+
+/// Quads naming and typing an entity, and the surface form the text used for it; only
+/// what `described` has not seen yet.
+pub fn entity_quads(e: &Entity, surface: Option<&str>, described: &mut Described, out: &mut Vec<Quad>) {
     let s = entity_iri(e);
     let mut o = Out(out);
-    o.link(&s, rdf::TYPE, class_iri(e.kind));
-    if e.kind.is_actor() {
-        o.link(&s, rdf::TYPE, kg::ACTOR);
+    let class = class_iri(e.kind);
+    if described.first(&[&e.key, class, &e.label]) {
+        o.link(&s, rdf::TYPE, class);
+        if e.kind.is_actor() {
+            o.link(&s, rdf::TYPE, kg::ACTOR);
+        }
+        o.text(&s, rdf::LABEL, &e.label);
+        o.text(&s, skos::PREF_LABEL, &e.label);
     }
-    o.text(&s, rdf::LABEL, &e.label);
-    o.text(&s, skos::PREF_LABEL, &e.label);
     if let Some(surf) = surface.filter(|x| !x.is_empty() && *x != e.label) {
-        o.text(&s, kg::SURFACE, surf);
+        if described.first(&[&e.key, kg::SURFACE, surf]) {
+            o.text(&s, kg::SURFACE, surf);
+        }
     }
 }
 
 /// Quads recording what an entry mentions: `entry kg:mentions x`, with x's label and type.
-pub fn mention_quads(e: &Entry, mentions: &[Entity], out: &mut Vec<Quad>) {
+pub fn mention_quads(e: &Entry, mentions: &[Entity], described: &mut Described, out: &mut Vec<Quad>) {
     let s = entry_iri(e);
     for m in mentions {
-        entity_quads(m, None, out);
+        entity_quads(m, None, described, out);
         Out(out).link(&s, kg::MENTIONS, &entity_iri(m));
     }
 }
@@ -165,11 +185,11 @@ fn char_offset(text: &str, byte: usize) -> i64 {
 
 /// Quads for a claim: the claim node with its provenance, the direct triple, and the
 /// labels of the entities it links.
-pub fn claim_quads(entry: &Entry, c: &Claim, out: &mut Vec<Quad>) {
-    entity_quads(&c.subject, Some(&c.subject_surface), out);
-    entity_quads(&c.object, Some(&c.object_surface), out);
+pub fn claim_quads(entry: &Entry, c: &Claim, described: &mut Described, out: &mut Vec<Quad>) {
+    entity_quads(&c.subject, Some(&c.subject_surface), described, out);
+    entity_quads(&c.object, Some(&c.object_surface), described, out);
     for r in &c.reported_by {
-        entity_quads(r, None, out);
+        entity_quads(r, None, described, out);
     }
     let s = claim_iri(entry, c);
     let subj = entity_iri(&c.subject);
@@ -177,8 +197,9 @@ pub fn claim_quads(entry: &Entry, c: &Claim, out: &mut Vec<Quad>) {
     let rel = relation_iri(c.relation);
     let mut o = Out(out);
     o.link(&subj, &rel, &obj);
+    // Only kg:Claim: the ontology makes it a subclass of prov:Entity, and one quad less
+    // per claim is 5 % less to store.
     o.link(&s, rdf::TYPE, kg::CLAIM);
-    o.link(&s, rdf::TYPE, prov::ENTITY);
     o.link(&s, kg::SUBJECT, &subj);
     o.link(&s, kg::RELATION_PROP, &rel);
     o.link(&s, kg::OBJECT, &obj);
@@ -240,10 +261,41 @@ mod tests {
     }
 
     #[test]
+    fn entities_are_described_once_per_write() {
+        let (e, c) = (entry(), claim());
+        let mut other = claim();
+        other.relation = Relation::Supports;
+        other.object_surface = "the peace plan".into();
+        let alone = |c: &Claim| {
+            let mut q = Vec::new();
+            claim_quads(&e, c, &mut Described::default(), &mut q);
+            q
+        };
+        let (mut described, mut shared) = (Described::default(), Vec::new());
+        claim_quads(&e, &c, &mut described, &mut shared);
+        let first = shared.len();
+        claim_quads(&e, &other, &mut described, &mut shared);
+        // The second claim repeats neither Ukraine's types, labels and surface "Kyiv"
+        // (5 quads) nor the plan's type and labels (3): only the plan's new surface.
+        assert_eq!(shared.len() - first, alone(&other).len() - 8, "{shared:#?}");
+        let mut union: Vec<Quad> = alone(&c).into_iter().chain(alone(&other)).collect();
+        union.sort_by_key(|q| q.to_string());
+        union.dedup();
+        shared.sort_by_key(|q| q.to_string());
+        assert_eq!(shared, union, "the same quads, each once");
+        // The same key under another label is described again.
+        let mut renamed = claim();
+        renamed.subject.label = "Ukraine (state)".into();
+        let mut more = Vec::new();
+        claim_quads(&e, &renamed, &mut described, &mut more);
+        assert!(more.iter().any(|q| q.to_string().contains("\"Ukraine (state)\"")));
+    }
+
+    #[test]
     fn claim_has_direct_triple_and_provenance() {
         let (e, c) = (entry(), claim());
         let mut q = Vec::new();
-        claim_quads(&e, &c, &mut q);
+        claim_quads(&e, &c, &mut Described::default(), &mut q);
         let lines: Vec<String> = q.iter().map(|q| q.to_string()).collect();
         let direct = format!("<{}actor/ukraine> <{}rejects> <{}position/peace-plan>", id::BASE, kg::NS, id::BASE);
         assert!(lines.iter().any(|l| l.starts_with(&direct)), "{lines:#?}");

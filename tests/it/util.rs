@@ -149,13 +149,16 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
-/// Spawns `kg ingest --batch 50 FILE` on `store`, waits until another process sees at
-/// least one committed entry, and returns the still-running child. Panics if the
-/// ingest ends first (the corpus would then be too small to test anything).
+/// Spawns `kg ingest --batch 50 FILE FILE FILE` on `store`, waits until another
+/// process sees at least one committed entry, and returns the still-running child.
+/// Panics if the ingest ends first (the corpus would then be too small to test
+/// anything). The file is given three times: the second and third readings add
+/// nothing (ingest is idempotent) but keep the writer busy for seconds after its first
+/// commit, which makes few, growing commits, so that the tests have time to look.
 pub fn spawn_ingest_and_wait_for_first_commit(store: &Path, file: &Path) -> std::process::Child {
     let mut child = kg_std(store)
         .args(["ingest", "--quiet", "--batch", CORPUS_BATCH])
-        .arg(file)
+        .args([file, file, file])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
