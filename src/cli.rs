@@ -82,22 +82,26 @@ pub enum Command {
     ///
     /// Example: kg extract --text "Kyiv rejected the 30-day ceasefire, Reuters reported."
     Extract(ExtractArgs),
-    /// Who rejects a position, with the evidence: time, source and quote of each claim
+    /// Who rejects a position: one row per actor, with how many claims say so, since
+    /// when, and the latest claim's evidence (time, source, quote)
     ///
     /// POSITION matches labels, aliases and surface forms, case-insensitively, also in
-    /// part ("NATO membership" finds "NATO membership for Ukraine").
+    /// part ("NATO membership" finds "NATO membership for Ukraine"). --claims lists
+    /// every claim instead. who-supports, who-proposes and who-demands work the same.
     ///
     /// Example: kg who-rejects "NATO membership"
+    ///
+    /// Example: kg who-rejects "NATO membership" --claims --format csv
     WhoRejects(PositionArgs),
-    /// Who supports a position (accepts, backs, endorses it), with the evidence
+    /// Who supports a position (accepts, backs, endorses it): one row per actor, as who-rejects
     ///
     /// Example: kg who-supports "American peace plan" --format json
     WhoSupports(PositionArgs),
-    /// Who proposes a position (puts forward the plan, proposal or point), with the evidence
+    /// Who proposes a position (puts forward the plan, proposal or point): one row per actor
     ///
     /// Example: kg who-proposes "peace plan"
     WhoProposes(PositionArgs),
-    /// Who demands a position (insists on, calls for it), with the evidence
+    /// Who demands a position (insists on, calls for it): one row per actor
     ///
     /// Example: kg who-demands "lasting peace"
     WhoDemands(PositionArgs),
@@ -252,6 +256,10 @@ pub struct PositionArgs {
     /// The position: part of its label or of an alias, e.g. "NATO membership"
     #[arg(value_name = "POSITION")]
     pub position: String,
+    /// List every claim with its evidence, oldest first, instead of one row per actor
+    /// (how many claims, since when, and the latest claim's evidence)
+    #[arg(long)]
+    pub claims: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = AnswerFormat::Table)]
     pub format: AnswerFormat,

@@ -509,7 +509,16 @@ fn progress_bar(name: &str) -> indicatif::ProgressBar {
 fn who(store_dir: &Path, relation: Relation, args: &cli::PositionArgs, out: &mut dyn Write) -> Result<()> {
     let store = Store::open_read_only(store_dir)?;
     let targets = kg::ask::resolve(&store, Want::Position, &args.position)?;
-    let answer = kg::ask::who(&kg::ask::load_claims_about(&store, &targets)?, relation, &targets);
+    let answer = if args.claims {
+        kg::ask::who(&kg::ask::load_claims_about(&store, &targets)?, relation, &targets)
+    } else {
+        // Counted and dated from the bare claims; only each stance's latest claim is
+        // loaded with its evidence (on a 100 MB store: 4,000 claims, 400 stances).
+        let claims = kg::ask::load_stance_claims(&store, relation, &targets)?;
+        let stances = kg::ask::stances(&claims);
+        let latest: Vec<&str> = stances.iter().map(|s| s.latest.claim.as_str()).collect();
+        kg::ask::who_summary(&stances, &kg::ask::load_claims_by_iri(&store, &latest)?)
+    };
     write_answer(&answer, args.format, out, || format!("no claims that anyone {relation} {}", labels(&targets)))
 }
 

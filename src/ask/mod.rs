@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 pub use answer::{Answer, AnswerFormat};
-pub use questions::{contested, meetings, positions, who, Polarity};
+pub use questions::{contested, meetings, positions, stances, who, who_summary, Polarity, Stance, STANCE_COLUMNS};
 pub use resolve::{edit_distance, resolve, Want};
 pub use timeline::{timeline, CONTRADICTION_WINDOW_HOURS};
 
@@ -157,18 +157,82 @@ pub fn load_claims(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
 /// come from the store (resolved names), never from what the user typed, and are
 /// checked before they go into the query.
 pub fn load_claims_about(store: &Store, entities: &[Entity]) -> Result<Vec<ClaimEdge>, AskError> {
-    let safe = |iri: &str| !iri.is_empty() && !iri.chars().any(|c| c.is_whitespace() || "<>\"{}|^`\\".contains(c));
-    let iris: Vec<String> = entities.iter().filter(|e| safe(&e.iri)).map(|e| format!("<{}>", e.iri)).collect();
-    if iris.is_empty() {
+    let Some(iris) = iri_list(entities.iter().map(|e| e.iri.as_str())) else {
         return Ok(Vec::new());
-    }
+    };
     let focus = format!(
-        "WHERE {{\n  VALUES ?focus {{ {} }}\n  {{ ?claim kg:subject ?focus }} UNION {{ ?claim kg:object ?focus }}\n  ?claim a kg:Claim ;",
-        iris.join(" ")
+        "WHERE {{\n  VALUES ?focus {{ {iris} }}\n  {{ ?claim kg:subject ?focus }} UNION {{ ?claim kg:object ?focus }}\n  ?claim a kg:Claim ;"
     );
-    let query = CLAIM_EDGES_QUERY.replacen("WHERE {\n  ?claim a kg:Claim ;", &focus, 1);
+    claims_from_query(store, &focused(&focus))
+}
+
+/// Loads the claims with these IRIs (from the store, such as [`StanceClaim::claim`]).
+pub fn load_claims_by_iri(store: &Store, claims: &[&str]) -> Result<Vec<ClaimEdge>, AskError> {
+    let Some(iris) = iri_list(claims.iter().copied()) else {
+        return Ok(Vec::new());
+    };
+    claims_from_query(store, &focused(&format!("WHERE {{\n  VALUES ?claim {{ {iris} }}\n  ?claim a kg:Claim ;")))
+}
+
+/// `claim-edges.rq` with its first pattern preceded by `prefix` (a VALUES clause).
+fn focused(prefix: &str) -> String {
+    let query = CLAIM_EDGES_QUERY.replacen("WHERE {\n  ?claim a kg:Claim ;", prefix, 1);
     debug_assert_ne!(query, CLAIM_EDGES_QUERY, "claim-edges.rq keeps its WHERE clause shape");
-    claims_from_query(store, &query)
+    query
+}
+
+/// `<a> <b> …` for a VALUES clause, or `None` when there is none. The IRIs come from
+/// the store, never from what users type; anything that could end the IRI is dropped.
+fn iri_list<'a>(iris: impl Iterator<Item = &'a str>) -> Option<String> {
+    let safe = |iri: &str| !iri.is_empty() && !iri.chars().any(|c| c.is_whitespace() || "<>\"{}|^`\\".contains(c));
+    let list: Vec<String> = iris.filter(|i| safe(i)).map(|i| format!("<{i}>")).collect();
+    (!list.is_empty()).then(|| list.join(" "))
+}
+
+/// One claim that `subject` takes a stance on `object`, without its evidence: what
+/// counting and dating stances needs ([`who_summary`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StanceClaim {
+    /// The subject's IRI.
+    pub subject: String,
+    /// The object's IRI.
+    pub object: String,
+    /// The entry's time (`xsd:dateTime`, UTC), when known.
+    pub time: Option<String>,
+    /// The claim's IRI.
+    pub claim: String,
+}
+
+/// The claims that someone `relation` one of `targets`, without their evidence: a few
+/// index lookups a claim, against some twenty for [`load_claims_about`], which
+/// matters when a position has thousands of claims.
+pub fn load_stance_claims(store: &Store, relation: Relation, targets: &[Entity]) -> Result<Vec<StanceClaim>, AskError> {
+    let Some(iris) = iri_list(targets.iter().map(|e| e.iri.as_str())) else {
+        return Ok(Vec::new());
+    };
+    let query = format!(
+        "PREFIX kg: <{ns}>\nSELECT ?claim ?subject ?object ?time WHERE {{\n  VALUES ?object {{ {iris} }}\n  \
+         ?claim kg:object ?object ; kg:relation kg:{rel} ; kg:subject ?subject .\n  \
+         OPTIONAL {{ ?claim kg:time ?time }}\n}}",
+        ns = crate::store::vocab::kg::NS,
+        rel = relation.name()
+    );
+    let rows = store.select(&query, &[])?;
+    let mut claims: Vec<StanceClaim> = rows
+        .rows
+        .iter()
+        .filter_map(|r| {
+            Some(StanceClaim {
+                subject: rows.get(r, "subject")?.to_string(),
+                object: rows.get(r, "object")?.to_string(),
+                time: rows.get(r, "time").map(str::to_string),
+                claim: rows.get(r, "claim")?.to_string(),
+            })
+        })
+        .collect();
+    claims.sort();
+    claims.dedup();
+    Ok(claims)
 }
 
 /// The stances of the store: one edge per distinct direct triple, without evidence

@@ -3,7 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Answer, ClaimEdge, Entity};
+use serde_json::Value;
+
+use super::{Answer, ClaimEdge, Entity, StanceClaim};
 use crate::claim::Relation;
 
 /// Which side of a position a claim puts its subject on.
@@ -48,6 +50,79 @@ pub fn who(claims: &[ClaimEdge], relation: Relation, targets: &[Entity]) -> Answ
         claims.iter().filter(|c| c.relation == relation && is_one_of(&c.object, targets)).collect();
     found.sort_by(time_order);
     Answer::claims(found)
+}
+
+/// The columns of [`who_summary`].
+pub const STANCE_COLUMNS: [&str; 11] =
+    ["actor", "relation", "position", "claims", "since", "latest", "reported_by", "source", "modality", "hedged", "quote"];
+
+/// How one actor stands on one position: its claims, oldest and latest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stance<'a> {
+    pub subject: &'a str,
+    pub object: &'a str,
+    /// How many claims say so.
+    pub claims: usize,
+    /// The time of the oldest (`None` when no claim has a time).
+    pub since: Option<&'a str>,
+    /// The latest claim: the one with the latest time, claims without time first.
+    pub latest: &'a StanceClaim,
+}
+
+/// Groups stance claims by subject and object.
+pub fn stances(claims: &[StanceClaim]) -> Vec<Stance<'_>> {
+    let mut by: BTreeMap<(&str, &str), Stance<'_>> = BTreeMap::new();
+    for c in claims {
+        let s = by.entry((&c.subject, &c.object)).or_insert(Stance {
+            subject: &c.subject,
+            object: &c.object,
+            claims: 0,
+            since: None,
+            latest: c,
+        });
+        s.claims += 1;
+        if let Some(t) = c.time.as_deref() {
+            s.since = Some(s.since.map_or(t, |x| x.min(t)));
+        }
+        if (&c.time, &c.claim) > (&s.latest.time, &s.latest.claim) {
+            s.latest = c;
+        }
+    }
+    by.into_values().collect()
+}
+
+/// Who takes the stances: one row per actor and position with the number of claims,
+/// since when and until when, and the evidence of the latest claim (`latest` holds
+/// those claims, loaded with their evidence). Oldest stance first. This is what
+/// `kg who-rejects` shows; [`who`] lists every claim instead.
+pub fn who_summary(stances: &[Stance<'_>], latest: &[ClaimEdge]) -> Answer {
+    let evidence: BTreeMap<&str, &ClaimEdge> = latest.iter().map(|c| (c.claim.as_str(), c)).collect();
+    let mut rows: Vec<(&Stance<'_>, &ClaimEdge)> =
+        stances.iter().filter_map(|s| Some((s, *evidence.get(s.latest.claim.as_str())?))).collect();
+    rows.sort_by(|(a, ea), (b, eb)| {
+        (a.since.is_none(), a.since, &ea.subject.label, &ea.object.label)
+            .cmp(&(b.since.is_none(), b.since, &eb.subject.label, &eb.object.label))
+    });
+    let or_null = |s: &str| if s.is_empty() { Value::Null } else { Value::from(s) };
+    let rows = rows
+        .into_iter()
+        .map(|(s, c)| {
+            vec![
+                Value::from(c.subject.label.as_str()),
+                Value::from(c.relation.name()),
+                Value::from(c.object.label.as_str()),
+                Value::from(s.claims),
+                s.since.map_or(Value::Null, Value::from),
+                c.time.as_deref().map_or(Value::Null, Value::from),
+                or_null(&c.reported_by),
+                or_null(&c.source),
+                Value::from(c.modality.as_str()),
+                Value::from(c.hedged),
+                Value::from(c.quote.as_str()),
+            ]
+        })
+        .collect();
+    Answer { header: STANCE_COLUMNS.to_vec(), rows }
 }
 
 /// Where `actors` stand: their claims about positions (any relation), by position,
@@ -128,6 +203,46 @@ mod tests {
         assert_eq!(column(&a, 0), ["Russia"]);
         assert_eq!(column(&a, 3), ["2025-11-25T12:00:00Z"]);
         assert!(who(&claims, Relation::Demands, &[plan]).is_empty());
+    }
+
+    /// The stance claims of `edges`, as [`super::load_stance_claims`] gives them.
+    fn stance_claims(edges: &[ClaimEdge]) -> Vec<StanceClaim> {
+        let mut v: Vec<StanceClaim> = edges
+            .iter()
+            .map(|c| StanceClaim {
+                subject: c.subject.iri.clone(),
+                object: c.object.iri.clone(),
+                time: c.time.clone(),
+                claim: c.claim.clone(),
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn who_summary_gives_one_row_per_actor_with_since_and_latest_evidence() {
+        let edges = vec![
+            edge("Russia", "rejects", "plan", "2025-11-25T12:00:00Z", ""),
+            edge("Russia", "rejects", "plan", "2025-11-26T09:00:00Z", "TASS"),
+            edge("Russia", "rejects", "plan", "2025-11-24T08:00:00Z", ""),
+            edge("Hungary", "rejects", "plan", "2025-11-25T10:00:00Z", "Reuters"),
+            edge("Belarus", "rejects", "plan", "", ""),
+        ];
+        let claims = stance_claims(&edges);
+        let st = stances(&claims);
+        assert_eq!(st.len(), 3);
+        let a = who_summary(&st, &edges);
+        assert_eq!(a.header, STANCE_COLUMNS);
+        // Oldest stance first; one without any time last.
+        assert_eq!(column(&a, 0), ["Russia", "Hungary", "Belarus"]);
+        assert_eq!(a.rows[0][3], Value::from(3));
+        assert_eq!(column(&a, 4), ["2025-11-24T08:00:00Z", "2025-11-25T10:00:00Z", ""]);
+        // The evidence is the latest claim's.
+        assert_eq!(column(&a, 5)[0], "2025-11-26T09:00:00Z");
+        assert_eq!(column(&a, 6), ["TASS", "Reuters", ""]);
+        // A latest claim that could not be loaded drops its row rather than show another's evidence.
+        assert_eq!(who_summary(&st, &edges[3..]).rows.len(), 2);
     }
 
     #[test]
