@@ -72,19 +72,32 @@ fn who_rejects_nato_membership_names_russia_with_evidence() {
     let r = russia[0];
     assert_eq!(r["relation"], "rejects");
     assert_eq!(r["position"], "NATO membership for Ukraine");
-    assert!(r["time"].as_str().is_some_and(|t| t.starts_with("2025-11-25T")), "{r:#}");
+    assert!(r["since"].as_str().is_some_and(|t| t.starts_with("2025-11-25T")), "{r:#}");
+    assert!(r["latest"].as_str() >= r["since"].as_str(), "{r:#}");
+    assert!(r["claims"].as_u64().is_some_and(|n| n >= 1), "{r:#}");
     assert!(r["quote"].as_str().is_some_and(|q| q.contains("NATO") || q.contains("military bloc")), "{r:#}");
     // The source: a cited one, or where the claim was read.
     assert!(r["reported_by"].is_string() || r["source"] == "live-2025-11-25-ukraine-peace-plan.txt", "{r:#}");
-    // Every row answers the question asked.
+    // Every row answers the question asked, one row per actor.
+    let mut actors = Vec::new();
     for row in answer.as_array().unwrap() {
         assert_eq!(row["relation"], "rejects");
         assert_eq!(row["position"], "NATO membership for Ukraine");
+        actors.push(row["actor"].as_str().unwrap().to_string());
     }
+    let n = actors.len();
+    actors.sort();
+    actors.dedup();
+    assert_eq!(actors.len(), n, "one row per actor: {answer:#}");
+    // --claims lists the claims themselves: as many as the rows counted.
+    let claims = s.json(&["who-rejects", "NATO membership", "--claims"]);
+    let counted: u64 = answer.as_array().unwrap().iter().map(|r| r["claims"].as_u64().unwrap()).sum();
+    assert_eq!(claims.as_array().unwrap().len() as u64, counted, "{claims:#}");
+    assert!(claims.as_array().unwrap().iter().all(|r| r["time"].is_string() && r["relation"] == "rejects"));
     // The table says the same, aligned under its header.
     let table = s.stdout(&["who-rejects", "NATO membership"]);
     let header = table.lines().next().unwrap();
-    for col in ["actor", "relation", "position", "time", "reported by", "source", "quote"] {
+    for col in ["actor", "relation", "position", "claims", "since", "latest", "reported by", "source", "quote"] {
         assert!(header.contains(col), "missing column {col}: {header}");
     }
     assert!(table.lines().skip(2).any(|l| l.starts_with("Russia ") && l.contains("rejects")), "{table}");
@@ -131,9 +144,12 @@ fn csv_output_has_a_header_and_quoted_fields() {
     let s = SampleStore::new();
     let csv = s.stdout(&["who-rejects", "territorial concessions", "--format", "csv"]);
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("actor,relation,position,time,reported_by,source,modality,hedged,quote"));
+    assert_eq!(
+        lines.next(),
+        Some("actor,relation,position,claims,since,latest,reported_by,source,modality,hedged,quote")
+    );
     let row = lines.next().expect("a row");
-    assert!(row.starts_with("EU,rejects,territorial concessions,"), "{row}");
+    assert!(row.starts_with("EU,rejects,territorial concessions,1,"), "{row}");
     // The quote holds commas, so it is quoted.
     assert!(row.ends_with('"'), "{row}");
 }
