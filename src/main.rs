@@ -294,10 +294,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open_read_only(&store_dir)?;
             let from = kg::ask::resolve(&store, Want::Any, &a.from)?;
             let to = kg::ask::resolve(&store, Want::Any, &a.to)?;
-            let claims = kg::ask::load_claims(&store)?;
+            // The chain is found on the stances (one edge per linked pair, no evidence),
+            // then its hops are found again among the claims of those pairs only, so
+            // that each shows its earliest claim; loading every claim with its evidence
+            // took 78 s on a 100 MB store.
+            let stances = kg::ask::load_stances(&store)?;
+            let Some(hops) = ClaimGraph::build(&stances).path(&from, &to) else {
+                bail!("no chain of claims links {} and {}", labels(&from), labels(&to));
+            };
+            let pairs: Vec<(&str, &str)> =
+                hops.iter().map(|h| (h.claim.subject.iri.as_str(), h.claim.object.iri.as_str())).collect();
+            let claims = kg::ask::load_claims_between(&store, &pairs)?;
             let graph = ClaimGraph::build(&claims);
             let Some(hops) = graph.path(&from, &to) else {
-                bail!("no chain of claims links {} and {}", labels(&from), labels(&to));
+                bail!("the store changed while reading it: ask again");
             };
             if a.format == AnswerFormat::Table {
                 writeln!(out, "{}", kg::graph::chain(&hops, &from))?;

@@ -174,6 +174,21 @@ pub fn load_claims_by_iri(store: &Store, claims: &[&str]) -> Result<Vec<ClaimEdg
     claims_from_query(store, &focused(&format!("WHERE {{\n  VALUES ?claim {{ {iris} }}\n  ?claim a kg:Claim ;")))
 }
 
+/// Loads the claims linking each pair of entities (IRIs from the store), in either
+/// direction: the evidence for the hops of a path found on [`load_stances`].
+pub fn load_claims_between(store: &Store, pairs: &[(&str, &str)]) -> Result<Vec<ClaimEdge>, AskError> {
+    let rows: Vec<String> = pairs
+        .iter()
+        .flat_map(|(a, b)| [(a, b), (b, a)])
+        .filter_map(|(s, o)| Some(format!("({} {})", iri_list(std::iter::once(*s))?, iri_list(std::iter::once(*o))?)))
+        .collect();
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let values = format!("WHERE {{\n  VALUES (?subject ?object) {{ {} }}\n  ?claim a kg:Claim ;", rows.join(" "));
+    claims_from_query(store, &focused(&values))
+}
+
 /// `claim-edges.rq` with its first pattern preceded by `prefix` (a VALUES clause).
 fn focused(prefix: &str) -> String {
     let query = CLAIM_EDGES_QUERY.replacen("WHERE {\n  ?claim a kg:Claim ;", prefix, 1);
