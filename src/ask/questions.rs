@@ -53,8 +53,10 @@ pub fn who(claims: &[ClaimEdge], relation: Relation, targets: &[Entity]) -> Answ
 }
 
 /// The columns of [`who_summary`].
-pub const STANCE_COLUMNS: [&str; 11] =
-    ["actor", "relation", "position", "claims", "since", "latest", "reported_by", "source", "modality", "hedged", "quote"];
+pub const STANCE_COLUMNS: [&str; 11] = [
+    "actor", "relation", "position", "claims", "since", "latest", "reported_by", "source", "modality", "hedged",
+    "quote",
+];
 
 /// How one actor stands on one position: its claims, oldest and latest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,8 +102,12 @@ pub fn who_summary(stances: &[Stance<'_>], latest: &[ClaimEdge]) -> Answer {
     let mut rows: Vec<(&Stance<'_>, &ClaimEdge)> =
         stances.iter().filter_map(|s| Some((s, *evidence.get(s.latest.claim.as_str())?))).collect();
     rows.sort_by(|(a, ea), (b, eb)| {
-        (a.since.is_none(), a.since, &ea.subject.label, &ea.object.label)
-            .cmp(&(b.since.is_none(), b.since, &eb.subject.label, &eb.object.label))
+        (a.since.is_none(), a.since, &ea.subject.label, &ea.object.label).cmp(&(
+            b.since.is_none(),
+            b.since,
+            &eb.subject.label,
+            &eb.object.label,
+        ))
     });
     let or_null = |s: &str| if s.is_empty() { Value::Null } else { Value::from(s) };
     let rows = rows

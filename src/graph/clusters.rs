@@ -130,10 +130,13 @@ pub fn signed_edges(claims: &[ClaimEdge]) -> BTreeMap<(String, String), Sign> {
     let direct: Vec<(&str, &str, bool)> = claims
         .iter()
         .filter(|c| !c.object_class.is_position() && !c.subject_class.is_position())
-        .filter_map(|c| Some((c.subject.label.as_str(), c.object.label.as_str(), Polarity::of(c.relation)? == Polarity::For)))
+        .filter_map(|c| {
+            Some((c.subject.label.as_str(), c.object.label.as_str(), Polarity::of(c.relation)? == Polarity::For))
+        })
         .filter(|(a, b, _)| a != b)
         .collect();
-    let mut actors: Vec<&str> = st.keys().map(String::as_str).chain(direct.iter().flat_map(|(a, b, _)| [*a, *b])).collect();
+    let mut actors: Vec<&str> =
+        st.keys().map(String::as_str).chain(direct.iter().flat_map(|(a, b, _)| [*a, *b])).collect();
     actors.sort_unstable();
     actors.dedup();
     let index: HashMap<&str, u32> = actors.iter().enumerate().map(|(i, a)| (*a, i as u32)).collect();

@@ -6,7 +6,7 @@
 //! kgid:actor/<slug>   a kg:State|kg:Person|… , kg:Actor ; rdfs:label ; kg:surface
 //! kgid:position/<slug> a kg:Position ; rdfs:label ; kg:surface ; kg:quantity
 //! kgid:claim/<hash>   a kg:Claim ; kg:subject ; kg:relation kg:rejects ;
-//!                     kg:object ; prov:wasDerivedFrom entry ; kg:time ; kg:quote ;
+//!                     kg:object ; kg:stance ; prov:wasDerivedFrom entry ; kg:time ; kg:quote ;
 //!                     kg:spanStart ; kg:spanEnd ; kg:cue ; kg:reportedBy ; kg:hedged ;
 //!                     kg:confidence ; kg:modality
 //! <subject> kg:rejects <object> .      # the direct triple, for simple queries
@@ -44,6 +44,12 @@ pub fn claim_iri(entry: &Entry, c: &Claim) -> String {
     let span = format!("{}-{}", c.evidence.start, c.evidence.end);
     let h = Id::of(&[&entry.id.to_string(), &c.subject.key, c.relation.name(), &c.object.key, &span]);
     format!("{}claim/{}", id::BASE, h)
+}
+
+/// The IRI of a stance: the subject, relation and object a claim links, whatever the
+/// entry (all IRIs, as stored).
+pub fn stance_iri(subject: &str, relation: &str, object: &str) -> String {
+    format!("{}stance/{}", id::BASE, Id::of(&[subject, relation, object]))
 }
 
 /// The class IRI of an entity kind.
@@ -203,6 +209,7 @@ pub fn claim_quads(entry: &Entry, c: &Claim, described: &mut Described, out: &mu
     o.link(&s, kg::SUBJECT, &subj);
     o.link(&s, kg::RELATION_PROP, &rel);
     o.link(&s, kg::OBJECT, &obj);
+    o.link(&s, kg::STANCE, &stance_iri(&subj, &rel, &obj));
     o.link(&s, prov::WAS_DERIVED_FROM, &entry_iri(entry));
     if let Some(t) = &entry.time {
         o.time(&s, kg::TIME, t);

@@ -71,6 +71,8 @@ pub mod kg {
         RELATION_PROP = "relation";
         /// Claim → object actor or position.
         OBJECT = "object";
+        /// Claim → the stance it evidences: one IRI per subject, relation and object.
+        STANCE = "stance";
         /// Claim → the time of its entry (xsd:dateTime).
         TIME = "time";
         /// Claim → the evidence sentence, verbatim.

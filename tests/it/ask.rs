@@ -290,3 +290,31 @@ fn timeline_marks_changes_and_contradictions() {
     assert_eq!(marks[2].1, "rejects");
     assert!(marks[2].2.starts_with("contradiction: Reuters said supports"), "{marks:?}");
 }
+
+#[test]
+fn who_answers_alike_through_stances_and_on_stores_written_without_them() {
+    let s = SampleStore::new();
+    let questions: [&[&str]; 4] = [
+        &["who-rejects", "NATO membership"],
+        &["who-supports", "plan"],
+        &["who-proposes", "plan"],
+        &["who-demands", "lasting peace"],
+    ];
+    let before: Vec<String> = questions.iter().map(|q| s.stdout(q)).collect();
+    assert!(before.iter().all(|a| a.lines().count() > 2), "{before:#?}");
+    // Every claim points to its stance, which the direct triple names.
+    let stances = s.stdout(&[
+        "query",
+        "--format",
+        "tsv",
+        "PREFIX kg: <https://w3id.org/kg-news/ns#> SELECT (COUNT(?c) AS ?n) WHERE { ?c a kg:Claim . FILTER NOT EXISTS { ?c kg:stance ?s } }",
+    ]);
+    assert_eq!(stances.lines().nth(1), Some("0"), "claims without a stance: {stances}");
+    // A store from before kg:stance: the same answers, read the slow way.
+    s.kg()
+        .args(["query", "--update", "PREFIX kg: <https://w3id.org/kg-news/ns#> DELETE WHERE { ?c kg:stance ?s }"])
+        .assert()
+        .success();
+    let after: Vec<String> = questions.iter().map(|q| s.stdout(q)).collect();
+    assert_eq!(before, after);
+}
