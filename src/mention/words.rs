@@ -140,3 +140,17 @@ pub const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "my", "
 pub fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
+
+/// Adverbs of time that end a noun phrase ("rejected the plan yesterday").
+pub const TIME_ADVERBS: &[&str] = &["today", "tonight", "yesterday", "tomorrow", "overnight"];
+
+/// Adverbs that end a noun phrase when a time follows or nothing does ("the proposal
+/// earlier today", "the plan again."), not inside one ("an earlier draft").
+pub const SOMETIMES_TIME_ADVERBS: &[&str] = &["earlier", "later", "now", "again", "recently"];
+
+/// Words that, after "last", "next" or "this", make a time ("the deal last week").
+pub const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "spring", "summer", "autumn",
+    "fall", "winter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];

@@ -579,7 +579,7 @@ impl ClaimExtractor {
             }
             if t.kind != TokenKind::Word
                 || np_stop(w)
-                || (k > first && is_in(DETERMINERS, w))
+                || (k > first && (is_in(DETERMINERS, w) || time_at(ctx, k)))
                 || (!demonym && ctx.ms.iter().any(|m| m.first <= k && k <= m.last))
             {
                 break;
@@ -652,6 +652,7 @@ impl ClaimExtractor {
                 let w = ctx.w(j);
                 if ctx.tokens[j].kind != TokenKind::Word
                     || (np_stop(w) && j > last + 2)
+                    || time_at(ctx, j)
                     || ctx
                         .ms
                         .iter()
@@ -848,6 +849,18 @@ impl ClaimExtractor {
 }
 
 /// A number at token `i` ("600,000", "1 million", "one million"): its tokens and text.
+/// Whether a time expression starts at token `k` ("yesterday", "earlier today", "last
+/// week", "this morning"): it ends the noun phrase before it, so that "rejected the
+/// plan yesterday" is about the plan.
+pub(super) fn time_at(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.w(k);
+    let next_is_word = k + 1 < ctx.end && ctx.tokens[k + 1].kind == TokenKind::Word;
+    let next = if next_is_word { ctx.w(k + 1) } else { "" };
+    is_in(TIME_ADVERBS, w)
+        || (is_in(SOMETIMES_TIME_ADVERBS, w) && (!next_is_word || is_in(TIME_ADVERBS, next) || next == "this"))
+        || (matches!(w, "last" | "next" | "this") && is_in(TIME_NOUNS, next))
+}
+
 pub(super) fn number_at(ctx: &Ctx, i: usize) -> Option<(usize, usize, String)> {
     let t = ctx.tokens.get(i)?;
     let w = ctx.w(i);

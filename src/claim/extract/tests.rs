@@ -329,3 +329,21 @@ fn recognition_and_negated_actor_objects() {
     assert!(has(&got, "Spain", "supports", "two-state solution"), "{got:?}");
     assert!(has(&got, "Italy", "rejects", "two-state solution"), "{got:?}");
 }
+
+#[test]
+fn time_expressions_end_the_position() {
+    for (text, position) in [
+        ("Caracas rejected the oil embargo yesterday.", "oil embargo"),
+        ("Addis Ababa welcomed the ceasefire proposal earlier today.", "ceasefire proposal"),
+        ("Seoul backed the inspection regime last week.", "inspection regime"),
+        ("Nicosia opposed the buffer zone plan this morning.", "buffer zone plan"),
+    ] {
+        let got = claims(text);
+        assert!(got.iter().any(|(_, _, o)| o == position), "{text}: {got:?}");
+        let bad = ["yesterday", "today", "week", "morning"];
+        assert!(got.iter().all(|(_, _, o)| !bad.iter().any(|b| o.contains(b))), "{text}: {got:?}");
+    }
+    // Not a time inside a phrase: "an earlier draft" keeps its words.
+    let got = claims("Ankara criticized an earlier draft resolution.");
+    assert!(got.iter().all(|(_, _, o)| !o.ends_with("earlier")), "{got:?}");
+}
