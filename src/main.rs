@@ -10,16 +10,18 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// mimalloc's `mi_option_purge_delay`: its index in the option enum of the bundled
 /// mimalloc v3 (`c_src/mimalloc/v3/include/mimalloc.h`; libmimalloc-sys has no
-/// constant for it). `MIMALLOC_VERBOSE=1 kg stats` lists `purge_delay: 0` when right.
+/// constant for it).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Makes mimalloc give freed memory back to the system after 10 ms instead of its
-/// default second: the short-lived bulk-loader threads otherwise left a 10 MB ingest
-/// at 510 MB resident instead of 310 MB. 0 (at once) cost 5-10 % in time. Only for
-/// ingest: questions are short-lived, and giving memory back made `clusters` spend a
-/// quarter of its time having the kernel zero pages again.
+/// For ingest, mimalloc gives freed memory back to the system after 10 ms instead of
+/// its default second: the short-lived bulk-loader threads otherwise left a 10 MB
+/// ingest at 510 MB resident instead of 310 MB. 0 (at once) cost 5-10 % in time.
+/// (Options read when mimalloc starts, such as eager arena commit, cannot be set here:
+/// `MIMALLOC_ARENA_EAGER_COMMIT=0` in the environment spares `clusters` on a large store
+/// some 0.1-0.5 s of page zeroing.)
 fn return_freed_memory() {
-    // SAFETY: a plain option setter of the allocator, called before any kg thread starts.
+    // SAFETY: a plain option setter of the allocator, read each time it purges; called
+    // before kg starts a thread.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) }
 }
 

@@ -28,7 +28,7 @@ pub use resolve::{edit_distance, resolve, Want};
 pub use timeline::{timeline, CONTRADICTION_WINDOW_HOURS};
 
 use crate::claim::Relation;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, Value};
 
 /// Errors of the question stage.
 #[derive(Debug, thiserror::Error)]
@@ -112,7 +112,7 @@ impl EntityClass {
 /// One claim, flattened for answering questions: who, relation, what, when, evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimEdge {
-    /// The claim's IRI.
+    /// The claim's IRI (empty for the stance edges of [`load_stances`]).
     pub claim: String,
     /// Who: the claim's subject.
     pub subject: Entity,
@@ -214,7 +214,7 @@ pub struct StanceClaim {
     pub object: String,
     /// The entry's time (`xsd:dateTime`, UTC), when known.
     pub time: Option<String>,
-    /// The claim's IRI.
+    /// The claim's IRI (empty for the stance edges of [`load_stances`]).
     pub claim: String,
 }
 
@@ -327,25 +327,28 @@ pub fn load_stances(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
     let triples = store.select(STANCE_EDGES_QUERY, &[])?;
     let relations: HashMap<String, Relation> =
         Relation::ALL.iter().map(|r| (format!("{}{}", crate::store::vocab::kg::NS, r.name()), *r)).collect();
+    let column = |name: &str| triples.column(name).ok_or_else(|| StoreError::Evaluation(format!("no ?{name}")));
+    let (s, r, o) = (column("subject")?, column("rel")?, column("object")?);
     let mut edges = Vec::with_capacity(triples.rows.len());
-    for r in &triples.rows {
-        let (Some(subject), Some(object), Some(relation)) =
-            (triples.get(r, "subject"), triples.get(r, "object"), triples.get(r, "rel").and_then(|x| relations.get(x)))
-        else {
-            continue;
-        };
+    // The rows are consumed, their IRIs moved into the edges: on a large store these
+    // are hundreds of thousands of strings.
+    for mut row in triples.rows {
+        let mut take = |i: usize| row.get_mut(i).and_then(Option::take).map(Value::into_string);
+        let (Some(subject), Some(rel), Some(object)) = (take(s), take(r), take(o)) else { continue };
+        let Some(relation) = relations.get(&rel) else { continue };
         // Both ends must be labelled entities, as the claims' are.
         let (Some(&(subject_label, subject_class)), Some(&(object_label, object_class))) =
-            (entities.get(subject), entities.get(object))
+            (entities.get(subject.as_str()), entities.get(object.as_str()))
         else {
             continue;
         };
         edges.push(ClaimEdge {
-            claim: format!("{subject} {} {object}", relation.name()),
-            subject: Entity { iri: subject.to_string(), label: subject_label.to_string() },
+            // No claim node: stance edges are told apart by their ends and relation.
+            claim: String::new(),
+            subject: Entity { iri: subject, label: subject_label.to_string() },
             subject_class,
             relation: *relation,
-            object: Entity { iri: object.to_string(), label: object_label.to_string() },
+            object: Entity { iri: object, label: object_label.to_string() },
             object_class,
             time: None,
             quote: String::new(),
@@ -357,8 +360,8 @@ pub fn load_stances(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
         });
     }
     edges.sort_by(|a, b| {
-        (&a.subject.label, a.relation, &a.object.label, &a.claim)
-            .cmp(&(&b.subject.label, b.relation, &b.object.label, &b.claim))
+        (&a.subject.label, a.relation, &a.object.label, &a.subject.iri, &a.object.iri)
+            .cmp(&(&b.subject.label, b.relation, &b.object.label, &b.subject.iri, &b.object.iri))
     });
     Ok(edges)
 }

@@ -126,7 +126,11 @@ impl PairCounts {
 
 /// The signed graph between actors (by label), each pair once with the smaller label first.
 pub fn signed_edges(claims: &[ClaimEdge]) -> BTreeMap<(String, String), Sign> {
-    let st = stances(claims);
+    signed_edges_of(claims, &stances(claims))
+}
+
+/// [`signed_edges`] with the net stances already summed.
+fn signed_edges_of(claims: &[ClaimEdge], st: &Stances) -> BTreeMap<(String, String), Sign> {
     let direct: Vec<(&str, &str, bool)> = claims
         .iter()
         .filter(|c| !c.object_class.is_position() && !c.subject_class.is_position())
@@ -143,7 +147,7 @@ pub fn signed_edges(claims: &[ClaimEdge]) -> BTreeMap<(String, String), Sign> {
 
     // Each position's sides: actors on one side agree pairwise, across sides disagree.
     let mut sides: HashMap<&str, (Vec<u32>, Vec<u32>)> = HashMap::new();
-    for (a, positions) in &st {
+    for (a, positions) in st {
         for (p, sign) in positions {
             let side = sides.entry(p.as_str()).or_default();
             if *sign > 0 { &mut side.0 } else { &mut side.1 }.push(index[a.as_str()]);
@@ -181,7 +185,8 @@ pub fn signed_edges(claims: &[ClaimEdge]) -> BTreeMap<(String, String), Sign> {
 /// Clusters are sorted by size, then by first member; actors without any agreement or
 /// disagreement are left out.
 pub fn clusters(claims: &[ClaimEdge]) -> Vec<Cluster> {
-    let edges = signed_edges(claims);
+    let st = stances(claims);
+    let edges = signed_edges_of(claims, &st);
     let mut actors: Vec<&str> = edges.keys().flat_map(|(a, b)| [a.as_str(), b.as_str()]).collect();
     actors.sort();
     actors.dedup();
@@ -237,7 +242,6 @@ pub fn clusters(claims: &[ClaimEdge]) -> Vec<Cluster> {
         }
         between[i][i] = Sign::default();
     }
-    let st = stances(claims);
     let mut out: Vec<Cluster> = members
         .into_iter()
         .zip(alive)

@@ -69,6 +69,13 @@ impl Value {
         }
     }
 
+    /// The lexical value, owned: IRI, literal text or blank node id.
+    pub fn into_string(self) -> String {
+        match self {
+            Value::Iri { value } | Value::Literal { value, .. } | Value::Blank { value } => value,
+        }
+    }
+
     fn from_term(t: &Term) -> Value {
         match t {
             Term::NamedNode(n) => Value::Iri { value: n.as_str().to_string() },
