@@ -324,23 +324,25 @@ pub fn load_stances(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
             }
         }
     }
-    let triples = store.select(STANCE_EDGES_QUERY, &[])?;
     let relations: HashMap<String, Relation> =
         Relation::ALL.iter().map(|r| (format!("{}{}", crate::store::vocab::kg::NS, r.name()), *r)).collect();
-    let column = |name: &str| triples.column(name).ok_or_else(|| StoreError::Evaluation(format!("no ?{name}")));
-    let (s, r, o) = (column("subject")?, column("rel")?, column("object")?);
-    let mut edges = Vec::with_capacity(triples.rows.len());
-    // The rows are consumed, their IRIs moved into the edges: on a large store these
-    // are hundreds of thousands of strings.
-    for mut row in triples.rows {
+    let mut columns = None;
+    let mut edges = Vec::new();
+    // Rows are taken as they come and their IRIs moved into the edges: on a large
+    // store these are hundreds of thousands of strings, not worth holding twice.
+    store.select_each(STANCE_EDGES_QUERY, &[], |variables, mut row| {
+        let &mut (s, r, o) = columns.get_or_insert_with(|| {
+            let at = |name: &str| variables.iter().position(|v| v == name).unwrap_or(usize::MAX);
+            (at("subject"), at("rel"), at("object"))
+        });
         let mut take = |i: usize| row.get_mut(i).and_then(Option::take).map(Value::into_string);
-        let (Some(subject), Some(rel), Some(object)) = (take(s), take(r), take(o)) else { continue };
-        let Some(relation) = relations.get(&rel) else { continue };
+        let (Some(subject), Some(rel), Some(object)) = (take(s), take(r), take(o)) else { return };
+        let Some(relation) = relations.get(&rel) else { return };
         // Both ends must be labelled entities, as the claims' are.
         let (Some(&(subject_label, subject_class)), Some(&(object_label, object_class))) =
             (entities.get(subject.as_str()), entities.get(object.as_str()))
         else {
-            continue;
+            return;
         };
         edges.push(ClaimEdge {
             // No claim node: stance edges are told apart by their ends and relation.
@@ -358,7 +360,7 @@ pub fn load_stances(store: &Store) -> Result<Vec<ClaimEdge>, AskError> {
             entry: String::new(),
             source: String::new(),
         });
-    }
+    })?;
     edges.sort_by(|a, b| {
         (&a.subject.label, a.relation, &a.object.label, &a.subject.iri, &a.object.iri)
             .cmp(&(&b.subject.label, b.relation, &b.object.label, &b.subject.iri, &b.object.iri))

@@ -302,6 +302,20 @@ impl Store {
     /// Runs a SELECT query, binding `bindings` (variable name → literal string) safely:
     /// values are substituted as RDF terms, never spliced into the query text.
     pub fn select(&self, sparql: &str, bindings: &[(&str, &str)]) -> Result<Solutions, StoreError> {
+        let mut rows = Vec::new();
+        let variables = self.select_each(sparql, bindings, |_, row| rows.push(row))?;
+        Ok(Solutions { variables, rows })
+    }
+
+    /// Runs a SELECT query and hands each row to `f` as it comes, with the variable
+    /// names (without '?'); returns the variable names. For large results: nothing
+    /// is kept beyond what `f` keeps.
+    pub fn select_each(
+        &self,
+        sparql: &str,
+        bindings: &[(&str, &str)],
+        mut f: impl FnMut(&[String], Vec<Option<Value>>),
+    ) -> Result<Vec<String>, StoreError> {
         let mut prepared = SparqlEvaluator::new()
             .parse_query(sparql)
             .map_err(|e| syntax_error("query", &e.to_string()))?
@@ -313,12 +327,11 @@ impl Store {
         match prepared.execute().map_err(eval_error)? {
             QueryResults::Solutions(sols) => {
                 let variables: Vec<String> = sols.variables().iter().map(|v| v.as_str().to_string()).collect();
-                let mut rows = Vec::new();
                 for s in sols {
                     let s = s.map_err(eval_error)?;
-                    rows.push(s.values().iter().map(|t| t.as_ref().map(Value::from_term)).collect());
+                    f(&variables, s.values().iter().map(|t| t.as_ref().map(Value::from_term)).collect());
                 }
-                Ok(Solutions { variables, rows })
+                Ok(variables)
             }
             _ => Err(StoreError::Evaluation("expected a SELECT query".into())),
         }
