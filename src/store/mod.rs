@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{BlankNode, GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{BlankNode, GraphName, GraphNameRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, Variable};
 use serde::Serialize;
@@ -460,11 +460,11 @@ impl Store {
 
     /// Counts documents, entries, actors, positions and claims.
     pub fn stats(&self) -> Result<Stats, StoreError> {
+        // Counted in SPARQL, which counts index entries: iterating the quads decoded
+        // every IRI, 33 s for the 880,000 claims of a 100 MB store.
         let count = |class: &str| -> Result<u64, StoreError> {
-            let class = NamedNodeRef::new_unchecked(class);
-            let ty = NamedNodeRef::new_unchecked(vocab::rdf::TYPE);
-            Ok(self.db.quads_for_pattern(None, Some(ty), Some(class.into()), Some(GraphNameRef::DefaultGraph)).count()
-                as u64)
+            let rows = self.select(&format!("SELECT (COUNT(?x) AS ?n) WHERE {{ ?x a <{class}> }}"), &[])?;
+            Ok(rows.rows.first().and_then(|r| rows.get(r, "n")).and_then(|n| n.parse().ok()).unwrap_or(0))
         };
         let actors = self.actors()?.iter().map(|a| &a.key).collect::<std::collections::HashSet<_>>().len() as u64;
         Ok(Stats {
