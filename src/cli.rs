@@ -178,9 +178,9 @@ pub struct IngestArgs {
     /// per transaction)
     #[arg(long, default_value_t = kg::ingest::DEFAULT_BATCH, value_name = "N")]
     pub batch: usize,
-    /// How entries reach the store: 'bulk' (sorted table files, ingested atomically
-    /// about 2,000 entries at a time; fastest) or 'transaction' (one RocksDB
-    /// transaction per batch)
+    /// How entries reach the store: 'bulk' (sorted table files, made visible in a few
+    /// atomic commits: after some 2,000 entries, then after four times as many as the
+    /// last time; fastest) or 'transaction' (one RocksDB transaction per batch)
     #[arg(long, value_enum, default_value_t = WriteMode::Bulk, value_name = "MODE")]
     pub write_mode: WriteMode,
     /// Skip the compaction that ends a large ingest (questions stay slower until

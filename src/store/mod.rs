@@ -156,8 +156,8 @@ pub struct WriteStats {
 /// How an ingest puts quads into RocksDB. Both write the same quads, all or nothing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum WriteMode {
-    /// A [`BulkWriter`]: sorted table files, ingested atomically some 150,000 quads
-    /// (about 2,000 entries) at a time while extraction goes on. Fastest.
+    /// A [`BulkWriter`]: table files sorted some 150,000 quads (about 2,000 entries) at a
+    /// time while extraction goes on, made visible in a few atomic commits. Fastest.
     #[default]
     Bulk,
     /// [`Store::write`]: one RocksDB transaction per batch of entries (write-ahead
