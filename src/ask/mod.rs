@@ -237,57 +237,47 @@ pub fn load_stance_claims(store: &Store, relation: Relation, targets: &[Entity])
         &[],
     )?;
     let rel_iri = crate::store::model::relation_iri(relation);
-    let mut stances: HashMap<String, (String, String)> = HashMap::new();
+    let mut stances = Vec::new();
     for r in &direct.rows {
         if let (Some(s), Some(o)) = (direct.get(r, "subject"), direct.get(r, "object")) {
-            stances.insert(crate::store::model::stance_iri(s, &rel_iri, o), (s.to_string(), o.to_string()));
+            let stance = crate::store::model::stance_iri(s, &rel_iri, o);
+            if let Some(row) = iri_list([stance.as_str(), s, o].into_iter()) {
+                stances.push(format!("({row})"));
+            }
         }
     }
-    let Some(values) = iri_list(stances.keys().map(String::as_str)) else {
+    if stances.is_empty() {
         return Ok(Vec::new());
-    };
-    let rows = store.select(
+    }
+    let claims = stance_claims(
+        store,
         &format!(
-            "PREFIX kg: <{ns}>\nSELECT ?stance ?claim ?time WHERE {{\n  VALUES ?stance {{ {values} }}\n  \
-             ?claim kg:stance ?stance .\n  OPTIONAL {{ ?claim kg:time ?time }}\n}}"
+            "PREFIX kg: <{ns}>\nSELECT ?claim ?subject ?object ?time WHERE {{\n  \
+             VALUES (?stance ?subject ?object) {{ {} }}\n  \
+             ?claim kg:stance ?stance .\n  OPTIONAL {{ ?claim kg:time ?time }}\n}}",
+            stances.join(" ")
         ),
-        &[],
     )?;
-    let mut claims: Vec<StanceClaim> = rows
-        .rows
-        .iter()
-        .filter_map(|r| {
-            let (subject, object) = stances.get(rows.get(r, "stance")?)?;
-            Some(StanceClaim {
-                subject: subject.clone(),
-                object: object.clone(),
-                time: rows.get(r, "time").map(str::to_string),
-                claim: rows.get(r, "claim")?.to_string(),
-            })
-        })
-        .collect();
     let found: std::collections::HashSet<(&str, &str)> =
         claims.iter().map(|c| (c.subject.as_str(), c.object.as_str())).collect();
     if found.len() < stances.len() {
-        // A stance without claims: written before kg:stance existed.
-        return load_stance_claims_by_object(store, relation, &iris);
+        // A stance without claims: the store was written before kg:stance existed.
+        // Every claim about the positions, checked for its relation.
+        return stance_claims(
+            store,
+            &format!(
+                "PREFIX kg: <{ns}>\nSELECT ?claim ?subject ?object ?time WHERE {{\n  VALUES ?object {{ {iris} }}\n  \
+                 ?claim kg:object ?object ; kg:relation kg:{rel} ; kg:subject ?subject .\n  \
+                 OPTIONAL {{ ?claim kg:time ?time }}\n}}"
+            ),
+        );
     }
-    claims.sort();
-    claims.dedup();
     Ok(claims)
 }
 
-/// [`load_stance_claims`] for stores without `kg:stance`: every claim about the
-/// positions, checked for its relation.
-fn load_stance_claims_by_object(store: &Store, relation: Relation, iris: &str) -> Result<Vec<StanceClaim>, AskError> {
-    let query = format!(
-        "PREFIX kg: <{ns}>\nSELECT ?claim ?subject ?object ?time WHERE {{\n  VALUES ?object {{ {iris} }}\n  \
-         ?claim kg:object ?object ; kg:relation kg:{rel} ; kg:subject ?subject .\n  \
-         OPTIONAL {{ ?claim kg:time ?time }}\n}}",
-        ns = crate::store::vocab::kg::NS,
-        rel = relation.name()
-    );
-    let rows = store.select(&query, &[])?;
+/// The rows of a query selecting `?claim ?subject ?object ?time`, sorted, each once.
+fn stance_claims(store: &Store, query: &str) -> Result<Vec<StanceClaim>, AskError> {
+    let rows = store.select(query, &[])?;
     let mut claims: Vec<StanceClaim> = rows
         .rows
         .iter()
