@@ -8,6 +8,23 @@ mod cli;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use clap::Parser;
+
+use cli::{AnswerFormat, Cli, Command, ExportFormat, QueryFormat, StatsFormat, WriteMode};
+use kg::ask::{Answer, Want};
+use kg::claim::ClaimExtractor;
+use kg::claim::Relation;
+use kg::entry::ReadOptions;
+use kg::graph::ClaimGraph;
+use kg::ontology::Ontology;
+use kg::store::{DumpFormat, ResultFormat, Store};
+
 /// mimalloc's `mi_option_purge_delay`: its index in the option enum of the bundled
 /// mimalloc v3 (`c_src/mimalloc/v3/include/mimalloc.h`; libmimalloc-sys has no
 /// constant for it).
@@ -25,6 +42,16 @@ fn return_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) }
 }
 
+/// Memory settings for the command about to run (see the two functions above).
+fn tune_process(command: &Command) {
+    if matches!(command, Command::Ingest(_)) {
+        return_freed_memory();
+    }
+    if matches!(command, Command::Ingest(_) | Command::Clusters(_) | Command::Central(_) | Command::Path(_)) {
+        no_huge_pages();
+    }
+}
+
 /// Turns transparent huge pages off for this process. The commands that allocate a
 /// lot at once (ingest; clusters, central and path, which hold every stance) had the
 /// kernel zero 2 MB pages up front: `clusters` on a 100 MB store took 1.7-2.3 s (0.05-
@@ -38,23 +65,6 @@ fn no_huge_pages() {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
-
-use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use std::time::Duration;
-
-use anyhow::{bail, Context, Result};
-use clap::Parser;
-
-use cli::{AnswerFormat, Cli, Command, ExportFormat, QueryFormat, StatsFormat, WriteMode};
-use kg::ask::{Answer, Want};
-use kg::claim::ClaimExtractor;
-use kg::claim::Relation;
-use kg::entry::ReadOptions;
-use kg::graph::ClaimGraph;
-use kg::ontology::Ontology;
-use kg::store::{DumpFormat, ResultFormat, Store};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -80,12 +90,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if matches!(cli.command, Command::Ingest(_)) {
-        return_freed_memory();
-    }
-    if matches!(cli.command, Command::Ingest(_) | Command::Clusters(_) | Command::Central(_) | Command::Path(_)) {
-        no_huge_pages();
-    }
+    tune_process(&cli.command);
     match run(cli) {
         Ok(code) => code,
         Err(err) => {

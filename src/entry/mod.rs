@@ -30,12 +30,14 @@ pub struct Id(pub u128);
 impl Id {
     /// Hashes `parts`, each prefixed by its length so that ("ab","c") ≠ ("a","bc").
     pub fn of(parts: &[&str]) -> Id {
-        let mut buf = Vec::with_capacity(parts.iter().map(|p| p.len() + 8).sum());
+        // Streamed: the same digest as hashing the concatenation, without building it
+        // (this runs several times per claim while writing).
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
         for p in parts {
-            buf.extend_from_slice(&(p.len() as u64).to_le_bytes());
-            buf.extend_from_slice(p.as_bytes());
+            h.update(&(p.len() as u64).to_le_bytes());
+            h.update(p.as_bytes());
         }
-        Id(xxhash_rust::xxh3::xxh3_128(&buf))
+        Id(h.digest128())
     }
 }
 
@@ -431,6 +433,13 @@ mod tests {
     fn ids_separate_fields() {
         assert_ne!(Id::of(&["ab", "c"]), Id::of(&["a", "bc"]));
         assert_eq!(Id::of(&["x"]).to_string().len(), 32);
+        // Ids are stored: they stay the xxh3-128 of the length-prefixed parts.
+        let mut buf = Vec::new();
+        for p in ["entry", "Kyiv rejected the plan."] {
+            buf.extend_from_slice(&(p.len() as u64).to_le_bytes());
+            buf.extend_from_slice(p.as_bytes());
+        }
+        assert_eq!(Id::of(&["entry", "Kyiv rejected the plan."]).0, xxhash_rust::xxh3::xxh3_128(&buf));
     }
 
     #[test]
