@@ -386,7 +386,8 @@ fn claims_from_query(store: &Store, query: &str) -> Result<Vec<ClaimEdge>, AskEr
             quote: get("quote").unwrap_or_default().to_string(),
             reported_by: get("reportedBy").unwrap_or_default().to_string(),
             hedged: get("hedged") == Some("true"),
-            modality: get("modality").unwrap_or_default().to_string(),
+            // Stores write no modality for asserted claims.
+            modality: get("modality").unwrap_or("asserted").to_string(),
             entry: get("entry").unwrap_or_default().to_string(),
             source: get("source").unwrap_or_default().to_string(),
         });

@@ -65,6 +65,18 @@ fn contract_queries_have_their_variables_and_rows() {
         assert!(relations.contains(&local), "relation {iri} is not one of {relations:?}");
         assert!(!r["quote"]["value"].as_str().unwrap_or_default().is_empty(), "claim without quote: {r}");
     }
+    // The store writes kg:hedged and kg:modality only when set; the query gives every
+    // claim both, defaulting to false and "asserted".
+    let flags: std::collections::BTreeSet<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            let v = |k: &str| r[k]["value"].as_str().unwrap_or_else(|| panic!("claim without ?{k}: {r}")).to_string();
+            (v("hedged"), v("modality"))
+        })
+        .collect();
+    for expected in [("false", "asserted"), ("true", "asserted"), ("false", "planned"), ("true", "hoped")] {
+        assert!(flags.contains(&(expected.0.into(), expected.1.into())), "no claim with {expected:?}: {flags:?}");
+    }
 
     let actors = query_json(&store, "queries/actors.rq");
     assert_eq!(actors["head"]["vars"], serde_json::json!(["label", "type"]));
