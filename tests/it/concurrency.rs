@@ -33,6 +33,8 @@ fn while_a_writer_holds_the_store_readers_work_and_writers_are_told_it_is_busy()
     assert_busy(&out, &store);
     let out = kg(&store).args(["query", "--update", "CLEAR ALL"]).timeout(NEVER).output().expect("kg query --update");
     assert_busy(&out, &store);
+    let out = kg(&store).args(["optimize"]).timeout(NEVER).output().expect("kg optimize");
+    assert_busy(&out, &store);
     // And from the library, as a typed error.
     match kg::store::Store::open(&store) {
         Err(kg::store::StoreError::Busy { path }) => assert_eq!(path, store.display().to_string()),

@@ -11,8 +11,8 @@
 //! - [`crash`]: SIGKILL in the middle of an ingest;
 //! - [`concurrency`]: a second process while an ingest runs;
 //! - [`ask`], [`graph`]: the questions, graph views and DOT export (issue 4);
-//! - [`corpus`], [`ingest`]: the benchmark corpus generator, streaming ingest in
-//!   batches (issue 5).
+//! - [`corpus`], [`ingest`], [`optimize`]: the benchmark corpus generator, streaming
+//!   ingest in batches, compaction (issue 5).
 
 mod common;
 mod util;
@@ -27,5 +27,6 @@ mod fuzz;
 mod graph;
 mod hostile;
 mod ingest;
+mod optimize;
 mod queries;
 mod readers;
