@@ -179,12 +179,12 @@ pub struct IngestArgs {
     #[arg(long, default_value_t = kg::ingest::DEFAULT_BATCH, value_name = "N")]
     pub batch: usize,
     /// How entries reach the store: 'bulk' (sorted table files, made visible in a few
-    /// atomic commits: after some 2,000 entries, then after four times as many as the
-    /// last time; fastest) or 'transaction' (one RocksDB transaction per batch)
+    /// atomic commits: after some 2,000 entries, then at the end, and every ~400,000
+    /// entries in between; fastest) or 'transaction' (one RocksDB transaction per batch)
     #[arg(long, value_enum, default_value_t = WriteMode::Bulk, value_name = "MODE")]
     pub write_mode: WriteMode,
     /// Skip the compaction that ends a large ingest (questions stay slower until
-    /// `kg optimize` or the next ingest has merged the store's files)
+    /// `kg optimize` has merged the store's files; `kg stats` counts them)
     #[arg(long)]
     pub no_optimize: bool,
     /// Print nothing but errors and warnings

@@ -161,7 +161,8 @@ pub struct WriteStats {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum WriteMode {
     /// A [`BulkWriter`]: table files sorted some 150,000 quads (about 2,000 entries) at a
-    /// time while extraction goes on, made visible in a few atomic commits. Fastest.
+    /// time while extraction goes on, made visible in a few atomic commits (after the
+    /// first batch, and at the end). Fastest.
     #[default]
     Bulk,
     /// [`Store::write`]: one RocksDB transaction per batch of entries (write-ahead
@@ -171,12 +172,19 @@ pub enum WriteMode {
 
 /// Quads a [`BulkWriter`] collects before it stores them: about 60 MB of quads, well
 /// under the memory target, while the store gets few, large files (each batch adds
-/// one file per index, which RocksDB compacts in the background).
+/// one file per index, which are merged at the end).
 const BULK_BATCH_QUADS: usize = 150_000;
-/// How much more a [`BulkWriter`] stores before each commit than before the last.
-const BULK_COMMIT_GROWTH: usize = 4;
 /// Room for the write that fills a batch (a batch of entries adds up to ~100k quads).
 const BULK_BATCH_SLACK: usize = 100_000;
+/// Quads sorted before a [`BulkWriter`] commits again, after its first commit: some
+/// 200 MB of live-blog text. Each commit makes RocksDB merge the new files into the
+/// whole store, so a 100 MB input commits only twice (after its first batch, and at
+/// the end), while a much larger one still keeps its work every few minutes.
+const BULK_COMMIT_EVERY: usize = 32_000_000;
+/// Batches sorted at the same time. Two keep both cores of a small machine busy
+/// while extraction waits for the store (one: 10 MB in 6.2 s instead of 5.6 s); each
+/// more costs some 60 MB.
+const BULK_THREADS: usize = 2;
 
 /// One entry and the claims extracted from it, ready to be written.
 #[derive(Debug, Clone)]
@@ -571,29 +579,34 @@ fn quads_of(
     stats
 }
 
-/// One sorting thread: ingest already runs extraction and the writer beside it (two
-/// threads measured 7 % faster for 100 MB more memory).
+/// Oxigraph's bulk loader with up to [`BULK_THREADS`] sorting threads, each taking a
+/// whole batch as it comes: Oxigraph cuts what it is given into batches of its
+/// "memory size" in thousands of quads per thread, and its default (a million quads)
+/// made it reserve room for a million quads each time.
 fn bulk_loader(db: &oxigraph::store::Store) -> oxigraph::store::BulkLoader<'_> {
-    db.bulk_loader().with_num_threads(1)
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(BULK_THREADS);
+    db.bulk_loader()
+        .with_num_threads(threads)
+        .with_max_memory_size_in_megabytes((BULK_BATCH_QUADS + BULK_BATCH_SLACK) * threads / 1000)
 }
 
 /// Writes a large input with Oxigraph's bulk loader, from [`Store::bulk_writer`].
 ///
 /// Quads are collected until a batch of about [`BULK_BATCH_QUADS`] is full, at the end
 /// of a [`BulkWriter::write`] call; the batch is then sorted into RocksDB table files
-/// on disk, while the next one is being built. The files are ingested in one atomic
-/// step (a commit) after the first batch, so that readers soon see an ingest under way,
-/// then each time [`BULK_COMMIT_GROWTH`] times as many quads as before have been
-/// sorted: a large input makes few commits (5 for 100 MB of text). What one `write`
-/// call was given becomes visible entirely or not at all. [`BulkWriter::commit`] stores
-/// the rest; dropping the writer discards what was not committed. Memory holds at
-/// most two batches, whatever the size of the input.
+/// on disk by one of [`BULK_THREADS`] threads, while the next one is being built. The
+/// files are ingested in one atomic step (a commit) after the first batch, so that
+/// readers soon see an ingest under way, then after every [`BULK_COMMIT_EVERY`] quads
+/// (only for inputs of hundreds of megabytes), and at the end. What one `write` call
+/// was given becomes visible entirely or not at all. [`BulkWriter::commit`] stores the
+/// rest; dropping the writer discards what was not committed. Memory holds at most
+/// three batches, whatever the size of the input.
 ///
 /// Why few commits: ids are hashes, so the files of every commit overlap everything
 /// stored before and RocksDB merges them (compaction), rewriting what is stored each
-/// time. A commit per batch made compaction the largest cost of a 100 MB ingest; with
-/// growing commits most of the merging is left to one [`Store::optimize`] at the end
-/// (see BENCHMARKS.md).
+/// time. A commit per batch made compaction the largest cost of a 100 MB ingest;
+/// committing at the end leaves the merging to one [`Store::optimize`], which rewrites
+/// the store once, on every core (see BENCHMARKS.md).
 pub struct BulkWriter<'a> {
     db: &'a oxigraph::store::Store,
     loader: oxigraph::store::BulkLoader<'a>,
@@ -620,7 +633,7 @@ impl BulkWriter<'_> {
             if self.loaded >= self.commit_after {
                 std::mem::replace(&mut self.loader, bulk_loader(self.db)).commit()?;
                 self.loaded = 0;
-                self.commit_after = self.commit_after.saturating_mul(BULK_COMMIT_GROWTH);
+                self.commit_after = BULK_COMMIT_EVERY;
                 self.commits += 1;
             }
         }

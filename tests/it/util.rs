@@ -154,7 +154,7 @@ pub fn corpus() -> &'static Corpus {
 /// Panics if the ingest ends first (the corpus would then be too small to test
 /// anything). The file is given three times: the second and third readings add
 /// nothing (ingest is idempotent) but keep the writer busy for seconds after its first
-/// commit, which makes few, growing commits, so that the tests have time to look.
+/// commit, so that the tests have time to look.
 pub fn spawn_ingest_and_wait_for_first_commit(store: &Path, file: &Path) -> std::process::Child {
     let mut child = kg_std(store)
         .args(["ingest", "--quiet", "--batch", CORPUS_BATCH])
