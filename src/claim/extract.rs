@@ -3,7 +3,7 @@
 //! negation and modality; `phrases.rs` the positions that phrases name (plans,
 //! quantities, noun phrases, copula subjects).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Claim, Entity, EntityKind, Modality, Relation, Span};
 use crate::entry::{DocumentId, Entry};
@@ -20,7 +20,7 @@ mod phrases;
 const POINT_NOUNS: &[&str] = &["points", "clauses", "provisions", "elements"];
 
 /// Head nouns too vague to be a position of their own.
-const JUNK_HEADS: &[&str] = &[
+static JUNK_HEADS: WordList = WordList::new(&[
     "thing", "things", "way", "time", "part", "issue", "issues", "matter", "question", "it", "that", "this",
     "something", "anything", "nothing", "everything", "point", "details", "progress", "version", "basis", "role",
     "step", "steps", "sides", "side", "number", "wording", "text", "idea", "position", "situation", "talks", "meeting",
@@ -29,12 +29,12 @@ const JUNK_HEADS: &[&str] = &[
     "terms", "clauses", "points", "aim", "goal", "hopes", "lot", "commitment", "ambition", "ambitions", "bid",
     "desire", "intention", "readiness", "willingness", "right", "rights", "demand", "efforts", "attempts", "calls",
     "size", "parts", "sessions", "details", "steps",
-];
+]);
 
 /// Words that end a noun phrase.
 fn np_stop(w: &str) -> bool {
-    is_in(PREPOSITIONS, w)
-        || is_in(AUXILIARIES, w)
+    is_in(&PREPOSITIONS, w)
+        || is_in(&AUXILIARIES, w)
         || is_in(CONJUNCTIONS, w)
         || matches!(
             w,
@@ -111,8 +111,12 @@ pub struct ClaimExtractor {
     gaz: Gazetteer,
     titles: Vec<String>,
     cues: HashMap<String, Vec<CueRef>>,
+    /// Word-class phrases by first word, and by last word: (class, index in `class_phrases`).
     classes: HashMap<String, Vec<(WordClass, usize)>>,
+    classes_by_last: HashMap<String, Vec<(WordClass, usize)>>,
     class_phrases: Vec<(WordClass, Vec<String>)>,
+    /// One-word nouns that name a proposal ("plan", "proposal"), less the point nouns.
+    plan_nouns: Vec<String>,
     people: People,
     plans: HashMap<DocumentId, Vec<Entity>>,
     /// Known positions by lower-case label and alias, so that a phrase kg builds
@@ -150,7 +154,7 @@ impl ClaimExtractor {
         let mut titles: Vec<String> = ontology.records.iter().flat_map(|r| r.titles.iter().cloned()).collect();
         titles.sort();
         titles.dedup();
-        let mut cues: HashMap<String, Vec<CueRef>> = HashMap::new();
+        let mut cues: HashMap<String, Vec<CueRef>> = HashMap::default();
         for c in &ontology.lexicon.cues {
             if let Some(first) = c.words.first() {
                 cues.entry(first.clone()).or_default().push(CueRef {
@@ -163,18 +167,29 @@ impl ClaimExtractor {
         for list in cues.values_mut() {
             list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
         }
-        let mut classes: HashMap<String, Vec<(WordClass, usize)>> = HashMap::new();
+        let mut classes: HashMap<String, Vec<(WordClass, usize)>> = HashMap::default();
+        let mut classes_by_last: HashMap<String, Vec<(WordClass, usize)>> = HashMap::default();
         let mut class_phrases = Vec::new();
         for (class, forms) in &ontology.lexicon.classes {
             for f in forms {
                 let words: Vec<String> = f.split_whitespace().map(str::to_string).collect();
-                if let Some(first) = words.first() {
+                if let (Some(first), Some(last)) = (words.first(), words.last()) {
                     classes.entry(first.clone()).or_default().push((*class, class_phrases.len()));
+                    classes_by_last.entry(last.clone()).or_default().push((*class, class_phrases.len()));
                 }
                 class_phrases.push((*class, words));
             }
         }
-        let mut position_names = HashMap::new();
+        let mut plan_nouns: Vec<String> = cues
+            .values()
+            .flatten()
+            .filter(|c| c.frame == Frame::Noun && c.relation == Relation::Proposes && c.words.len() == 1)
+            .map(|c| c.words[0].clone())
+            .filter(|w| !is_in(POINT_NOUNS, w))
+            .collect();
+        plan_nouns.sort();
+        plan_nouns.dedup();
+        let mut position_names = HashMap::default();
         for (i, r) in gaz.records.iter().enumerate() {
             if r.kind == Some(EntityKind::Position) {
                 for name in std::iter::once(&r.label).chain(&r.alt_labels) {
@@ -187,9 +202,11 @@ impl ClaimExtractor {
             titles,
             cues,
             classes,
+            classes_by_last,
             class_phrases,
+            plan_nouns,
             people: People::default(),
-            plans: HashMap::new(),
+            plans: HashMap::default(),
             position_names,
         }
     }
@@ -238,9 +255,10 @@ impl ClaimExtractor {
             ranges.push((k, k + s.tokens.len()));
             k += s.tokens.len();
         }
-        let norms: Vec<String> = tokens.iter().map(|t| norm(t.text(text))).collect();
+        let norms = norms(text, &tokens);
         let in_quote = crate::text::quote_flags(text, &tokens);
-        let mentions = find_mentions(text, &tokens, &ranges, &in_quote, &self.gaz, &self.titles, &mut self.people);
+        let mentions =
+            find_mentions(text, &tokens, &norms, &ranges, &in_quote, &self.gaz, &self.titles, &mut self.people);
         let mut claims = Vec::new();
         let mut last_speaker: Option<Entity> = None;
         let mut prev_topic: Option<Mention> = None;
@@ -365,7 +383,7 @@ impl ClaimExtractor {
                     l.iter().any(|c| c.frame == Frame::Verb && c.words.len() == 1 && c.words[0].ends_with("ed"))
                 });
             let noun_context = i > ctx.start
-                && (is_in(DETERMINERS, ctx.w(i - 1))
+                && (is_in(&DETERMINERS, ctx.w(i - 1))
                     || after_verb
                     || matches!(ctx.w(i - 1), "'s" | "’s")
                     || ctx.ms.iter().any(|m| m.last + 1 == i && m.modifier && m.entity.kind.is_actor()));
@@ -510,7 +528,7 @@ impl ClaimExtractor {
                 // "Ukraine's demands", "the proposal", "dismissed calls for": a noun, not a verb.
                 if cue.first > ctx.start
                     && (matches!(ctx.w(cue.first - 1), "'s" | "’s")
-                        || is_in(DETERMINERS, ctx.w(cue.first - 1))
+                        || is_in(&DETERMINERS, ctx.w(cue.first - 1))
                         || (ctx.verb_ends.contains(&(cue.first - 1)) && ctx.w(cue.first - 1) != "to"))
                 {
                     return;
@@ -774,7 +792,7 @@ impl ClaimExtractor {
             // Burhan and urged him …").
             .filter(|m| {
                 let mut k = m.first;
-                while k > ctx.start && (ctx.w(k - 1) == "the" || is_in(TITLES, ctx.w(k - 1))) {
+                while k > ctx.start && (ctx.w(k - 1) == "the" || is_in(&TITLES, ctx.w(k - 1))) {
                     k -= 1;
                 }
                 // … unless the verb's object is also the next verb's subject: "directed
@@ -813,7 +831,7 @@ impl ClaimExtractor {
         // An actor object is the verb's own object, not one inside a later phrase ("accused
         // the South of staging drills with the United States"), unless the cue ends in
         // its preposition ("talks with").
-        let cue_prep = is_in(PREPOSITIONS, ctx.w(cue.last));
+        let cue_prep = is_in(&PREPOSITIONS, ctx.w(cue.last));
         let fits = |m: &Mention| -> bool {
             if cue_to {
                 return m.role == Role::Position;
@@ -895,7 +913,7 @@ impl ClaimExtractor {
                     k += 1;
                     continue;
                 }
-                if matches!(w, "not" | "also" | "then") || is_in(DETERMINERS, w) || is_in(TITLES, w) {
+                if matches!(w, "not" | "also" | "then") || is_in(&DETERMINERS, w) || is_in(&TITLES, w) {
                     neg |= w == "not";
                     k += 1;
                     continue;
@@ -975,7 +993,7 @@ fn coordinated_before(ctx: &Ctx, m: &Mention) -> Vec<Mention> {
         // Skip a determiner, titles and demonyms before the current conjunct ("and the
         // United Arab Emirates", "and Turkish Cypriot leader Ersin Tatar").
         loop {
-            if k > ctx.start && (ctx.w(k - 1) == "the" || is_in(TITLES, ctx.w(k - 1))) {
+            if k > ctx.start && (ctx.w(k - 1) == "the" || is_in(&TITLES, ctx.w(k - 1))) {
                 k -= 1;
             } else if let Some(d) =
                 ctx.ms.iter().find(|d| d.last + 1 == k && d.role == Role::Demonym && d.first >= ctx.start)

@@ -1,6 +1,6 @@
 //! Matching the ontology's names on tokens.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::words::norm;
 use super::Role;
@@ -45,7 +45,8 @@ fn words_of(s: &str) -> Vec<String> {
 impl Gazetteer {
     /// Indexes every label, alias, metonym and demonym of the ontology.
     pub fn new(ontology: &Ontology) -> Gazetteer {
-        let mut g = Gazetteer { by_first: HashMap::new(), records: ontology.records.clone(), index: HashMap::new() };
+        let mut g =
+            Gazetteer { by_first: HashMap::default(), records: ontology.records.clone(), index: HashMap::default() };
         for (i, r) in ontology.records.iter().enumerate() {
             g.index.insert(r.key.clone(), i);
             let Some(kind) = r.kind else { continue };
@@ -100,8 +101,8 @@ impl Gazetteer {
     }
 
     /// Finds the longest pattern starting at each token, left to right, not overlapping.
-    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<Hit> {
-        let normed: Vec<String> = tokens.iter().map(|t| norm(t.text(text))).collect();
+    /// `normed` holds each token's [`norm`].
+    pub fn find(&self, text: &str, tokens: &[Token], normed: &[String]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -184,10 +185,11 @@ fn case_ok(pattern: &str, token: &str, first: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mention::words::norms;
 
     fn hits(g: &Gazetteer, s: &str) -> Vec<(String, String)> {
         let toks = tokenize(s);
-        g.find(s, &toks)
+        g.find(s, &toks, &norms(s, &toks))
             .iter()
             .map(|h| {
                 let end = h.prefix_end.unwrap_or(toks[h.last].end);

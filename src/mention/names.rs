@@ -2,7 +2,7 @@
 //! them ("Foreign Minister Jane Doe" → person), their last word ("the Acme Council" →
 //! organisation) or the verb after them ("Jane Doe said" → person).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::words::{is_in, norm, NOT_NAMES, ORG_WORDS, TITLES};
 use crate::claim::{Entity, EntityKind};
@@ -78,14 +78,14 @@ pub struct Found {
     pub entity: Entity,
 }
 
-/// Longest title ending just before token `end` (exclusive), in lower case.
-fn title_before(text: &str, tokens: &[Token], end: usize, extra: &[String]) -> Option<(usize, String)> {
+/// Longest title (from `TITLES` or `extra`, sorted) ending just before token `end`
+/// (exclusive), in lower case.
+fn title_before(norms: &[String], end: usize, extra: &[String]) -> Option<(usize, String)> {
     let mut best: Option<(usize, String)> = None;
     for len in 1..=4.min(end) {
         let start = end - len;
-        let phrase: Vec<String> = tokens[start..end].iter().map(|t| norm(t.text(text))).collect();
-        let phrase = phrase.join(" ");
-        if is_in(TITLES, &phrase) || extra.iter().any(|t| *t == phrase) {
+        let phrase = norms[start..end].join(" ");
+        if is_in(&TITLES, &phrase) || extra.binary_search(&phrase).is_ok() {
             best = Some((start, phrase));
         }
     }
@@ -96,6 +96,7 @@ fn title_before(text: &str, tokens: &[Token], end: usize, extra: &[String]) -> O
 pub fn discover(
     text: &str,
     tokens: &[Token],
+    norms: &[String],
     range: std::ops::Range<usize>,
     covered: &[bool],
     titles: &[String],
@@ -113,7 +114,7 @@ pub fn discover(
         let mut j = i;
         while j + 1 < range.end && !covered[j + 1] && tokens[j + 1].kind == TokenKind::Word {
             let next = tokens[j + 1].text(text);
-            let connector = is_in(CONNECTORS, &norm(next)) && j + 2 < range.end && is_cap(tokens[j + 2].text(text));
+            let connector = is_in(CONNECTORS, &norms[j + 1]) && j + 2 < range.end && is_cap(tokens[j + 2].text(text));
             if (is_cap(next) || connector) && tokens[j + 1].start - tokens[j].end <= 1 {
                 j += 1;
             } else {
@@ -126,7 +127,7 @@ pub fn discover(
         let mut start = run_start;
         let mut title: Option<(usize, String)> = None;
         for k in (run_start + 1..=run_end).rev() {
-            if let Some((ts, t)) = title_before(text, tokens, k, titles) {
+            if let Some((ts, t)) = title_before(norms, k, titles) {
                 if ts >= run_start || title.is_none() {
                     title = Some((ts.min(run_start), t));
                     start = k;
@@ -135,16 +136,16 @@ pub fn discover(
             }
         }
         if title.is_none() {
-            title = title_before(text, tokens, run_start, titles);
+            title = title_before(norms, run_start, titles);
         }
         // An appositive: "the FT's Kiev correspondent, Jane Doe, reports".
         if title.is_none() && run_start >= 2 && tokens[run_start - 1].text(text) == "," {
-            title = title_before(text, tokens, run_start - 1, titles);
+            title = title_before(norms, run_start - 1, titles);
         }
         // Leading capitalised function words are not names ("Earlier, …"), but right
         // after a title a name may look like one ("Vice Premier He Lifeng").
         let after_title = title.as_ref().is_some_and(|(ts, _)| *ts < start || (*ts < run_start && start == run_start));
-        while !after_title && start <= run_end && is_in(NOT_NAMES, &norm(tokens[start].text(text))) {
+        while !after_title && start <= run_end && is_in(&NOT_NAMES, &norms[start]) {
             start += 1;
         }
         if start > run_end {
@@ -152,11 +153,11 @@ pub fn discover(
         }
         let name = &text[tokens[start].start..tokens[run_end].end];
         let words = run_end - start + 1;
-        let last = norm(tokens[run_end].text(text));
-        let next = tokens.get(run_end + 1).map(|t| norm(t.text(text))).unwrap_or_default();
+        let last = &norms[run_end];
+        let next = norms.get(run_end + 1).map(String::as_str).unwrap_or("");
         let entity = if let Some(known) = people.lookup(name) {
             Some(known.clone())
-        } else if is_in(ORG_WORDS, &last) && words >= 2 {
+        } else if is_in(&ORG_WORDS, &last) && words >= 2 {
             Some(Entity::from_label(EntityKind::Organization, name))
         } else if title.is_some() && (words >= 2 || name.chars().count() > 3) {
             Some(Entity::from_label(EntityKind::Person, name))
@@ -182,12 +183,13 @@ pub fn discover(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mention::words::norms;
     use crate::text::tokenize;
 
     fn run(s: &str, people: &mut People) -> Vec<(String, EntityKind, Option<String>)> {
         let toks = tokenize(s);
         let covered = vec![false; toks.len()];
-        discover(s, &toks, 0..toks.len(), &covered, &[], people)
+        discover(s, &toks, &norms(s, &toks), 0..toks.len(), &covered, &[], people)
             .into_iter()
             .map(|f| (f.entity.label, f.entity.kind, f.title))
             .collect()

@@ -10,24 +10,27 @@ use super::{Gazetteer, Mention, Role};
 use crate::claim::{Entity, EntityKind, Span};
 use crate::text::{Token, TokenKind};
 
-fn tok(text: &str, tokens: &[Token], i: usize) -> String {
-    tokens.get(i).map(|t| norm(t.text(text))).unwrap_or_default()
+/// Token `i`'s normalised form ("" past the end).
+fn tok(norms: &[String], i: usize) -> &str {
+    norms.get(i).map(String::as_str).unwrap_or("")
 }
 
-/// Longest phrase from `list` starting at token `i`: its length in tokens.
-fn phrase_at(text: &str, tokens: &[Token], i: usize, list: &[&str], extra: &[String]) -> Option<(usize, String)> {
+/// Longest phrase from `list` or `extra` (sorted) starting at token `i`: its length in
+/// tokens, and the phrase.
+fn phrase_at(norms: &[String], i: usize, list: &(impl Words + ?Sized), extra: &[String]) -> Option<(usize, String)> {
     let mut best = None;
+    let mut p = String::new();
     for len in 1..=4 {
-        if i + len > tokens.len() {
-            break;
+        let Some(w) = norms.get(i + len - 1) else { break };
+        if len > 1 {
+            p.push(' ');
         }
-        let p: Vec<String> = (i..i + len).map(|k| tok(text, tokens, k)).collect();
-        let p = p.join(" ");
-        if is_in(list, &p) || extra.iter().any(|e| *e == p) {
-            best = Some((len, p));
+        p.push_str(w);
+        if is_in(list, &p) || extra.binary_search_by(|e| e.as_str().cmp(&p)).is_ok() {
+            best = Some(len);
         }
     }
-    best
+    best.map(|len| (len, norms[i..i + len].join(" ")))
 }
 
 fn is_stateish(m: &Mention) -> bool {
@@ -35,18 +38,20 @@ fn is_stateish(m: &Mention) -> bool {
         && matches!(m.entity.kind, EntityKind::State | EntityKind::Organization | EntityKind::Group)
 }
 
-/// Finds and resolves the mentions of an entry. `people` carries discovered names
-/// across entries.
+/// Finds and resolves the mentions of an entry. `norms` holds each token's
+/// [`norm`], `titles` the gazetteer's titles (sorted); `people` carries discovered
+/// names across entries.
 pub fn find_mentions(
     text: &str,
     tokens: &[Token],
+    norms: &[String],
     sentences: &[(usize, usize)],
     in_quote: &[bool],
     gaz: &Gazetteer,
     titles: &[String],
     people: &mut People,
 ) -> Vec<Mention> {
-    let hits: Vec<Hit> = gaz.find(text, tokens);
+    let hits: Vec<Hit> = gaz.find(text, tokens, norms);
     let mut covered = vec![false; tokens.len()];
     let mut ms: Vec<Mention> = Vec::new();
     for h in &hits {
@@ -61,7 +66,7 @@ pub fn find_mentions(
     // Names the gazetteer lacks.
     let mut found: Vec<Found> = Vec::new();
     for &(s, e) in sentences {
-        found.extend(discover(text, tokens, s..e, &covered, titles, people));
+        found.extend(discover(text, tokens, norms, s..e, &covered, titles, people));
     }
     for f in found {
         // "Luiz Inácio" before a known "Lula da Silva": first names of the same person.
@@ -83,14 +88,14 @@ pub fn find_mentions(
     ms.sort_by_key(|m| (m.first, m.last));
     short_names(text, tokens, &mut ms);
 
-    absorb_titles(text, tokens, &mut ms, titles);
-    groups(text, tokens, &mut ms);
-    descriptions(text, tokens, gaz, &mut ms, titles);
+    absorb_titles(norms, &mut ms, titles);
+    groups(text, tokens, norms, &mut ms);
+    descriptions(text, tokens, norms, gaz, &mut ms, titles);
     // Flags first, so that pronouns can prefer antecedents that are not inside a
     // prepositional phrase; then again for the pronouns themselves.
-    flags(text, tokens, &mut ms);
-    pronouns(text, tokens, in_quote, gaz, titles, &mut ms);
-    flags(text, tokens, &mut ms);
+    flags(text, tokens, norms, &mut ms);
+    pronouns(text, tokens, norms, in_quote, gaz, titles, &mut ms);
+    flags(text, tokens, norms, &mut ms);
     ms
 }
 
@@ -140,7 +145,7 @@ fn short_names(text: &str, tokens: &[Token], ms: &mut Vec<Mention>) {
 
 /// "Russian Foreign Minister Sergey Lavrov", "US special envoy Steve Witkoff": the
 /// state before a title and a person's name is part of the person's mention.
-fn absorb_titles(text: &str, tokens: &[Token], ms: &mut Vec<Mention>, titles: &[String]) {
+fn absorb_titles(norms: &[String], ms: &mut Vec<Mention>, titles: &[String]) {
     let mut drop = vec![false; ms.len()];
     for i in 0..ms.len() {
         if !is_stateish(&ms[i]) && ms[i].entity.kind != EntityKind::Source {
@@ -148,12 +153,12 @@ fn absorb_titles(text: &str, tokens: &[Token], ms: &mut Vec<Mention>, titles: &[
         }
         let mut k = ms[i].last + 1;
         // "Kosovo's Prime Minister Albin Kurti"
-        if matches!(tok(text, tokens, k).as_str(), "'s" | "’s") {
+        if matches!(tok(norms, k), "'s" | "’s") {
             k += 1;
         }
         // Title words, possibly several ("Army Secretary", "Press Secretary").
         let mut saw_title = false;
-        while let Some((len, _)) = phrase_at(text, tokens, k, TITLES, titles) {
+        while let Some((len, _)) = phrase_at(norms, k, &TITLES, titles) {
             k += len;
             saw_title = true;
         }
@@ -175,18 +180,18 @@ fn absorb_titles(text: &str, tokens: &[Token], ms: &mut Vec<Mention>, titles: &[
 /// "Russian officials", "Kiev's delegation", "Kiev's European backers": a state,
 /// metonym or demonym (possibly possessive) and a group noun make a group mention of
 /// that state. The possessor of backers stays a mention of its own.
-fn groups(text: &str, tokens: &[Token], ms: &mut [Mention]) {
+fn groups(text: &str, tokens: &[Token], norms: &[String], ms: &mut [Mention]) {
     for i in 0..ms.len() {
         if !is_stateish(&ms[i]) {
             continue;
         }
         let mut k = ms[i].last + 1;
-        let possessive = matches!(tok(text, tokens, k).as_str(), "'s" | "’s");
+        let possessive = matches!(tok(norms, k), "'s" | "’s");
         if possessive {
             k += 1;
         }
         // Adjectives that may stand between: "senior Russian officials", "top US officials".
-        while matches!(tok(text, tokens, k).as_str(), "senior" | "top" | "other" | "fellow" | "own" | "so-called") {
+        while matches!(tok(norms, k), "senior" | "top" | "other" | "fellow" | "own" | "so-called") {
             k += 1;
         }
         // A following demonym takes over: "Kiev's European backers" is about Europe.
@@ -195,7 +200,7 @@ fn groups(text: &str, tokens: &[Token], ms: &mut [Mention]) {
         }
         // "China's commerce ministry", "India's external affairs ministry": up to two
         // lower-case words before a group noun.
-        let mut found = phrase_at(text, tokens, k, GROUP_NOUNS, &[]);
+        let mut found = phrase_at(norms, k, &GROUP_NOUNS, &[]);
         for skip in 1..=2 {
             if found.is_some() {
                 break;
@@ -207,8 +212,7 @@ fn groups(text: &str, tokens: &[Token], ms: &mut [Mention]) {
             });
             if lower && !ms.iter().any(|m| m.first >= k && m.first < k + skip) {
                 found = phrase_at(
-                    text,
-                    tokens,
+                    norms,
                     k + skip,
                     &["ministry", "government", "delegation", "officials", "authorities", "negotiators"],
                     &[],
@@ -233,17 +237,24 @@ fn groups(text: &str, tokens: &[Token], ms: &mut [Mention]) {
 }
 
 /// "the Ukrainian leader", "the US president", "his chief of staff".
-fn descriptions(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<Mention>, titles: &[String]) {
+fn descriptions(
+    text: &str,
+    tokens: &[Token],
+    norms: &[String],
+    gaz: &Gazetteer,
+    ms: &mut Vec<Mention>,
+    titles: &[String],
+) {
     let mut added = Vec::new();
     for m in ms.iter() {
         if !is_stateish(m) {
             continue;
         }
         let mut k = m.last + 1;
-        if matches!(tok(text, tokens, k).as_str(), "'s" | "’s") {
+        if matches!(tok(norms, k), "'s" | "’s") {
             k += 1;
         }
-        let Some((len, title)) = phrase_at(text, tokens, k, TITLES, titles) else { continue };
+        let Some((len, title)) = phrase_at(norms, k, &TITLES, titles) else { continue };
         // A name right after the title is the person themself (handled by absorb_titles).
         if tokens.get(k + len).is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase)) {
             continue;
@@ -291,6 +302,7 @@ fn person_with_title(gaz: &Gazetteer, state: usize, title: &str) -> Option<usize
 fn pronouns(
     text: &str,
     tokens: &[Token],
+    norms: &[String],
     in_quote: &[bool],
     gaz: &Gazetteer,
     titles: &[String],
@@ -310,10 +322,10 @@ fn pronouns(
         if covered[i] || t.kind != TokenKind::Word {
             continue;
         }
-        let w = norm(t.text(text));
+        let w = tok(norms, i);
         // "the group", "the country": refer back like "it".
         let described = if w == "the" && !covered.get(i + 1).copied().unwrap_or(true) {
-            let next = tokens.get(i + 1).map(|n| norm(n.text(text))).unwrap_or_default();
+            let next = tok(norms, i + 1);
             if is_in(ORG_DESCRIPTIONS, &next) {
                 Some((EntityKind::Organization, i + 1))
             } else if is_in(STATE_DESCRIPTIONS, &next) {
@@ -372,12 +384,12 @@ fn pronouns(
             let entity = a.entity.clone();
             // "his chief of staff" (no name after it): the aide who works for him.
             if is_in(POSSESSIVE_PRONOUNS, &w) {
-                if let Some((len, title)) = phrase_at(text, tokens, i + 1, TITLES, titles) {
+                if let Some((len, title)) = phrase_at(norms, i + 1, &TITLES, titles) {
                     let named = tokens
                         .get(i + 1 + len)
                         .is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase))
                         || covered.get(i + 1 + len).copied().unwrap_or(false)
-                        || tok(text, tokens, i + 1 + len) == ",";
+                        || tok(norms, i + 1 + len) == ",";
                     let aide = gaz.records.iter().position(|r| {
                         r.works_for.iter().any(|k| *k == entity.key) && r.titles.iter().any(|t| *t == title)
                     });
@@ -406,20 +418,20 @@ fn pronouns(
 }
 
 /// Sets `possessive`, `locative`, `in_pp` and `modifier` from the words around each mention.
-fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
+fn flags(text: &str, tokens: &[Token], norms: &[String], ms: &mut [Mention]) {
     for m in ms.iter_mut() {
-        let next = tok(text, tokens, m.last + 1);
-        if m.group_noun.is_none() && matches!(next.as_str(), "'s" | "’s") {
+        let next = tok(norms, m.last + 1);
+        if m.group_noun.is_none() && matches!(next, "'s" | "’s") {
             m.possessive = true;
         }
         // Walk back over determiners and adjectives to the word that governs the mention.
         let mut k = m.first;
         let mut steps = 0;
         while k > 0 && steps < 5 {
-            let w = tok(text, tokens, k - 1);
+            let w = tok(norms, k - 1);
             // Titles too: "by President Donald Trump" is inside a prepositional phrase.
-            let title = is_in(TITLES, &w) && tokens[k - 1].text(text).chars().next().is_some_and(char::is_uppercase);
-            if is_in(DETERMINERS, &w) || w == "post-conflict" || w == "a" || title {
+            let title = is_in(&TITLES, &w) && tokens[k - 1].text(text).chars().next().is_some_and(char::is_uppercase);
+            if is_in(&DETERMINERS, &w) || w == "post-conflict" || w == "a" || title {
                 k -= 1;
                 steps += 1;
             } else {
@@ -427,14 +439,14 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
             }
         }
         if k > 0 {
-            let prev = tok(text, tokens, k - 1);
-            if is_in(PREPOSITIONS, &prev) {
+            let prev = tok(norms, k - 1);
+            if is_in(&PREPOSITIONS, &prev) {
                 m.in_pp = true;
             }
             if is_in(LOCATIVE, &prev) && m.role != Role::Group && m.role != Role::Pronoun {
                 m.locative = true;
             }
-            if prev == "to" && k >= 2 && is_in(MOTION, &tok(text, tokens, k - 2)) {
+            if prev == "to" && k >= 2 && is_in(MOTION, &tok(norms, k - 2)) {
                 m.locative = true;
             }
         }
@@ -445,9 +457,9 @@ fn flags(text: &str, tokens: &[Token], ms: &mut [Mention]) {
             let next_tok = tokens.get(m.last + 1);
             let adjacent = next_tok.is_some_and(|t| t.kind == TokenKind::Word && t.start > tokens[m.last].end);
             // "Nor will Tehran accept": after a modal the name is an inverted subject.
-            let inverted = m.first > 0 && is_in(AUXILIARIES, &tok(text, tokens, m.first - 1));
+            let inverted = m.first > 0 && is_in(&AUXILIARIES, &tok(norms, m.first - 1));
             if adjacent
-                && (is_in(HEAD_NOUNS, &next)
+                && (is_in(&HEAD_NOUNS, &next)
                     || m.role == Role::Demonym
                     || (!inverted && next_tok.is_some_and(|t| looks_like_noun(t.text(text)))))
             {
@@ -479,10 +491,10 @@ fn looks_like_noun(w: &str) -> bool {
     w.chars().all(|c| c.is_lowercase() || c == '-')
         && w.len() > 2
         && !is_in(VERBS, w)
-        && !is_in(AUXILIARIES, w)
-        && !is_in(PREPOSITIONS, w)
+        && !is_in(&AUXILIARIES, w)
+        && !is_in(&PREPOSITIONS, w)
         && !is_in(CONJUNCTIONS, w)
-        && !is_in(DETERMINERS, w)
+        && !is_in(&DETERMINERS, w)
         && !w.ends_with("ed")
         && !w.ends_with("ly")
         && !w.ends_with("ing")

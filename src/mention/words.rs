@@ -2,22 +2,39 @@
 //! group nouns, titles, organisation keywords. Domain vocabulary lives in `ontology/`;
 //! these are English grammar.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 /// Lower-cases a token and folds curly apostrophes.
 pub fn norm(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let lower = s.to_lowercase();
+    if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower
+    }
 }
 
-pub const DETERMINERS: &[&str] = &[
+/// Each token's [`norm`], computed once per entry for every stage to share.
+pub fn norms(text: &str, tokens: &[crate::text::Token]) -> Vec<String> {
+    tokens.iter().map(|t| norm(t.text(text))).collect()
+}
+
+pub static DETERMINERS: WordList = WordList::new(&[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "any",
     "all", "some", "each", "every", "such", "no", "another", "both",
-];
+]);
 
-pub const PREPOSITIONS: &[&str] = &[
+pub static PREPOSITIONS: WordList = WordList::new(&[
     "of", "with", "to", "for", "by", "from", "on", "over", "about", "against", "between", "among", "into", "under",
     "after", "before", "during", "despite", "including", "than", "like", "in", "at", "near", "outside", "inside",
     "across", "around", "toward", "towards", "via", "throughout", "within", "upon", "onto", "amid", "regarding",
     "through", "without", "until", "behind", "beyond", "alongside",
-];
+]);
 
 /// Prepositions that make a following place name a location, not an actor.
 pub const LOCATIVE: &[&str] = &[
@@ -32,10 +49,10 @@ pub const MOTION: &[&str] = &[
     "come", "came", "trip", "visit", "journey", "moved", "move", "back",
 ];
 
-pub const AUXILIARIES: &[&str] = &[
+pub static AUXILIARIES: WordList = WordList::new(&[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can",
     "could", "may", "might", "must", "do", "does", "did", "'s",
-];
+]);
 
 pub const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 
@@ -43,20 +60,20 @@ pub const CONJUNCTIONS: &[&str] = &["and", "or", "but", "nor", "as well as", "pl
 
 /// Plural or collective nouns that, after a state or demonym, stand for that state:
 /// "Russian officials", "Kiev's delegation", "EU leaders".
-pub const GROUP_NOUNS: &[&str] = &[
+pub static GROUP_NOUNS: WordList = WordList::new(&[
     "officials", "official", "mediators", "diplomats", "diplomat", "delegation", "delegations", "negotiators",
     "negotiator", "government", "authorities", "side", "leadership", "administration", "team", "leaders",
     "counterparts", "forces", "military", "army", "envoys", "representatives", "lawmakers", "ministers", "backers",
     "allies", "partners", "supporters", "sponsors", "patrons", "governments", "officers", "troops", "negotiating team",
     "foreign ministry", "defence ministry", "defense ministry", "ministry", "spokesperson", "sources",
-];
+]);
 
 /// Group nouns that name the possessor's supporters, not the possessor.
 pub const BACKER_NOUNS: &[&str] = &["backers", "allies", "partners", "supporters", "sponsors", "patrons"];
 
 /// Role nouns for people, used when the gazetteer has no title list for someone.
 /// Longest first matters: matching tries each and keeps the longest.
-pub const TITLES: &[&str] = &[
+pub static TITLES: WordList = WordList::new(&[
     "president", "vice president", "vice premier", "premier", "trade minister", "commerce minister",
     "economy minister", "trade representative", "prime minister", "deputy prime minister", "foreign minister",
     "defence minister", "defense minister", "minister", "secretary", "secretary of state", "defense secretary",
@@ -72,7 +89,7 @@ pub const TITLES: &[&str] = &[
     "dr", "dr.", "lt. gen.", "colonel", "col.", "admiral", "marshal", "field marshal", "secretary of defense",
     "attorney general", "treasury secretary", "commerce secretary", "deputy foreign minister", "defense minister",
     "energy minister", "finance minister", "interior minister",
-];
+]);
 
 /// Titles that mean the head of a state or organisation ("the Ukrainian leader").
 pub const LEADER_TITLES: &[&str] = &[
@@ -84,16 +101,16 @@ pub const LEADER_TITLES: &[&str] = &[
 pub const REPORTER_TITLES: &[&str] = &["correspondent", "journalist", "reporter", "editor", "columnist"];
 
 /// Last words that make a capitalised name an organisation.
-pub const ORG_WORDS: &[&str] = &[
+pub static ORG_WORDS: WordList = WordList::new(&[
     "ministry", "council", "committee", "commission", "agency", "party", "organization", "organisation", "union",
     "front", "forces", "army", "bank", "fund", "institute", "group", "movement", "alliance", "coalition", "parliament",
     "assembly", "court", "office", "department", "service", "guard", "brigade", "corps", "authority", "federation",
     "association", "foundation", "league", "navy", "command", "directorate", "secretariat", "board", "cabinet",
     "senate", "congress", "company", "corporation", "militia", "battalion",
-];
+]);
 
 /// Capitalised words that begin sentences or headings but are not names.
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: WordList = WordList::new(&[
     "the", "a", "an", "in", "on", "at", "as", "but", "and", "or", "yet", "so", "if", "when", "while", "after",
     "before", "since", "meanwhile", "however", "earlier", "later", "once", "simultaneously", "only", "there", "this",
     "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "its",
@@ -106,10 +123,10 @@ pub const NOT_NAMES: &[&str] = &[
     "neither", "each", "every", "also", "still", "even", "just", "now", "then", "today", "tomorrow", "yesterday",
     "here", "we're", "i'm", "it's", "that's", "there's", "let", "mr", "mrs", "ms", "dr", "president", "minister",
     "secretary", "war", "peace", "final", "only", "until", "unless", "although", "though", "because",
-];
+]);
 
 /// Nouns that, right after an actor name, make the name a modifier ("the US plan").
-pub const HEAD_NOUNS: &[&str] = &[
+pub static HEAD_NOUNS: WordList = WordList::new(&[
     "plan", "plans", "proposal", "proposals", "framework", "draft", "deal", "initiative", "blueprint", "roadmap",
     "conflict", "war", "crisis", "peace", "talks", "forces", "army", "troops", "military", "economy", "border",
     "territory", "territories", "side", "delegation", "media", "president", "leader", "envoy", "government",
@@ -119,7 +136,7 @@ pub const HEAD_NOUNS: &[&str] = &[
     "correspondent", "army secretary", "secretary", "minister", "forces", "state", "people", "stance", "counter-plan",
     "counterplan", "counter-proposal", "counterproposal", "security", "election", "elections", "economy", "market",
     "oil", "gas", "energy", "drones", "missiles", "weapons", "warplanes", "intelligence",
-];
+]);
 
 /// Personal pronouns and the kinds of entity they can stand for.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "hers", "himself", "herself"];
@@ -137,8 +154,46 @@ pub const STATE_DESCRIPTIONS: &[&str] =
 
 pub const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their", "my", "our"];
 
-pub fn is_in(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+/// Whether `word` is in `list`: a plain slice (scanned) or a [`WordList`] (hashed).
+pub fn is_in<L: Words + ?Sized>(list: &L, word: &str) -> bool {
+    list.has(word)
+}
+
+/// A list of words or phrases that can say whether it holds one.
+pub trait Words {
+    fn has(&self, word: &str) -> bool;
+}
+
+impl Words for [&str] {
+    fn has(&self, word: &str) -> bool {
+        self.contains(&word)
+    }
+}
+
+impl<const N: usize> Words for [&str; N] {
+    fn has(&self, word: &str) -> bool {
+        self.contains(&word)
+    }
+}
+
+/// A long closed list, looked up in a hash set built on first use: the extractor asks
+/// these lists about every token, and scanning a hundred titles each time showed in
+/// profiles.
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList { words, set: OnceLock::new() }
+    }
+}
+
+impl Words for WordList {
+    fn has(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+    }
 }
 
 /// Adverbs of time that end a noun phrase ("rejected the plan yesterday").

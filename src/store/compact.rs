@@ -137,15 +137,7 @@ pub fn compact(dir: &Path, threads: usize) -> Result<(), StoreError> {
                     let options = ffi::rocksdb_compactoptions_create();
                     // Other families' compactions may run beside this one.
                     ffi::rocksdb_compactoptions_set_exclusive_manual_compaction(options, 0);
-                    ffi::rocksdb_compact_range_cf_opt(
-                        db.db,
-                        handle,
-                        options,
-                        ptr::null(),
-                        0,
-                        ptr::null(),
-                        0,
-                    );
+                    ffi::rocksdb_compact_range_cf_opt(db.db, handle, options, ptr::null(), 0, ptr::null(), 0);
                     ffi::rocksdb_compactoptions_destroy(options);
                 }
             });
@@ -156,12 +148,8 @@ pub fn compact(dir: &Path, threads: usize) -> Result<(), StoreError> {
 
 /// RocksDB's levels (0 to 6 by default).
 const LEVELS: [&CStr; 7] = [
-    c"rocksdb.num-files-at-level0",
-    c"rocksdb.num-files-at-level1",
-    c"rocksdb.num-files-at-level2",
-    c"rocksdb.num-files-at-level3",
-    c"rocksdb.num-files-at-level4",
-    c"rocksdb.num-files-at-level5",
+    c"rocksdb.num-files-at-level0", c"rocksdb.num-files-at-level1", c"rocksdb.num-files-at-level2",
+    c"rocksdb.num-files-at-level3", c"rocksdb.num-files-at-level4", c"rocksdb.num-files-at-level5",
     c"rocksdb.num-files-at-level6",
 ];
 

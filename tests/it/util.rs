@@ -163,15 +163,77 @@ pub fn spawn_ingest_and_wait_for_first_commit(store: &Path, file: &Path) -> std:
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("spawn kg ingest");
+    wait_for_first_commit(&mut child, store);
+    child
+}
+
+/// Waits until another process sees a committed entry in `store`, which `child` is
+/// writing; panics if the child ends first.
+fn wait_for_first_commit(child: &mut std::process::Child, store: &Path) {
     loop {
         if let Some(status) = child.try_wait().expect("try_wait") {
             panic!("the ingest ended ({status}) before a first commit was seen");
         }
         if committed_entries(store).is_some_and(|n| n > 0) {
-            return child;
+            return;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+/// An ingest that cannot finish until [`HeldIngest::release`]: its last input is a
+/// named pipe this side holds open, so the writer is still running, whatever the
+/// machine's speed, for as long as a test needs it to be.
+pub struct HeldIngest {
+    pub child: std::process::Child,
+    pipe: std::fs::File,
+    last_line: String,
+}
+
+impl HeldIngest {
+    /// Lets the ingest finish: the pipe delivers the corpus's last entry again (already
+    /// in the store, so it adds nothing) and closes.
+    pub fn release(mut self) -> std::process::Output {
+        use std::io::Write;
+        self.pipe.write_all(self.last_line.as_bytes()).expect("write to the pipe");
+        drop(self.pipe);
+        self.child.wait_with_output().expect("wait for the ingest")
+    }
+}
+
+/// Spawns `kg ingest --batch 50 FILE PIPE` on `store` and waits until another process
+/// sees a committed entry: the ingest then holds the store until released.
+pub fn spawn_held_ingest(store: &Path, dir: &Path, file: &Path) -> HeldIngest {
+    use std::os::unix::fs::OpenOptionsExt;
+    let fifo = dir.join("held.jsonl");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo {}", fifo.display());
+    let mut child = kg_std(store)
+        .args(["ingest", "--quiet", "--batch", CORPUS_BATCH])
+        .args([file, &fifo])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn kg ingest");
+    // kg opens every input before it starts; a non-blocking open for writing succeeds
+    // once it has the pipe open for reading. From then on it sees a writer, so its
+    // reading of the pipe waits for this side.
+    let pipe = loop {
+        match std::fs::OpenOptions::new().write(true).custom_flags(libc::O_NONBLOCK).open(&fifo) {
+            Ok(p) => break p,
+            Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {}
+            Err(e) => panic!("open {}: {e}", fifo.display()),
+        }
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            panic!("the ingest ended ({status}) before it opened its inputs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    let text = std::fs::read_to_string(file).expect("read the corpus");
+    let last_line = format!("{}\n", text.lines().last().expect("a corpus line"));
+    wait_for_first_commit(&mut child, store);
+    HeldIngest { child, pipe, last_line }
 }
 
 /// Number of entries in a store while a writer may be creating it: `None` when

@@ -6,8 +6,10 @@ use super::*;
 impl ClaimExtractor {
     /// Whether a word class phrase ends at token `i` (inclusive), within the sentence.
     pub(super) fn class_ending_at(&self, ctx: &Ctx, i: usize, class: WordClass) -> bool {
-        self.class_phrases.iter().any(|(c, words)| {
-            *c == class && i + 1 >= words.len() + ctx.start && {
+        let Some(list) = self.classes_by_last.get(ctx.w(i)) else { return false };
+        list.iter().any(|&(c, p)| {
+            let words = &self.class_phrases[p].1;
+            c == class && i + 1 >= words.len() + ctx.start && {
                 let s = i + 1 - words.len();
                 (0..words.len()).all(|k| ctx.w(s + k) == words[k])
             }
@@ -66,7 +68,7 @@ impl ClaimExtractor {
                     .filter(|m| m.last < i && m.last + 5 >= i && speaker_kind(m) && !m.in_pp && !m.possessive)
                     .filter(|m| {
                         (m.last + 1..i).all(|k| {
-                            is_in(AUXILIARIES, ctx.w(k))
+                            is_in(&AUXILIARIES, ctx.w(k))
                                 || matches!(
                                     ctx.w(k),
                                     "also"

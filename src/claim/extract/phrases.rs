@@ -87,14 +87,7 @@ impl ClaimExtractor {
     /// Finds plan phrases ("Trump's peace plan", "the US-drafted proposal", "the European
     /// counter-plan") and adds them as position mentions, remembering each document's plans.
     pub(super) fn plans_in(&mut self, ctx: &mut Ctx, doc: DocumentId) {
-        let plan_nouns: Vec<&str> = self
-            .cues
-            .values()
-            .flatten()
-            .filter(|c| c.frame == Frame::Noun && c.relation == Relation::Proposes && c.words.len() == 1)
-            .map(|c| c.words[0].as_str())
-            .filter(|w| !is_in(POINT_NOUNS, w))
-            .collect();
+        let plan_nouns: Vec<&str> = self.plan_nouns.iter().map(String::as_str).collect();
         let mut new = Vec::new();
         let mut i = ctx.start;
         while i < ctx.end {
@@ -164,7 +157,7 @@ impl ClaimExtractor {
                 if wj == "'s" || wj == "’s" || ctx.tokens[j].kind == TokenKind::Quote {
                     continue;
                 }
-                if is_in(DETERMINERS, &wj) {
+                if is_in(&DETERMINERS, &wj) {
                     k = j;
                     break;
                 }
@@ -210,10 +203,10 @@ impl ClaimExtractor {
                     && j + 1 == i
                     && ctx.tokens[j].kind == TokenKind::Word
                     && wj.chars().all(|c| c.is_lowercase())
-                    && !is_in(PREPOSITIONS, &wj)
-                    && !is_in(AUXILIARIES, &wj)
+                    && !is_in(&PREPOSITIONS, &wj)
+                    && !is_in(&AUXILIARIES, &wj)
                     && !is_in(CONJUNCTIONS, &wj)
-                    && !is_in(DETERMINERS, &wj)
+                    && !is_in(&DETERMINERS, &wj)
                 {
                     topic_noun = Some(wj.clone());
                     k = j;
@@ -413,7 +406,7 @@ impl ClaimExtractor {
         // "to discuss X", "agreed to hold X": skip the infinitive verb.
         let bare_verb = |k: usize| {
             ctx.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word && k < ctx.end)
-                && !is_in(DETERMINERS, ctx.w(k))
+                && !is_in(&DETERMINERS, ctx.w(k))
                 && ctx.tokens[k].text(ctx.text).chars().next().is_some_and(char::is_lowercase)
                 && !ctx.ms.iter().any(|m| m.first <= k && k <= m.last)
         };
@@ -523,7 +516,7 @@ impl ClaimExtractor {
             return None;
         }
         while k < ctx.end
-            && (is_in(DETERMINERS, ctx.w(k))
+            && (is_in(&DETERMINERS, ctx.w(k))
                 || ctx.tokens[k].kind == TokenKind::Quote
                 || matches!(ctx.w(k), "any" | "potential" | "possible" | "further" | "more"))
         {
@@ -540,7 +533,7 @@ impl ClaimExtractor {
             possessed = true;
         }
         let first = k;
-        let after_det = first > cue.last + 1 && is_in(DETERMINERS, ctx.w(first - 1));
+        let after_det = first > cue.last + 1 && is_in(&DETERMINERS, ctx.w(first - 1));
         let mut last = None;
         while k < ctx.end && k < first + 4 {
             let t = ctx.tokens[k];
@@ -579,7 +572,7 @@ impl ClaimExtractor {
             }
             if t.kind != TokenKind::Word
                 || np_stop(w)
-                || (k > first && (is_in(DETERMINERS, w) || time_at(ctx, k)))
+                || (k > first && (is_in(&DETERMINERS, w) || time_at(ctx, k)))
                 || (!demonym && ctx.ms.iter().any(|m| m.first <= k && k <= m.last))
             {
                 break;
@@ -606,7 +599,7 @@ impl ClaimExtractor {
             )
         {
             let mut j = last + 2;
-            while j < ctx.end && (is_in(DETERMINERS, ctx.w(j)) || ctx.tokens[j].kind == TokenKind::Quote) {
+            while j < ctx.end && (is_in(&DETERMINERS, ctx.w(j)) || ctx.tokens[j].kind == TokenKind::Quote) {
                 j += 1;
             }
             if let Some(p) = ctx.ms.iter().find(|m| m.first == j && m.role == Role::Position) {
@@ -668,8 +661,8 @@ impl ClaimExtractor {
                 return Some(self.np_mention(first, e, &label, ctx));
             }
         }
-        let junk = is_in(JUNK_HEADS, &head)
-            && !(words >= 2 && !is_in(JUNK_HEADS, ctx.w(first)) && ctx.w(first).chars().all(|c| c.is_lowercase()));
+        let junk = is_in(&JUNK_HEADS, &head)
+            && !(words >= 2 && !is_in(&JUNK_HEADS, ctx.w(first)) && ctx.w(first).chars().all(|c| c.is_lowercase()));
         if junk
             || head.ends_with("ly")
             || head.ends_with("ed")
@@ -721,13 +714,13 @@ impl ClaimExtractor {
                 end = Some(j);
                 j += 1;
             }
-            match end.filter(|&e| !is_in(DETERMINERS, ctx.w(e))) {
+            match end.filter(|&e| !is_in(&DETERMINERS, ctx.w(e))) {
                 Some(e) => last = e,
                 None if !(nounish || words >= 2 || after_det) => return None,
                 None => {}
             }
         }
-        if possessed && last + 1 == first + 1 && is_in(JUNK_HEADS, &head) {
+        if possessed && last + 1 == first + 1 && is_in(&JUNK_HEADS, &head) {
             return None;
         }
         let label = ctx.text[ctx.tokens[label_start].start..ctx.tokens[last].end].to_string();
@@ -744,7 +737,7 @@ impl ClaimExtractor {
                 if first >= ctx.end
                     || t.kind != TokenKind::Word
                     || !t.text(ctx.text).chars().next().is_some_and(char::is_lowercase)
-                    || is_in(AUXILIARIES, ctx.w(first))
+                    || is_in(&AUXILIARIES, ctx.w(first))
                 {
                     return None;
                 }
@@ -808,7 +801,7 @@ impl ClaimExtractor {
         // The subject is the position that opens the clause or stands just before the
         // copula, not one further back ("rejected the proposal, saying only X was …").
         let opens = |m: &&Mention| {
-            (lo..m.first).all(|k| is_in(DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote)
+            (lo..m.first).all(|k| is_in(&DETERMINERS, ctx.w(k)) || ctx.tokens[k].kind == TokenKind::Quote)
         };
         let known = ctx
             .ms
@@ -825,9 +818,9 @@ impl ClaimExtractor {
         let det = (be.saturating_sub(12).max(lo)..be).rev().find(|&k| matches!(ctx.w(k), "a" | "an" | "the"))?;
         let mut e = det + 1;
         while e < be
-            && !is_in(PREPOSITIONS, ctx.w(e))
+            && !is_in(&PREPOSITIONS, ctx.w(e))
             && !ctx.ms.iter().any(|m| m.first <= e && e <= m.last)
-            && !is_in(AUXILIARIES, ctx.w(e))
+            && !is_in(&AUXILIARIES, ctx.w(e))
         {
             e += 1;
         }
@@ -839,7 +832,7 @@ impl ClaimExtractor {
             || head.ends_with("ed")
             || head.ends_with("ing")
             || head.ends_with("ly")
-            || is_in(JUNK_HEADS, head)
+            || is_in(&JUNK_HEADS, head)
         {
             return None;
         }
