@@ -179,7 +179,7 @@ pub struct IngestArgs {
     #[arg(long, default_value_t = kg::ingest::DEFAULT_BATCH, value_name = "N")]
     pub batch: usize,
     /// How entries reach the store: 'bulk' (sorted table files, made visible in a few
-    /// atomic commits: after some 2,000 entries, then at the end, and every ~400,000
+    /// atomic commits: after some 1,400 entries, then at the end, and every ~400,000
     /// entries in between; fastest) or 'transaction' (one RocksDB transaction per batch)
     #[arg(long, value_enum, default_value_t = WriteMode::Bulk, value_name = "MODE")]
     pub write_mode: WriteMode,

@@ -14,7 +14,7 @@
 //! text.
 //!
 //! Writes are all or nothing. In [`WriteMode::Bulk`] (the default) batches are sorted
-//! into table files some 150,000 quads at a time and made visible in a few atomic
+//! into table files some 100,000 quads at a time and made visible in a few atomic
 //! commits: after the first batch, and at the end (see [`crate::store::BulkWriter`]); in
 //! [`WriteMode::Transaction`] each batch is one transaction. Either way an interrupted
 //! ingest leaves the writes before it, an entry and its claims are never split, and a

@@ -160,7 +160,7 @@ pub struct WriteStats {
 /// How an ingest puts quads into RocksDB. Both write the same quads, all or nothing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum WriteMode {
-    /// A [`BulkWriter`]: table files sorted some 150,000 quads (about 2,000 entries) at a
+    /// A [`BulkWriter`]: table files sorted some 100,000 quads (about 1,400 entries) at a
     /// time while extraction goes on, made visible in a few atomic commits (after the
     /// first batch, and at the end). Fastest.
     #[default]
@@ -170,10 +170,12 @@ pub enum WriteMode {
     Transaction,
 }
 
-/// Quads a [`BulkWriter`] collects before it stores them: about 60 MB of quads, well
-/// under the memory target, while the store gets few, large files (each batch adds
-/// one file per index, which are merged at the end).
-const BULK_BATCH_QUADS: usize = 150_000;
+/// Quads a [`BulkWriter`] collects before it stores them: some 40 MB of quads, while
+/// the store gets few, large files (each batch adds one file per index, which are
+/// merged at the end). With two batches being sorted and a third being built, 150,000
+/// took a 100 MB ingest to 526 MB at its peak (once extraction kept the writer busy);
+/// 100,000 keep it under 470 MB, no slower.
+const BULK_BATCH_QUADS: usize = 100_000;
 /// Room for the write that fills a batch (a batch of entries adds up to ~100k quads).
 const BULK_BATCH_SLACK: usize = 100_000;
 /// Quads sorted before a [`BulkWriter`] commits again, after its first commit: some
@@ -183,7 +185,7 @@ const BULK_BATCH_SLACK: usize = 100_000;
 const BULK_COMMIT_EVERY: usize = 32_000_000;
 /// Batches sorted at the same time. Two keep both cores of a small machine busy
 /// while extraction waits for the store (one: 10 MB in 6.2 s instead of 5.6 s); each
-/// more costs some 60 MB.
+/// more costs some 40 MB.
 const BULK_THREADS: usize = 2;
 
 /// One entry and the claims extracted from it, ready to be written.
