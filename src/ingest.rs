@@ -10,8 +10,8 @@
 //! anywhere in it) leaves the store as it was. The second pass streams: entries are
 //! read lazily, their claims extracted, and every `batch` entries are handed to a
 //! writer thread, which stores them while the next batch is being extracted. At most
-//! three batches are alive at a time, so memory does not grow with the file beyond its
-//! text.
+//! three batches are alive at a time, and [`ingest_file`] reads the file from disk a
+//! line at a time in each pass, so memory does not grow with the file.
 //!
 //! Writes are all or nothing. In [`WriteMode::Bulk`] (the default) batches are sorted
 //! into table files some 100,000 quads at a time and made visible in a few atomic
@@ -25,7 +25,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use crate::claim::{Claim, ClaimExtractor, Entity};
-use crate::entry::{self, Document, Entry, EntryReader, Part, ReadError, ReadOptions};
+use crate::entry::file::ScanError;
+use crate::entry::{self, Document, Entry, EntryReader, FileInput, Part, ReadError, ReadOptions};
 use crate::store::{EntryClaims, Store, StoreError, WriteMode};
 
 /// Errors of an ingest, each naming the file.
@@ -105,9 +106,40 @@ pub fn ingest_bytes(
     if text.trim().is_empty() {
         return Err(IngestError::Read { file: origin.to_string(), message: "empty input".to_string() });
     }
+    ingest_parts(store, extractor, origin, || EntryReader::new(origin, text, options), ingest, progress)
+}
 
+/// Ingests the file at `path`, named `origin` in documents and errors, reading it from
+/// disk a line at a time ([`FileInput`]): memory holds the batches in flight and the
+/// longest line, whatever the size of the file. The same results as [`ingest_bytes`]
+/// on the file's content.
+pub fn ingest_file(
+    store: &Store,
+    extractor: &mut ClaimExtractor,
+    path: &std::path::Path,
+    origin: &str,
+    options: &ReadOptions,
+    ingest: IngestOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<IngestReport, IngestError> {
+    let input = FileInput::scan(path, origin, options).map_err(|e| match e {
+        ScanError::Read(e) => read_error(origin, e),
+        ScanError::Io(source) => IngestError::Io { file: origin.to_string(), source },
+    })?;
+    ingest_parts(store, extractor, origin, || input.reader(options), ingest, progress)
+}
+
+/// The two passes over an input, each reading it with a reader from `read`.
+fn ingest_parts<'a>(
+    store: &Store,
+    extractor: &mut ClaimExtractor,
+    origin: &str,
+    read: impl Fn() -> EntryReader<'a>,
+    ingest: IngestOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<IngestReport, IngestError> {
     // Pass 1: check the whole input, keeping only counts.
-    let mut reader = EntryReader::new(origin, text, options);
+    let mut reader = read();
     let mut report =
         IngestReport { file: origin.to_string(), format: reader.format().name().to_string(), ..Default::default() };
     for part in reader.by_ref() {
@@ -157,7 +189,7 @@ pub fn ingest_bytes(
         });
         let mut batch = Batch::default();
         let mut read_failure = None;
-        for part in EntryReader::new(origin, text, options) {
+        for part in read() {
             match part {
                 Ok(Part::Document(d)) => batch.documents.push(d),
                 Ok(Part::Entry(e)) => {

@@ -134,21 +134,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(args) => {
             let ontology = load_ontology(cli.ontology.as_deref())?;
             // Check every input first: a missing or unreadable file stops the run
-            // before the store is touched. Files are read one at a time below, so
-            // memory holds one input's text, not all of them.
-            let mut inputs: Vec<(String, Option<Vec<u8>>)> = Vec::new();
+            // before the store is touched. Files are then read one at a time, a line
+            // at a time, so memory does not grow with them.
+            let mut inputs: Vec<(String, &Path, Option<Vec<u8>>)> = Vec::new();
             for f in &args.files {
                 let name = f.display().to_string();
                 if name == "-" {
                     let mut b = Vec::new();
                     io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
-                    inputs.push((name, Some(b)));
+                    inputs.push((name, f, Some(b)));
                 } else {
                     if f.is_dir() {
                         bail!("cannot read {name}: is a directory");
                     }
                     std::fs::File::open(f).with_context(|| format!("cannot read {name}"))?;
-                    inputs.push((name, None));
+                    inputs.push((name, f, None));
                 }
             }
             // A store this run creates is removed again if no file makes it in, so a
@@ -167,23 +167,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     WriteMode::Transaction => kg::store::WriteMode::Transaction,
                 },
             };
-            for (name, stdin) in inputs {
-                let bytes = match stdin {
-                    Some(b) => b,
-                    None => std::fs::read(&name).with_context(|| format!("cannot read {name}"))?,
+            for (name, path, stdin) in inputs {
+                // Files are read from disk a line at a time, in each pass. What cannot be
+                // read twice (standard input, a pipe such as `<(curl …)`) is read whole.
+                let whole = match stdin {
+                    Some(bytes) => Some(bytes),
+                    None if !path.is_file() => {
+                        Some(std::fs::read(path).with_context(|| format!("cannot read {name}"))?)
+                    }
+                    None => None,
+                };
+                let size = match &whole {
+                    Some(b) => b.len() as u64,
+                    None => std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
                 };
                 let name = &name;
                 // A progress bar only for people watching, and only when it lasts.
-                let bar =
-                    (!args.quiet && io::stderr().is_terminal() && bytes.len() > 1_000_000).then(|| progress_bar(name));
+                let bar = (!args.quiet && io::stderr().is_terminal() && size > 1_000_000).then(|| progress_bar(name));
                 let mut progress = |done: usize, total: usize| {
                     if let Some(bar) = &bar {
                         bar.set_length(total as u64);
                         bar.set_position(done as u64);
                     }
                 };
-                let result =
-                    kg::ingest::ingest_bytes(&store, &mut extractor, name, &bytes, &options, ingest, &mut progress);
+                let result = match &whole {
+                    Some(bytes) => {
+                        kg::ingest::ingest_bytes(&store, &mut extractor, name, bytes, &options, ingest, &mut progress)
+                    }
+                    None => {
+                        kg::ingest::ingest_file(&store, &mut extractor, path, name, &options, ingest, &mut progress)
+                    }
+                };
                 if let Some(bar) = bar {
                     bar.finish_and_clear();
                 }

@@ -5,21 +5,34 @@
 //! ("Nov 26, 2025", "Published 25 November 2025"); an undated article is read with a
 //! warning and its entry has no time. An article over [`MAX_ENTRY_BYTES`] is an error.
 
+use std::borrow::Cow;
+
 use chrono::{NaiveTime, TimeZone, Utc};
 
 use super::{
-    clean_line, document_id, parse_date, strip_bullet, Document, Entry, EntryKind, Format, Parsed, ReadError,
+    clean_line, document_id, parse_date, strip_bullet, Document, Entry, EntryKind, Format, Lines, Parsed, ReadError,
     ReadOptions, MAX_ENTRY_BYTES,
 };
 
 /// Reads a plain article.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
+    read_lines(origin, Box::new(text.lines().map(Cow::Borrowed)), Some(text), options)
+}
+
+/// Reads a plain article from its lines; `content` is the whole text when it is in
+/// memory (see [`document_id`]).
+pub(crate) fn read_lines(
+    origin: &str,
+    lines: Lines<'_>,
+    content: Option<&str>,
+    options: &ReadOptions,
+) -> Result<Parsed, ReadError> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut open = false;
     let mut first_line = 0;
     let mut byline_date = None;
     let mut size = 0;
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in lines.enumerate() {
         // Checked before the line is copied, so a huge line costs no more memory than
         // the input.
         size += raw.len() + 1;
@@ -29,7 +42,7 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
                 message: format!("article text is over the {MAX_ENTRY_BYTES}-byte entry limit"),
             });
         }
-        let clean = clean_line(strip_bullet(raw));
+        let clean = clean_line(strip_bullet(&raw));
         if clean.is_empty() {
             open = false;
             continue;
@@ -63,7 +76,7 @@ pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, R
         warnings.push("no date found: pass --date YYYY-MM-DD to date this article".to_string());
     }
     let time = date.map(|d| Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
-    let doc_id = document_id(None, options.source.as_deref(), title.as_deref(), origin, text);
+    let doc_id = document_id(None, options.source.as_deref(), title.as_deref(), origin, content);
     let entry = Entry::new(
         doc_id,
         EntryKind::Article,

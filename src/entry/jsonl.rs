@@ -5,13 +5,14 @@
 //! Lines that share a url (else a source and title) share a document. A line longer
 //! than [`MAX_ENTRY_BYTES`] is skipped with a warning, unparsed.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde_json::Value;
 
 use super::{
-    document_id, parse_date_or_datetime, too_large, Document, DocumentId, Entry, EntryKind, Format, Parsed, Part,
-    ReadError, ReadOptions, MAX_ENTRY_BYTES,
+    document_id, parse_date_or_datetime, too_large, Document, DocumentId, Entry, EntryKind, Format, Lines, Parsed,
+    Part, ReadError, ReadOptions, MAX_ENTRY_BYTES,
 };
 
 fn field<'a>(obj: &'a serde_json::Map<String, Value>, key: &str, line: usize) -> Result<Option<&'a str>, ReadError> {
@@ -36,7 +37,7 @@ fn kind(v: &Value) -> &'static str {
 /// The entries of JSON Lines, read one line at a time. Each document is handed out just
 /// before its first entry.
 pub struct Entries<'a> {
-    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    lines: std::iter::Enumerate<Lines<'a>>,
     origin: String,
     source: Option<String>,
     seen: HashSet<DocumentId>,
@@ -49,8 +50,13 @@ pub struct Entries<'a> {
 impl<'a> Entries<'a> {
     /// Starts reading `text`, the content of `origin`.
     pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> Entries<'a> {
+        Entries::from_lines(origin, Box::new(text.lines().map(Cow::Borrowed)), options)
+    }
+
+    /// Starts reading `lines`, those of `origin`.
+    pub(crate) fn from_lines(origin: &str, lines: Lines<'a>, options: &ReadOptions) -> Entries<'a> {
         Entries {
-            lines: text.lines().enumerate(),
+            lines: lines.enumerate(),
             origin: origin.to_string(),
             source: options.source.clone(),
             seen: HashSet::new(),
@@ -75,7 +81,7 @@ impl<'a> Entries<'a> {
                 self.warnings.push(too_large(i + 1, raw.len()));
                 continue;
             }
-            return Some(parse_line(&self.origin, self.source.as_deref(), i + 1, raw));
+            return Some(parse_line(&self.origin, self.source.as_deref(), i + 1, &raw));
         }
     }
 }
@@ -106,7 +112,7 @@ fn parse_line(
     let source = field(&obj, "source", line)?.or(default_source).map(str::to_string);
     let url = field(&obj, "url", line)?.map(str::to_string);
     let title = field(&obj, "title", line)?.map(str::to_string);
-    let doc_id = document_id(url.as_deref(), source.as_deref(), title.as_deref(), origin, "");
+    let doc_id = document_id(url.as_deref(), source.as_deref(), title.as_deref(), origin, None);
     let document = Document {
         id: doc_id,
         origin: origin.to_string(),

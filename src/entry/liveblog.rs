@@ -18,11 +18,13 @@
 //! date, else by `--date`; a time header with none of these is an error naming its line.
 //! An entry (or lede) over [`MAX_ENTRY_BYTES`] is skipped with a warning naming its line.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::{
     clean_line, document_id, parse_date, parse_time_header, strip_bullet, too_large, Document, Entry, EntryKind,
-    Format, Parsed, Part, ReadError, ReadOptions, TimeHeader, MAX_ENTRY_BYTES,
+    Format, Lines, Parsed, Part, ReadError, ReadOptions, TimeHeader, MAX_ENTRY_BYTES,
 };
 
 /// Recognises a time-header line, bullets and odd spaces allowed.
@@ -129,8 +131,8 @@ struct Pending {
 /// Only the preamble (title, byline, lede) is held in memory; the body is read line by
 /// line as entries are asked for, so a large file costs no more than its text.
 pub struct Entries<'a> {
-    /// Body lines, numbered from 1, starting at the first date or time header.
-    lines: std::iter::Skip<std::iter::Enumerate<std::str::Lines<'a>>>,
+    /// Body lines with their index (from 0), starting at the first date or time header.
+    lines: Box<dyn Iterator<Item = (usize, Cow<'a, str>)> + 'a>,
     doc_id: super::DocumentId,
     source: Option<String>,
     fallback_date: Option<NaiveDate>,
@@ -152,11 +154,24 @@ pub struct Entries<'a> {
 impl<'a> Entries<'a> {
     /// Reads the preamble of `text`; the body is read by iterating.
     pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> Entries<'a> {
+        Entries::from_lines(origin, Box::new(text.lines().map(Cow::Borrowed)), Some(text), options)
+    }
+
+    /// Reads the preamble of `lines`, those of `origin`; `content` is the whole text
+    /// when it is in memory (see [`document_id`]).
+    pub(crate) fn from_lines(
+        origin: &str,
+        mut lines: Lines<'a>,
+        content: Option<&str>,
+        options: &ReadOptions,
+    ) -> Entries<'a> {
         // The body starts at the first time header, or at the date header directly above
         // it (blank lines between allowed); a date before that is the byline's.
-        let mut preamble: Vec<&str> = Vec::new();
-        for l in text.lines() {
-            if time_header(l).is_some() {
+        let mut preamble: Vec<Cow<'a, str>> = Vec::new();
+        let mut first_timed = None;
+        for l in lines.by_ref() {
+            if time_header(&l).is_some() {
+                first_timed = Some(l);
                 break;
             }
             preamble.push(l);
@@ -169,7 +184,7 @@ impl<'a> Entries<'a> {
             if preamble[k].trim().is_empty() {
                 continue;
             }
-            if date_header(preamble[k]).is_some() {
+            if date_header(&preamble[k]).is_some() {
                 first_header = k;
             }
             break;
@@ -180,7 +195,7 @@ impl<'a> Entries<'a> {
         let mut title_line = 0;
         let mut published: Option<NaiveDate> = None;
         let mut lede = TextBuf::default();
-        for (i, raw) in preamble[..first_header].iter().enumerate() {
+        for (i, raw) in preamble[..first_header].iter().map(|l| l.as_ref()).enumerate() {
             if raw.len() > MAX_ENTRY_BYTES || lede.too_large() {
                 lede.push_raw(raw, clean_line);
                 continue;
@@ -209,7 +224,7 @@ impl<'a> Entries<'a> {
             lede.push_raw(raw, |_| clean.clone());
         }
         let fallback_date = published.or(options.date);
-        let doc_id = document_id(None, options.source.as_deref(), title.as_deref(), origin, text);
+        let doc_id = document_id(None, options.source.as_deref(), title.as_deref(), origin, content);
         let lede_warning = lede.too_large().then(|| too_large(title_line.max(1), lede.size));
         let lede = (title.is_some() && lede_warning.is_none()).then(|| {
             Entry::new(
@@ -232,8 +247,11 @@ impl<'a> Entries<'a> {
             url: None,
             published: published.map(midnight),
         };
+        // The body: the preamble's date header and blank lines above the first time
+        // header, that header, and the lines after it.
+        let body = preamble.split_off(first_header).into_iter().chain(first_timed).chain(lines);
         Entries {
-            lines: text.lines().enumerate().skip(first_header),
+            lines: Box::new(body.enumerate().map(move |(i, l)| (first_header + i, l))),
             doc_id,
             source: options.source.clone(),
             fallback_date,
@@ -298,6 +316,7 @@ impl<'a> Entries<'a> {
                 return Ok(());
             };
             let lineno = i + 1;
+            let raw: &str = &raw;
             if let Some(header) = time_header(raw) {
                 let header = header.map_err(|message| ReadError::At { line: lineno, message })?;
                 let Some(date) = self.current_date.or(self.fallback_date) else {

@@ -12,16 +12,25 @@
 //! [`decode`]. They do not look for actors or claims: that is the next stages' work.
 
 pub mod article;
+pub mod file;
 pub mod jsonl;
 pub mod liveblog;
 mod time;
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+pub use file::FileInput;
 pub use time::{parse_date, parse_date_or_datetime, parse_time_header, TimeHeader};
+
+/// The lines of an input, without their line endings (as [`str::lines`] gives them):
+/// borrowed from a text in memory, or read one at a time from a file.
+pub(crate) type Lines<'a> = Box<dyn Iterator<Item = Cow<'a, str>> + 'a>;
 
 /// A stable identifier: 128 bits of xxh3 over the identifying fields, as 32 hex digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -287,7 +296,8 @@ pub enum Part {
 }
 
 /// Reads the entries of one input one at a time, in input order, with the same results
-/// as [`read`]: what a large file costs in memory is its text, not its entries.
+/// as [`read`]: a large input costs the memory of its text (or, read from a file by
+/// [`FileInput`], of its longest line), not of its entries.
 ///
 /// After an error the reader ends. An input without entries ends with an error too.
 /// [`EntryReader::warnings`] is complete once the reader has ended.
@@ -296,6 +306,8 @@ pub struct EntryReader<'a> {
     inner: Inner<'a>,
     entries: usize,
     ended: bool,
+    /// Where a file's lines leave a failure to read them: it ends the reader.
+    failure: Option<Rc<RefCell<Option<ReadError>>>>,
 }
 
 enum Inner<'a> {
@@ -312,23 +324,49 @@ enum Inner<'a> {
 impl<'a> EntryReader<'a> {
     /// Starts reading `text` (the content of `origin`) with the format given or detected.
     pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> EntryReader<'a> {
-        let format = options.format.unwrap_or_else(|| Format::detect(text));
-        let inner = match check_text(text) {
-            Err(e) => Inner::Failed(Some(e)),
-            Ok(()) => match format {
-                Format::Liveblog => Inner::Liveblog(liveblog::Entries::new(origin, text, options)),
-                Format::Jsonl => Inner::Jsonl(jsonl::Entries::new(origin, text, options)),
-                Format::Article => match article::read(origin, text, options) {
-                    Ok(p) => {
-                        let parts =
-                            p.documents.into_iter().map(Part::Document).chain(p.entries.into_iter().map(Part::Entry));
-                        Inner::Whole { parts: parts.collect::<Vec<_>>().into_iter(), warnings: p.warnings }
-                    }
-                    Err(e) => Inner::Failed(Some(e)),
-                },
+        match check_text(text) {
+            Err(e) => EntryReader {
+                format: options.format.unwrap_or_else(|| Format::detect(text)),
+                inner: Inner::Failed(Some(e)),
+                entries: 0,
+                ended: false,
+                failure: None,
+            },
+            Ok(()) => {
+                let options = ReadOptions {
+                    format: Some(options.format.unwrap_or_else(|| Format::detect(text))),
+                    ..options.clone()
+                };
+                EntryReader::from_lines(origin, Box::new(text.lines().map(Cow::Borrowed)), Some(text), &options, None)
+            }
+        }
+    }
+
+    /// Reads `lines` in the format of `options` (an article when none is given).
+    /// `content` is the whole text when it is in memory, for the id of a document that
+    /// has neither title nor file name; `failure` is where the lines leave an error
+    /// that ended them.
+    pub(crate) fn from_lines(
+        origin: &str,
+        lines: Lines<'a>,
+        content: Option<&str>,
+        options: &ReadOptions,
+        failure: Option<Rc<RefCell<Option<ReadError>>>>,
+    ) -> EntryReader<'a> {
+        let format = options.format.unwrap_or(Format::Article);
+        let inner = match format {
+            Format::Liveblog => Inner::Liveblog(liveblog::Entries::from_lines(origin, lines, content, options)),
+            Format::Jsonl => Inner::Jsonl(jsonl::Entries::from_lines(origin, lines, options)),
+            Format::Article => match article::read_lines(origin, lines, content, options) {
+                Ok(p) => {
+                    let parts =
+                        p.documents.into_iter().map(Part::Document).chain(p.entries.into_iter().map(Part::Entry));
+                    Inner::Whole { parts: parts.collect::<Vec<_>>().into_iter(), warnings: p.warnings }
+                }
+                Err(e) => Inner::Failed(Some(e)),
             },
         };
-        EntryReader { format, inner, entries: 0, ended: false }
+        EntryReader { format, inner, entries: 0, ended: false, failure }
     }
 
     /// The format being read.
@@ -360,6 +398,11 @@ impl Iterator for EntryReader<'_> {
             Inner::Whole { parts, .. } => parts.next().map(Ok),
             Inner::Failed(e) => e.take().map(Err),
         };
+        // The lines stopped short: what they gave may be cut off, so it is not handed out.
+        if let Some(e) = self.failure.as_ref().and_then(|f| f.borrow_mut().take()) {
+            self.ended = true;
+            return Some(Err(e));
+        }
         match next {
             Some(Ok(Part::Entry(e))) => {
                 self.entries += 1;
@@ -404,16 +447,18 @@ pub(crate) fn document_id(
     source: Option<&str>,
     title: Option<&str>,
     origin: &str,
-    text: &str,
+    content: Option<&str>,
 ) -> DocumentId {
     let id = match (url, title) {
         (Some(u), _) => Id::of(&["url", u]),
         (None, Some(t)) => Id::of(&["title", source.unwrap_or(""), &clean_line(t)]),
-        (None, None) if origin != "-" => {
-            let name = origin.rsplit(['/', '\\']).next().unwrap_or(origin);
-            Id::of(&["file", name])
-        }
-        _ => Id::of(&["content", text]),
+        (None, None) => match content {
+            Some(text) if origin == "-" => Id::of(&["content", text]),
+            _ => {
+                let name = origin.rsplit(['/', '\\']).next().unwrap_or(origin);
+                Id::of(&["file", name])
+            }
+        },
     };
     DocumentId(id)
 }

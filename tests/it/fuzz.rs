@@ -105,6 +105,60 @@ fn decode_names_a_true_offset() {
     });
 }
 
+/// What reading `bytes` gives, as an ingest reads them: the format, every part and the
+/// warnings, or the error that stops the ingest.
+type Reading = Result<(Format, Vec<entry::Part>, Vec<String>), String>;
+
+fn reading(mut reader: entry::EntryReader<'_>) -> Reading {
+    let parts = reader.by_ref().collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())?;
+    Ok((reader.format(), parts, reader.warnings().to_vec()))
+}
+
+fn read_in_memory(bytes: &[u8], options: &ReadOptions) -> Reading {
+    let text = entry::decode(bytes).map_err(|e| e.to_string())?;
+    if text.trim().is_empty() {
+        return Err("empty input".to_string());
+    }
+    reading(entry::EntryReader::new("fuzz.txt", text, options))
+}
+
+fn read_from_file(path: &std::path::Path, options: &ReadOptions) -> Reading {
+    let input = match entry::FileInput::scan(path, "fuzz.txt", options) {
+        Ok(input) => input,
+        Err(entry::file::ScanError::Read(e)) => return Err(e.to_string()),
+        Err(entry::file::ScanError::Io(e)) => panic!("I/O error: {e}"),
+    };
+    reading(input.reader(options))
+}
+
+#[test]
+fn reading_a_file_line_by_line_gives_what_reading_it_whole_gives() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fuzz.txt");
+    let bytes = prop_oneof![
+        document().prop_map(String::into_bytes),
+        // Odd line endings, byte-order marks, NULs and invalid UTF-8 among the lines.
+        (prop::collection::vec((line(), prop::sample::select(vec!["\n", "\r\n", "\r", ""])), 0..30), any::<bool>())
+            .prop_map(|(lines, bom)| {
+                let body: String = lines.into_iter().map(|(l, end)| l + end).collect();
+                let mut b = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+                b.extend(body.into_bytes());
+                b
+            }),
+        prop::collection::vec(prop_oneof![any::<u8>(), Just(b'\n'), Just(b'{'), Just(0u8)], 0..200),
+    ];
+    check(bytes, |bytes| {
+        std::fs::write(&path, &bytes).expect("write");
+        for format in [None, Some(Format::Liveblog), Some(Format::Article), Some(Format::Jsonl)] {
+            for date in [None, chrono::NaiveDate::from_ymd_opt(2025, 11, 25)] {
+                let options = ReadOptions { format, date, source: None };
+                prop_assert_eq!(read_from_file(&path, &options), read_in_memory(&bytes, &options));
+            }
+        }
+        Ok(())
+    });
+}
+
 /// Text the extractor has something to chew on: actors, cues, negations, quotes,
 /// multi-byte letters and punctuation, in any order.
 fn prose() -> impl Strategy<Value = String> {

@@ -313,7 +313,7 @@ fn a_single_50_mb_line_costs_no_more_memory_than_itself() {
                 assert!(stderr.contains("line 9: entry of 52428") && stderr.contains("skipped"), "{name}: {stderr}");
             }
         }
-        // The input is read whole; nothing may copy the line again.
+        // The file is read a line at a time: the long line is held once, never copied.
         let limit = baseline + input + input / 4;
         assert!(peak < limit, "{name}: peak memory {peak} bytes for a {input}-byte input (small ingest: {baseline})");
         std::fs::remove_file(&file).expect("remove input");
