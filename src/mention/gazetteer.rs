@@ -106,7 +106,7 @@ impl Gazetteer {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if let Some(h) = self.longest_at(text, tokens, &normed, i) {
+            if let Some(h) = self.longest_at(text, tokens, normed, i) {
                 i = h.last + 1;
                 hits.push(h);
                 continue;

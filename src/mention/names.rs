@@ -157,11 +157,11 @@ pub fn discover(
         let next = norms.get(run_end + 1).map(String::as_str).unwrap_or("");
         let entity = if let Some(known) = people.lookup(name) {
             Some(known.clone())
-        } else if is_in(&ORG_WORDS, &last) && words >= 2 {
+        } else if is_in(&ORG_WORDS, last) && words >= 2 {
             Some(Entity::from_label(EntityKind::Organization, name))
         } else if title.is_some() && (words >= 2 || name.chars().count() > 3) {
             Some(Entity::from_label(EntityKind::Person, name))
-        } else if words >= 2 && words <= 4 && is_in(SAID, &next) && !name.chars().any(|c| c.is_ascii_digit()) {
+        } else if words >= 2 && words <= 4 && is_in(SAID, next) && !name.chars().any(|c| c.is_ascii_digit()) {
             Some(Entity::from_label(EntityKind::Person, name))
         } else {
             None

@@ -326,9 +326,9 @@ fn pronouns(
         // "the group", "the country": refer back like "it".
         let described = if w == "the" && !covered.get(i + 1).copied().unwrap_or(true) {
             let next = tok(norms, i + 1);
-            if is_in(ORG_DESCRIPTIONS, &next) {
+            if is_in(ORG_DESCRIPTIONS, next) {
                 Some((EntityKind::Organization, i + 1))
-            } else if is_in(STATE_DESCRIPTIONS, &next) {
+            } else if is_in(STATE_DESCRIPTIONS, next) {
                 Some((EntityKind::State, i + 1))
             } else {
                 None
@@ -348,13 +348,13 @@ fn pronouns(
             }
             continue;
         }
-        let want: fn(&Entity) -> bool = if is_in(PERSON_PRONOUNS, &w) {
+        let want: fn(&Entity) -> bool = if is_in(PERSON_PRONOUNS, w) {
             |e| e.kind == EntityKind::Person
-        } else if is_in(THING_PRONOUNS, &w) {
+        } else if is_in(THING_PRONOUNS, w) {
             |e| matches!(e.kind, EntityKind::State | EntityKind::Organization)
-        } else if is_in(PLURAL_PRONOUNS, &w) {
+        } else if is_in(PLURAL_PRONOUNS, w) {
             |e| matches!(e.kind, EntityKind::State | EntityKind::Organization | EntityKind::Group)
-        } else if is_in(FIRST_PERSON, &w) && t.text(text) != "US" {
+        } else if is_in(FIRST_PERSON, w) && t.text(text) != "US" {
             let mut m = Mention::at(
                 Entity { key: String::new(), label: String::new(), kind: EntityKind::Person },
                 Role::Speaker,
@@ -362,7 +362,7 @@ fn pronouns(
                 i,
                 i,
             );
-            m.possessive = is_in(POSSESSIVE_PRONOUNS, &w);
+            m.possessive = is_in(POSSESSIVE_PRONOUNS, w);
             new.push(m);
             continue;
         } else {
@@ -383,7 +383,7 @@ fn pronouns(
         if let Some(a) = antecedent {
             let entity = a.entity.clone();
             // "his chief of staff" (no name after it): the aide who works for him.
-            if is_in(POSSESSIVE_PRONOUNS, &w) {
+            if is_in(POSSESSIVE_PRONOUNS, w) {
                 if let Some((len, title)) = phrase_at(norms, i + 1, &TITLES, titles) {
                     let named = tokens
                         .get(i + 1 + len)
@@ -409,7 +409,7 @@ fn pronouns(
                 }
             }
             let mut m = Mention::at(entity, Role::Pronoun, Span::new(t.start, t.end), i, i);
-            m.possessive = is_in(POSSESSIVE_PRONOUNS, &w);
+            m.possessive = is_in(POSSESSIVE_PRONOUNS, w);
             new.push(m);
         }
     }
@@ -430,8 +430,8 @@ fn flags(text: &str, tokens: &[Token], norms: &[String], ms: &mut [Mention]) {
         while k > 0 && steps < 5 {
             let w = tok(norms, k - 1);
             // Titles too: "by President Donald Trump" is inside a prepositional phrase.
-            let title = is_in(&TITLES, &w) && tokens[k - 1].text(text).chars().next().is_some_and(char::is_uppercase);
-            if is_in(&DETERMINERS, &w) || w == "post-conflict" || w == "a" || title {
+            let title = is_in(&TITLES, w) && tokens[k - 1].text(text).chars().next().is_some_and(char::is_uppercase);
+            if is_in(&DETERMINERS, w) || w == "post-conflict" || w == "a" || title {
                 k -= 1;
                 steps += 1;
             } else {
@@ -440,13 +440,13 @@ fn flags(text: &str, tokens: &[Token], norms: &[String], ms: &mut [Mention]) {
         }
         if k > 0 {
             let prev = tok(norms, k - 1);
-            if is_in(&PREPOSITIONS, &prev) {
+            if is_in(&PREPOSITIONS, prev) {
                 m.in_pp = true;
             }
-            if is_in(LOCATIVE, &prev) && m.role != Role::Group && m.role != Role::Pronoun {
+            if is_in(LOCATIVE, prev) && m.role != Role::Group && m.role != Role::Pronoun {
                 m.locative = true;
             }
-            if prev == "to" && k >= 2 && is_in(MOTION, &tok(norms, k - 2)) {
+            if prev == "to" && k >= 2 && is_in(MOTION, tok(norms, k - 2)) {
                 m.locative = true;
             }
         }
@@ -457,9 +457,9 @@ fn flags(text: &str, tokens: &[Token], norms: &[String], ms: &mut [Mention]) {
             let next_tok = tokens.get(m.last + 1);
             let adjacent = next_tok.is_some_and(|t| t.kind == TokenKind::Word && t.start > tokens[m.last].end);
             // "Nor will Tehran accept": after a modal the name is an inverted subject.
-            let inverted = m.first > 0 && is_in(&AUXILIARIES, &tok(norms, m.first - 1));
+            let inverted = m.first > 0 && is_in(&AUXILIARIES, tok(norms, m.first - 1));
             if adjacent
-                && (is_in(&HEAD_NOUNS, &next)
+                && (is_in(&HEAD_NOUNS, next)
                     || m.role == Role::Demonym
                     || (!inverted && next_tok.is_some_and(|t| looks_like_noun(t.text(text)))))
             {
