@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the pipeline's stages on a generated 1 MB live blog
-//! (`kg::corpus`, seed 1): read (text → entries), extract (entries → claims), and
+//! (`kg::corpus`, seed 1): read (text or file → entries), extract (entries → claims), and
 //! store (entries and claims → a fresh on-disk store, in bulk and in transactions).
 //!
 //! ```text
@@ -15,7 +15,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use kg::claim::{Claim, ClaimExtractor, Entity};
 use kg::corpus::{CorpusFormat, CorpusOptions, CorpusWriter};
-use kg::entry::{self, EntryReader, ReadOptions};
+use kg::entry::{self, EntryReader, FileInput, ReadOptions};
 use kg::ontology::Ontology;
 use kg::store::{EntryClaims, Store, WriteMode};
 
@@ -43,6 +43,16 @@ fn stages(c: &mut Criterion) {
     });
     g.bench_function("liveblog-streaming", |b| {
         b.iter(|| EntryReader::new("corpus.txt", black_box(&blog), &options).filter(|p| p.is_ok()).count())
+    });
+    // From disk, a line at a time, as `kg ingest FILE` reads: the scan, then one pass.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("corpus.txt");
+    std::fs::write(&file, &blog).expect("write the corpus");
+    g.bench_function("liveblog-file", |b| {
+        b.iter(|| {
+            let input = FileInput::scan(&file, "corpus.txt", &options).expect("valid corpus");
+            input.reader(&options).filter(|p| p.is_ok()).count()
+        })
     });
     g.throughput(Throughput::Bytes(jsonl.len() as u64));
     g.bench_function("jsonl", |b| {
