@@ -115,7 +115,8 @@ pub struct ClaimExtractor {
     classes: HashMap<String, Vec<(WordClass, usize)>>,
     classes_by_last: HashMap<String, Vec<(WordClass, usize)>>,
     class_phrases: Vec<(WordClass, Vec<String>)>,
-    /// One-word nouns that name a proposal ("plan", "proposal"), less the point nouns.
+    /// One-word nouns that name a proposal ("plan", "proposal"), less the point nouns;
+    /// sorted.
     plan_nouns: Vec<String>,
     people: People,
     plans: HashMap<DocumentId, Vec<Entity>>,
@@ -237,6 +238,11 @@ impl ClaimExtractor {
             .get(&norm(phrase))
             .cloned()
             .unwrap_or_else(|| Entity::from_label(EntityKind::Position, phrase))
+    }
+
+    /// Whether `w` is one of [`ClaimExtractor::plan_nouns`] (kept sorted).
+    fn is_plan_noun(&self, w: &str) -> bool {
+        self.plan_nouns.binary_search_by(|p| p.as_str().cmp(w)).is_ok()
     }
 
     /// The gazetteer in use.

@@ -14,7 +14,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use super::{liveblog, EntryReader, Format, Lines, ReadError, ReadOptions};
+use super::{binary_content, Detector, EntryReader, Format, Lines, ReadError, ReadOptions};
 
 /// Bytes read from disk at a time.
 const BUFFER: usize = 1 << 20;
@@ -41,10 +41,7 @@ impl FileInput {
         let mut lines = RawLines::open(path).map_err(ScanError::Io)?;
         let mut blank = true;
         let mut nul: Option<u64> = None;
-        // Format::detect on a stream: JSON Lines when the first non-blank line opens an
-        // object, a live blog once any line is a time header, else an article.
-        let mut detected = options.format;
-        let mut first_nonblank = true;
+        let mut detector = Detector::default();
         let mut end = 0;
         while let Some(line) = lines.next_line().map_err(ScanError::Io)? {
             let (start, terminated) = (line.start, line.terminated);
@@ -56,27 +53,21 @@ impl FileInput {
                 nul = bytes.iter().position(|&b| b == 0).map(|i| start + i as u64);
             }
             let text = strip_cr(text, terminated);
-            let nonblank = !text.trim().is_empty();
-            blank &= !nonblank;
-            if detected.is_none() {
-                if first_nonblank && nonblank && text.trim().starts_with('{') {
-                    detected = Some(Format::Jsonl);
-                } else if liveblog::time_header(text).is_some() {
-                    detected = Some(Format::Liveblog);
-                }
+            blank &= text.trim().is_empty();
+            if options.format.is_none() {
+                detector.line(text);
             }
-            first_nonblank &= !nonblank;
         }
         if blank {
             return Err(ScanError::Read(ReadError::Other("empty input".to_string())));
         }
         if let Some(offset) = nul {
-            return Err(ScanError::Read(ReadError::Other(format!("binary content (NUL byte at byte {offset})"))));
+            return Err(ScanError::Read(binary_content(offset)));
         }
         Ok(FileInput {
             path: path.to_path_buf(),
             origin: origin.to_string(),
-            format: detected.unwrap_or(Format::Article),
+            format: options.format.unwrap_or_else(|| detector.format()),
             len: end + lines.bom,
         })
     }

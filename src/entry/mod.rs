@@ -104,14 +104,44 @@ impl Format {
     /// is a JSON object, a live blog when a time header ("20:41 GMT") stands on a line
     /// of its own, a plain article otherwise.
     pub fn detect(text: &str) -> Format {
-        let first = text.lines().map(str::trim).find(|l| !l.is_empty());
-        if first.is_some_and(|l| l.starts_with('{')) {
-            return Format::Jsonl;
+        let mut detector = Detector::default();
+        for line in text.lines() {
+            if detector.line(line).is_some() {
+                break;
+            }
         }
-        if text.lines().any(|l| liveblog::time_header(l).is_some()) {
-            return Format::Liveblog;
+        detector.format()
+    }
+}
+
+/// [`Format::detect`] fed a line at a time, for inputs read from disk.
+#[derive(Debug, Default)]
+pub(crate) struct Detector {
+    seen_text: bool,
+    found: Option<Format>,
+}
+
+impl Detector {
+    /// Takes the next line; returns the format once the lines so far settle it.
+    pub(crate) fn line(&mut self, line: &str) -> Option<Format> {
+        if self.found.is_none() {
+            let trimmed = line.trim();
+            if !self.seen_text && !trimmed.is_empty() {
+                self.seen_text = true;
+                if trimmed.starts_with('{') {
+                    self.found = Some(Format::Jsonl);
+                }
+            }
+            if self.found.is_none() && liveblog::time_header(line).is_some() {
+                self.found = Some(Format::Liveblog);
+            }
         }
-        Format::Article
+        self.found
+    }
+
+    /// The format of all the lines taken: a plain article when nothing else fits.
+    pub(crate) fn format(&self) -> Format {
+        self.found.unwrap_or(Format::Article)
     }
 }
 
@@ -282,9 +312,14 @@ fn no_entries(warnings: &[String]) -> ReadError {
 
 fn check_text(text: &str) -> Result<(), ReadError> {
     match text.find('\0') {
-        Some(offset) => Err(ReadError::Other(format!("binary content (NUL byte at byte {offset})"))),
+        Some(offset) => Err(binary_content(offset as u64)),
         None => Ok(()),
     }
+}
+
+/// The error for a NUL byte at `offset`: the input is not text.
+pub(crate) fn binary_content(offset: u64) -> ReadError {
+    ReadError::Other(format!("binary content (NUL byte at byte {offset})"))
 }
 
 /// One item an [`EntryReader`] hands out: a document, always before its first entry,
@@ -324,20 +359,13 @@ enum Inner<'a> {
 impl<'a> EntryReader<'a> {
     /// Starts reading `text` (the content of `origin`) with the format given or detected.
     pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> EntryReader<'a> {
+        let format = options.format.unwrap_or_else(|| Format::detect(text));
         match check_text(text) {
-            Err(e) => EntryReader {
-                format: options.format.unwrap_or_else(|| Format::detect(text)),
-                inner: Inner::Failed(Some(e)),
-                entries: 0,
-                ended: false,
-                failure: None,
-            },
+            Err(e) => EntryReader { format, inner: Inner::Failed(Some(e)), entries: 0, ended: false, failure: None },
             Ok(()) => {
-                let options = ReadOptions {
-                    format: Some(options.format.unwrap_or_else(|| Format::detect(text))),
-                    ..options.clone()
-                };
-                EntryReader::from_lines(origin, Box::new(text.lines().map(Cow::Borrowed)), Some(text), &options, None)
+                let options = ReadOptions { format: Some(format), ..options.clone() };
+                let lines = Box::new(text.lines().map(Cow::Borrowed));
+                EntryReader::from_lines(origin, lines, Some(text), &options, None)
             }
         }
     }

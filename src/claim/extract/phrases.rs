@@ -87,7 +87,6 @@ impl ClaimExtractor {
     /// Finds plan phrases ("Trump's peace plan", "the US-drafted proposal", "the European
     /// counter-plan") and adds them as position mentions, remembering each document's plans.
     pub(super) fn plans_in(&mut self, ctx: &mut Ctx, doc: DocumentId) {
-        let plan_nouns: Vec<&str> = self.plan_nouns.iter().map(String::as_str).collect();
         let mut new = Vec::new();
         let mut i = ctx.start;
         while i < ctx.end {
@@ -98,12 +97,12 @@ impl ClaimExtractor {
                     && i + 1 < ctx.end
                     && t.text(ctx.text).chars().all(|c| c.is_lowercase() || c == '-')
             });
-            let is_plan = plan_nouns.contains(&w.as_str())
-                || (w.contains('-') && plan_nouns.contains(&tail.as_str()) && !w.starts_with("counter") && !next_lower);
+            let is_plan = self.is_plan_noun(&w)
+                || (w.contains('-') && self.is_plan_noun(&tail) && !w.starts_with("counter") && !next_lower);
             let inside = ctx.ms.iter().any(|m| m.first <= i && i <= m.last && m.role == Role::Position);
             // The last plan noun of a compound ("draft peace plan") is the head.
             let next_is_plan =
-                plan_nouns.contains(&ctx.w(i + 1)) || ctx.w(i + 1) == "peace" && plan_nouns.contains(&ctx.w(i + 2));
+                self.is_plan_noun(ctx.w(i + 1)) || ctx.w(i + 1) == "peace" && self.is_plan_noun(ctx.w(i + 2));
             // "ceasefire proposal", "minerals deal": a plan about a known position is that position.
             let about_position = i > ctx.start && ctx.ms.iter().any(|m| m.last + 1 == i && m.role == Role::Position);
             if !is_plan || inside || next_is_plan || about_position || (ctx.w(i + 1) == "with" && w == "deal") {
@@ -193,7 +192,7 @@ impl ClaimExtractor {
                     continue;
                 }
                 // "a US peace plan draft": an earlier plan noun is part of the name.
-                if plan_nouns.contains(&wj.as_str()) {
+                if self.is_plan_noun(&wj) {
                     k = j;
                     continue;
                 }
