@@ -35,8 +35,8 @@ pub struct FileInput {
 impl FileInput {
     /// Reads `path` through once (`origin` is the name used in documents and errors).
     /// Fails, as reading the whole text would, on invalid UTF-8 (with its byte offset),
-    /// an input with nothing but white space in it, and a NUL byte; I/O errors come
-    /// back as [`std::io::Error`]s in `Err(Err(..))`.
+    /// an input with nothing but white space in it, and a NUL byte ([`ScanError::Read`]);
+    /// a file that cannot be read is a [`ScanError::Io`].
     pub fn scan(path: &Path, origin: &str, options: &ReadOptions) -> Result<FileInput, ScanError> {
         let mut lines = RawLines::open(path).map_err(ScanError::Io)?;
         let mut blank = true;
