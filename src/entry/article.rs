@@ -5,18 +5,16 @@
 //! ("Nov 26, 2025", "Published 25 November 2025"); an undated article is read with a
 //! warning and its entry has no time. An article over [`MAX_ENTRY_BYTES`] is an error.
 
-use std::borrow::Cow;
-
 use chrono::{NaiveTime, TimeZone, Utc};
 
 use super::{
-    clean_line, document_id, parse_date, strip_bullet, Document, Entry, EntryKind, Format, Lines, Parsed, ReadError,
-    ReadOptions, MAX_ENTRY_BYTES,
+    clean_line, document_id, parse_date, strip_bullet, text_lines, Document, Entry, EntryKind, Format, Lines, Parsed,
+    ReadError, ReadOptions, MAX_ENTRY_BYTES,
 };
 
 /// Reads a plain article.
 pub fn read(origin: &str, text: &str, options: &ReadOptions) -> Result<Parsed, ReadError> {
-    read_lines(origin, Box::new(text.lines().map(Cow::Borrowed)), Some(text), options)
+    read_lines(origin, text_lines(text), Some(text), options)
 }
 
 /// Reads a plain article from its lines; `content` is the whole text when it is in

@@ -5,14 +5,13 @@
 //! Lines that share a url (else a source and title) share a document. A line longer
 //! than [`MAX_ENTRY_BYTES`] is skipped with a warning, unparsed.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde_json::Value;
 
 use super::{
-    document_id, parse_date_or_datetime, too_large, Document, DocumentId, Entry, EntryKind, Format, Lines, Parsed,
-    Part, ReadError, ReadOptions, MAX_ENTRY_BYTES,
+    document_id, parse_date_or_datetime, text_lines, too_large, Document, DocumentId, Entry, EntryKind, Format, Lines,
+    Parsed, Part, ReadError, ReadOptions, MAX_ENTRY_BYTES,
 };
 
 fn field<'a>(obj: &'a serde_json::Map<String, Value>, key: &str, line: usize) -> Result<Option<&'a str>, ReadError> {
@@ -50,7 +49,7 @@ pub struct Entries<'a> {
 impl<'a> Entries<'a> {
     /// Starts reading `text`, the content of `origin`.
     pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> Entries<'a> {
-        Entries::from_lines(origin, Box::new(text.lines().map(Cow::Borrowed)), options)
+        Entries::from_lines(origin, text_lines(text), options)
     }
 
     /// Starts reading `lines`, those of `origin`.

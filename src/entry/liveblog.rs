@@ -23,8 +23,8 @@ use std::borrow::Cow;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::{
-    clean_line, document_id, parse_date, parse_time_header, strip_bullet, too_large, Document, Entry, EntryKind,
-    Format, Lines, Parsed, Part, ReadError, ReadOptions, TimeHeader, MAX_ENTRY_BYTES,
+    clean_line, document_id, parse_date, parse_time_header, strip_bullet, text_lines, too_large, Document, Entry,
+    EntryKind, Format, Lines, Parsed, Part, ReadError, ReadOptions, TimeHeader, MAX_ENTRY_BYTES,
 };
 
 /// Recognises a time-header line, bullets and odd spaces allowed.
@@ -154,7 +154,7 @@ pub struct Entries<'a> {
 impl<'a> Entries<'a> {
     /// Reads the preamble of `text`; the body is read by iterating.
     pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> Entries<'a> {
-        Entries::from_lines(origin, Box::new(text.lines().map(Cow::Borrowed)), Some(text), options)
+        Entries::from_lines(origin, text_lines(text), Some(text), options)
     }
 
     /// Reads the preamble of `lines`, those of `origin`; `content` is the whole text

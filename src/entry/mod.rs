@@ -32,6 +32,11 @@ pub use time::{parse_date, parse_date_or_datetime, parse_time_header, TimeHeader
 /// borrowed from a text in memory, or read one at a time from a file.
 pub(crate) type Lines<'a> = Box<dyn Iterator<Item = Cow<'a, str>> + 'a>;
 
+/// The lines of a text in memory.
+pub(crate) fn text_lines(text: &str) -> Lines<'_> {
+    Box::new(text.lines().map(Cow::Borrowed))
+}
+
 /// A stable identifier: 128 bits of xxh3 over the identifying fields, as 32 hex digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Id(pub u128);
@@ -364,7 +369,7 @@ impl<'a> EntryReader<'a> {
             Err(e) => EntryReader { format, inner: Inner::Failed(Some(e)), entries: 0, ended: false, failure: None },
             Ok(()) => {
                 let options = ReadOptions { format: Some(format), ..options.clone() };
-                let lines = Box::new(text.lines().map(Cow::Borrowed));
+                let lines = text_lines(text);
                 EntryReader::from_lines(origin, lines, Some(text), &options, None)
             }
         }
