@@ -113,13 +113,11 @@ fn strip_cr(line: &str, terminated: bool) -> &str {
 /// A file's lines as bytes, without the byte-order mark; offsets count from after it.
 struct RawLines {
     reader: BufReader<File>,
-    /// The current line. Its capacity is set once, for the longest line the rest of
-    /// the file may hold (up to [`LINE_CAPACITY`]): a long line then costs its own
+    /// The current line. Its capacity is set when the file is opened, for the longest
+    /// line the file may hold (up to [`LINE_CAPACITY`]): a long line then costs its own
     /// length, not the copies a growing buffer makes (capacity not written to costs no
-    /// memory).
+    /// memory). A long line takes the buffer with it; the next ones grow a new one.
     buf: Vec<u8>,
-    /// Bytes left in the file when the buffer was last made.
-    left: u64,
     /// Bytes read so far, the byte-order mark not included.
     offset: u64,
     /// Length of the byte-order mark (0 or 3).
@@ -150,7 +148,7 @@ impl RawLines {
         let file = File::open(path)?;
         let left = file.metadata()?.len();
         let reader = BufReader::with_capacity(BUFFER, file);
-        Ok(RawLines { reader, buf: line_buffer(left), left, offset: 0, bom: 0, first: true })
+        Ok(RawLines { reader, buf: line_buffer(left), offset: 0, bom: 0, first: true })
     }
 
     /// The next line, or `None` at the end.
@@ -182,8 +180,9 @@ impl RawLines {
         if line.range.len() <= COPY_UP_TO {
             return self.bytes(line).to_vec();
         }
-        self.left = self.left.saturating_sub(self.buf.len() as u64);
-        let mut taken = std::mem::replace(&mut self.buf, line_buffer(self.left));
+        // The next lines get a buffer that grows as they need: a second long line is
+        // rare, and reserving room for one now could land on memory still resident.
+        let mut taken = std::mem::take(&mut self.buf);
         taken.truncate(line.range.end);
         taken.drain(..line.range.start);
         taken
@@ -191,7 +190,16 @@ impl RawLines {
 }
 
 fn line_buffer(left: u64) -> Vec<u8> {
-    Vec::with_capacity(left.min(LINE_CAPACITY) as usize)
+    let capacity = left.min(LINE_CAPACITY) as usize;
+    if capacity > COPY_UP_TO {
+        // A long line read before (by the scan, an earlier pass, or this pass) may have
+        // been freed but still be resident: mimalloc returns freed memory after a delay,
+        // and a new buffer filled meanwhile would hold a second copy of such a line.
+        // Returning it first keeps a long line at one copy, whatever the timing.
+        // SAFETY: mi_collect has no preconditions.
+        unsafe { libmimalloc_sys::mi_collect(true) };
+    }
+    Vec::with_capacity(capacity)
 }
 
 /// The lines of a scanned file, for the readers; a failure ends them and is left in
