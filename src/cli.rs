@@ -82,6 +82,20 @@ pub enum Command {
     ///
     /// Example: kg extract --text "Kyiv rejected the 30-day ceasefire, Reuters reported."
     Extract(ExtractArgs),
+    /// Show how kg reads the grammar of a text: each word's tag, lemma, head and relation
+    ///
+    /// Splits the text into sentences and words as ingest does, then tags, lemmatizes
+    /// and parses each sentence with the bundled model (Universal Dependencies, trained
+    /// on UD English-EWT). Prints CoNLL-U, one `# text` line per sentence and each
+    /// word's byte span in the MISC column (`TokenRange=start:end`), which any CoNLL-U
+    /// tool reads; or JSON. Use it to see why a claim was or was not read.
+    ///
+    /// Input: --text, or files ('-' for standard input); each line is a paragraph.
+    ///
+    /// Example: kg parse --text "Kyiv rejected the plan that Moscow proposed."
+    ///
+    /// Example: kg parse notes.txt --format json
+    Parse(ParseArgs),
     /// Who rejects a position: one row per actor, with how many claims say so, since
     /// when, and the latest claim's evidence (time, source, quote)
     ///
@@ -249,6 +263,28 @@ pub struct ExtractArgs {
     /// Also list every mention (actors, positions, sources, places) found
     #[arg(long)]
     pub mentions: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ParseArgs {
+    /// Files to read ('-' for standard input); each line is a paragraph
+    #[arg(value_name = "FILE", required_unless_present = "text")]
+    pub files: Vec<PathBuf>,
+    /// Text to parse instead of files
+    #[arg(long, conflicts_with = "files")]
+    pub text: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+    pub format: ParseFormat,
+}
+
+/// How `kg parse` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParseFormat {
+    /// CoNLL-U, with `# text` per sentence and byte spans in MISC
+    Conllu,
+    /// One JSON object per sentence in an array: text, words (id, form, lemma, upos, head, deprel, start, end)
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,8 +1,8 @@
 //! kg turns live news coverage into a knowledge graph of actors and their positions.
 //!
 //! ```text
-//! text ──entry──▶ Entry ──text──▶ sentences, tokens ──mention──▶ Mention
-//!      ──claim──▶ Claim ──store──▶ Oxigraph (RDF, SPARQL) ──graph/export──▶ views, DOT
+//! text ──entry──▶ Entry ──text──▶ sentences, tokens ──syntax──▶ tags, lemmas, dependencies
+//!      ──mention──▶ Mention ──claim──▶ Claim ──store──▶ Oxigraph (RDF, SPARQL) ──graph/export──▶ views, DOT
 //! ```
 //!
 //! Each stage is a module, listed here in pipeline order; a stage uses only the stages
@@ -42,5 +42,6 @@ pub mod ingest;
 pub mod mention;
 pub mod ontology;
 pub mod store;
+pub mod syntax;
 pub mod table;
 pub mod text;

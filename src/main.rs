@@ -16,7 +16,7 @@ use std::time::Duration;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 
-use cli::{AnswerFormat, Cli, Command, ExportFormat, QueryFormat, StatsFormat, WriteMode};
+use cli::{AnswerFormat, Cli, Command, ExportFormat, ParseFormat, QueryFormat, StatsFormat, WriteMode};
 use kg::ask::{Answer, Want};
 use kg::claim::ClaimExtractor;
 use kg::claim::Relation;
@@ -494,6 +494,70 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 StatsFormat::Table => {
                     kg::table::write_table(&["subject", "relation", "object", "how", "quote"], &rows, &mut out)?
                 }
+            }
+        }
+        Command::Parse(args) => {
+            let mut inputs: Vec<(String, String)> = Vec::new();
+            if let Some(t) = &args.text {
+                inputs.push(("text".into(), t.clone()));
+            }
+            for f in &args.files {
+                let name = f.display().to_string();
+                let bytes = if name == "-" {
+                    let mut b = Vec::new();
+                    io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+                    b
+                } else {
+                    std::fs::read(f).with_context(|| format!("cannot read {name}"))?
+                };
+                let text = kg::entry::decode(&bytes).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
+                inputs.push((name, text.to_string()));
+            }
+            let model = kg::syntax::Model::bundled();
+            let relations = model.relations();
+            let mut json = Vec::new();
+            let mut sent_id = 0;
+            for (_, text) in &inputs {
+                // Each line is a paragraph; spans are byte offsets into the whole input.
+                let mut offset = 0;
+                for line in text.split_inclusive('\n') {
+                    for s in kg::text::sentences(line) {
+                        let mut p = model.parse(line, &s);
+                        sent_id += 1;
+                        match args.format {
+                            ParseFormat::Conllu => {
+                                // Spans are reported in the whole input, not the line.
+                                for w in &mut p.words {
+                                    w.start += offset;
+                                    w.end += offset;
+                                }
+                                let mut buf = String::new();
+                                kg::syntax::conllu::write_sentence(&mut buf, sent_id, text, &p, model);
+                                out.write_all(buf.as_bytes())?;
+                            }
+                            ParseFormat::Json => {
+                                let words: Vec<_> = p
+                                    .words
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, w)| {
+                                        serde_json::json!({
+                                            "id": i + 1, "form": &line[w.start..w.end], "lemma": &w.lemma,
+                                            "upos": w.upos_name(), "xpos": model.tagger.xpos(w.tag), "head": w.head,
+                                            "deprel": relations.get(w.deprel as usize).map_or("dep", String::as_str),
+                                            "start": w.start + offset, "end": w.end + offset,
+                                        })
+                                    })
+                                    .collect();
+                                json.push(serde_json::json!({"text": &line[s.start..s.end], "words": words}));
+                            }
+                        }
+                    }
+                    offset += line.len();
+                }
+            }
+            if args.format == ParseFormat::Json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
             }
         }
         Command::Eval(args) => {

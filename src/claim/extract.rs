@@ -13,6 +13,7 @@ use crate::ontology::{Frame, Ontology, WordClass};
 use crate::text::{sentences, Token, TokenKind};
 
 mod attribution;
+mod parsed;
 mod phrases;
 
 /// Nouns that, with a possessor that is a plan, list what the plan proposes:
@@ -120,6 +121,9 @@ pub struct ClaimExtractor {
     plan_nouns: Vec<String>,
     people: People,
     plans: HashMap<DocumentId, Vec<Entity>>,
+    /// Verb cues by the lemma of their first word, with the words that must follow
+    /// ("call" + "for"), for the rules on the parse.
+    verb_lemmas: HashMap<String, Vec<(Relation, Vec<String>)>>,
     /// Known positions by lower-case label and alias, so that a phrase kg builds
     /// ("recognition of Palestine") lands on the gazetteer's position when it names one.
     position_names: HashMap<String, Entity>,
@@ -140,6 +144,8 @@ struct Ctx<'a> {
     all: &'a [Mention],
     /// The position the previous sentence was about: what a later "it" means.
     prev_topic: Option<Mention>,
+    /// The sentence's parse, when it holds a cue candidate.
+    parse: Option<crate::syntax::Parse>,
 }
 
 impl Ctx<'_> {
@@ -198,7 +204,9 @@ impl ClaimExtractor {
                 }
             }
         }
+        let verb_lemmas = parsed::verb_lemmas(&cues);
         ClaimExtractor {
+            verb_lemmas,
             gaz,
             titles,
             cues,
@@ -289,7 +297,11 @@ impl ClaimExtractor {
                 verb_ends: Vec::new(),
                 all: &mentions,
                 prev_topic: prev_topic.clone(),
+                parse: None,
             };
+            if self.has_cue_candidate(&ctx) {
+                ctx.parse = Some(crate::syntax::Model::bundled().parse_tokens(text, &tokens[start..end]));
+            }
             let mut attr = self.attribution(&ctx);
             let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);
             if attr.speaker.is_none() && whole_quote {
@@ -330,6 +342,7 @@ impl ClaimExtractor {
                 .min_by_key(|m| m.first)
                 .cloned()
                 .or(prev_topic.take());
+            // PARSED self.parsed_claims(&ctx, &mut found);
             self.noun_claims(&ctx, &mut found);
             self.verb_positions(&ctx, &mut found);
             self.held_talks(&ctx, &mut found);

@@ -30,3 +30,4 @@ mod ingest;
 mod optimize;
 mod queries;
 mod readers;
+mod syntax;
