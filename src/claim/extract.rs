@@ -146,6 +146,9 @@ struct Ctx<'a> {
     prev_topic: Option<Mention>,
     /// The sentence's parse, when it holds a cue candidate.
     parse: Option<crate::syntax::Parse>,
+    /// The two sides of the entry's latest meeting: what "the two leaders", "both" or
+    /// "they" name in a readout.
+    pair: Option<(Mention, Mention)>,
 }
 
 impl Ctx<'_> {
@@ -276,6 +279,7 @@ impl ClaimExtractor {
         let mut claims = Vec::new();
         let mut last_speaker: Option<Entity> = None;
         let mut prev_topic: Option<Mention> = None;
+        let mut pair: Option<(Mention, Mention)> = None;
         let mut family: Option<String> = None;
         for &(start, end) in &ranges {
             if start == end {
@@ -298,6 +302,7 @@ impl ClaimExtractor {
                 all: &mentions,
                 prev_topic: prev_topic.clone(),
                 parse: None,
+                pair: pair.clone(),
             };
             if self.has_cue_candidate(&ctx) {
                 ctx.parse = Some(crate::syntax::Model::bundled().parse_tokens(text, &tokens[start..end]));
@@ -342,7 +347,14 @@ impl ClaimExtractor {
                 .min_by_key(|m| m.first)
                 .cloned()
                 .or(prev_topic.take());
-            // PARSED self.parsed_claims(&ctx, &mut found);
+            self.parsed_claims(&ctx, &mut found);
+            self.noun_frames(&ctx, &mut found);
+            if let Some((a, _, b, ..)) =
+                found.iter().find(|f| f.1 == Relation::Meets && f.0.kind.is_actor() && f.2.kind.is_actor())
+            {
+                let at = |e: &Entity| Mention::at(e.clone(), Role::Name, Span::new(0, 0), start, start);
+                pair = Some((at(a), at(b)));
+            }
             self.noun_claims(&ctx, &mut found);
             self.verb_positions(&ctx, &mut found);
             self.held_talks(&ctx, &mut found);

@@ -15,6 +15,7 @@ const NOUN: u8 = 7;
 const PROPN: u8 = 11;
 const PRON: u8 = 10;
 const NUM: u8 = 8;
+const PUNCT: u8 = 12;
 
 /// Prepositions a cue can end with, whose object is the cue's object.
 const CUE_PREPOSITIONS: &[&str] = &["for", "with", "to", "on", "at", "against", "about", "from", "of", "in"];
@@ -134,7 +135,7 @@ impl ClaimExtractor {
     pub(super) fn has_cue_candidate(&self, ctx: &Ctx) -> bool {
         (ctx.start..ctx.end).any(|i| {
             let w = ctx.w(i);
-            if self.verb_lemmas.contains_key(w) {
+            if self.verb_lemmas.contains_key(w) || NOUN_FRAMES.iter().any(|(l, r, _)| *r != Relation::Meets && w.strip_suffix('s').unwrap_or(w) == *l) {
                 return true;
             }
             ["ing", "ed", "es", "s", "d"].iter().any(|suf| {
@@ -170,7 +171,11 @@ impl ClaimExtractor {
                 frame: Frame::Verb,
                 text: ctx.text[ctx.tokens[tok].start..ctx.tokens[tok + rest.len()].end].to_string(),
             };
-            let negated = t.kids[v].iter().any(|k| t.rel[*k] == "advmod" && matches!(t.lemma(*k), "not" | "never" | "n't"));
+            // "did not accept", "never backed"; "refused to accept": the governing verb
+            // negates the one it completes.
+            let negated = t.kids[v].iter().any(|k| t.rel[*k] == "advmod" && matches!(t.lemma(*k), "not" | "never" | "n't"))
+                || (t.rel[v] == "xcomp"
+                    && t.head(v).is_some_and(|h| matches!(t.lemma(h), "refuse" | "decline" | "fail" | "reject" | "oppose")));
             let relation = match (negated, relation.negated()) {
                 (false, _) => *relation,
                 (true, Some(r)) => r,
@@ -188,11 +193,21 @@ impl ClaimExtractor {
                 None => {
                     let Some(subj) = subject_of(&t, v, 0) else { continue };
                     let Some(obj) = object_of(&t, v, rest, relation) else { continue };
+                    let obj = descend(&t, obj);
+                    if matches!(t.rel[obj], "xcomp" | "ccomp") {
+                        // "wants to meet X", "refused to accept Y": the verb it governs
+                        // carries the claim, this one its modality or negation. An offer
+                        // to act ("offered to join") is no proposal of a position.
+                        let inner = t.lemma(obj);
+                        if self.verb_lemmas.contains_key(inner) || relation == Relation::Proposes {
+                            continue;
+                        }
+                    }
                     (t.with_conjuncts(subj), t.with_conjuncts(obj))
                 }
             };
             let modality = self.modality(ctx, tok);
-            let subjects: Vec<Mention> = subjects.iter().filter_map(|s| self.actor_at(ctx, &t, *s)).collect();
+            let subjects = self.subjects(ctx, &t, &subjects);
             for o in objects {
                 let Some(obj) = self.object_entity(ctx, &t, o, relation) else { continue };
                 for s in &subjects {
@@ -202,9 +217,80 @@ impl ClaimExtractor {
         }
     }
 
+    /// The actors subject words name; "the two leaders", "both", "they" with no actor
+    /// of their own are the two sides of the entry's latest meeting.
+    fn subjects(&self, ctx: &Ctx, t: &Tree, words: &[usize]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for &w in words {
+            if let (true, Some((a, b))) = (names_pair(t, w), &ctx.pair) {
+                out.push(a.clone());
+                out.push(b.clone());
+            } else if let Some(m) = self.actor_at(ctx, t, w) {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// Claims carried by nouns: "U.S. support for Jordan", "Russia's demand for X",
+    /// "criticism from Ankara", "reaffirmed their commitment to a two-state solution".
+    pub(super) fn noun_frames(&self, ctx: &Ctx, out: &mut Vec<Found>) {
+        let Some(p) = &ctx.parse else { return };
+        let t = Tree::new(p, ctx.start);
+        for n in 0..p.words.len() {
+            if p.words[n].upos != NOUN {
+                continue;
+            }
+            let Some(&(_, relation, preps)) = NOUN_FRAMES.iter().find(|(l, ..)| *l == t.lemma(n)) else { continue };
+            if self.conditional(&t, n) {
+                continue;
+            }
+            // The holder: a possessor or a name modifying the noun ("Russia's", "U.S."),
+            // "from X", else the subject of the verb that has the noun as its object
+            // ("Biden reaffirmed support for …").
+            let mut holders: Vec<usize> =
+                t.kids_with(n, |r| matches!(r, "nmod:poss" | "compound" | "amod")).into_iter().collect();
+            holders.extend(t.kids_with(n, |r| r == "nmod").into_iter().filter(|k| t.case_of(*k) == Some("from")));
+            let mut subjects: Vec<Mention> = holders.iter().filter_map(|h| self.actor_at(ctx, &t, *h)).collect();
+            if subjects.is_empty() {
+                let governed = t.rel[n] == "obj" || t.rel[n] == "conj";
+                if let Some(v) = t.head(n).filter(|_| governed) {
+                    if let Some(s) = subject_of(&t, v, 0) {
+                        subjects = self.subjects(ctx, &t, &t.with_conjuncts(s));
+                    }
+                }
+            }
+            if subjects.is_empty() {
+                continue;
+            }
+            let objects = t.kids_with(n, |r| r == "nmod" || r == "acl");
+            let Some(o) = objects.into_iter().find(|k| t.case_of(*k).is_some_and(|c| preps.contains(&c))) else {
+                continue;
+            };
+            let o = descend(&t, o);
+            let tok = t.token[n];
+            let cue = CueHit {
+                first: tok,
+                last: tok,
+                relation,
+                frame: Frame::Noun,
+                text: ctx.text[ctx.tokens[tok].start..ctx.tokens[tok].end].to_string(),
+            };
+            let modality = self.modality(ctx, tok);
+            for o in t.with_conjuncts(o) {
+                let Some(obj) = self.object_entity(ctx, &t, o, relation) else { continue };
+                for s in &subjects {
+                    out.push(found(s, relation, &obj, &cue, 0.65, modality, ctx));
+                }
+            }
+        }
+    }
+
     /// Whether the verb is a condition or an open question ("if Kyiv accepts", "whether
     /// Moscow would agree"), itself or the clause it heads up to two levels up.
     fn conditional(&self, t: &Tree, v: usize) -> bool {
+        // A noun's condition is on the clause it is an argument of.
+        let v = if matches!(t.rel[v], "nsubj" | "obj" | "nsubj:pass") { t.head(v).unwrap_or(v) } else { v };
         let mut cur = Some(v);
         for _ in 0..3 {
             let Some(w) = cur else { break };
@@ -230,6 +316,9 @@ impl ClaimExtractor {
     fn object_entity(&self, ctx: &Ctx, t: &Tree, o: usize, relation: Relation) -> Option<Mention> {
         let tok = t.token[o];
         if let Some(m) = ctx.ms.iter().find(|m| m.first <= tok && tok <= m.last && !m.locative) {
+            if matches!(relation, Relation::Meets | Relation::Sends) && !m.is_actor() {
+                return None;
+            }
             if m.is_actor() || m.role == Role::Position {
                 let actor_ok = matches!(
                     relation,
@@ -260,7 +349,18 @@ impl ClaimExtractor {
                 || (t.rel[w] == "case" && t.lemma(w) == "'s")
         };
         let first = words.iter().copied().find(|w| !skip(*w))?;
-        let kept: Vec<usize> = words.into_iter().filter(|w| *w >= first).take(10).collect();
+        // The phrase ends at punctuation ("…, according to", a closing quote), not at a
+        // hyphen or slash inside it ("30-day").
+        let is_break = |w: usize| {
+            t.p.words[w].upos == PUNCT && !matches!(ctx.text.get(t.p.words[w].start..t.p.words[w].end), Some("-" | "/" | "‑"))
+        };
+        let kept: Vec<usize> =
+            words.into_iter().filter(|w| *w >= first).take_while(|w| *w == first || !is_break(*w)).take(10).collect();
+        let mut kept = kept;
+        // Contiguous words only: a gap means a clause was left out.
+        if let Some(gap) = kept.windows(2).position(|p| p[1] != p[0] + 1) {
+            kept.truncate(gap + 1);
+        }
         let last = *kept.last()?;
         let (a, b) = (t.p.words[first].start, t.p.words[last].end);
         let label = ctx.text.get(a..b)?.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -270,6 +370,66 @@ impl ClaimExtractor {
         let entity = self.position_named(&label.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()).to_string());
         let (f, l) = (t.token[first], t.token[last]);
         Some(Mention::at(entity, Role::Position, Span::new(a, b), f, l))
+    }
+}
+
+/// Nouns that carry a claim, with the prepositions that introduce its object.
+const NOUN_FRAMES: &[(&str, Relation, &[&str])] = &[
+    ("support", Relation::Supports, &["for", "of", "to"]),
+    ("backing", Relation::Supports, &["for", "of"]),
+    ("commitment", Relation::Supports, &["to"]),
+    ("endorsement", Relation::Supports, &["of"]),
+    ("opposition", Relation::Rejects, &["to"]),
+    ("rejection", Relation::Rejects, &["of"]),
+    ("demand", Relation::Demands, &["for"]),
+    ("call", Relation::Demands, &["for"]),
+    ("criticism", Relation::Criticizes, &["of"]),
+    ("condemnation", Relation::Criticizes, &["of"]),
+    ("proposal", Relation::Proposes, &["for", "to"]),
+    ("talks", Relation::Meets, &["with"]),
+    ("meeting", Relation::Meets, &["with"]),
+    ("call", Relation::Meets, &["with"]),
+    ("discussion", Relation::Meets, &["with"]),
+    ("negotiation", Relation::Meets, &["with"]),
+];
+
+/// Verbs too light to be the content of a stance: "agreed to work together to bring
+/// about an end to the war" is about the end to the war.
+const LIGHT_VERBS: &[&str] = &["work", "continue", "help", "try", "seek", "make", "take", "go", "do", "move", "strive"];
+
+/// Through light verbs to what they are about: their `xcomp`, a purpose clause, or
+/// their object.
+fn descend(t: &Tree, mut o: usize) -> usize {
+    for _ in 0..3 {
+        if t.p.words[o].upos != VERB || !LIGHT_VERBS.contains(&t.lemma(o)) {
+            break;
+        }
+        let purpose = t.kids_with(o, |r| r == "advcl" || r == "xcomp").into_iter().find(|k| t.case_of(*k) == Some("to"));
+        match purpose.or_else(|| t.kid(o, "obj")) {
+            Some(next) => o = next,
+            None => break,
+        }
+    }
+    // A verb with an object stands for its object when the verb is a mere carrier
+    // ("to bring about an end").
+    if t.p.words[o].upos == VERB && matches!(t.lemma(o), "bring" | "achieve" | "reach" | "secure" | "ensure") {
+        if let Some(obj) = t.kid(o, "obj") {
+            return obj;
+        }
+    }
+    o
+}
+
+/// Whether a subject word names the two sides just met: "they", "both", "the (two)
+/// leaders", "the sides".
+fn names_pair(t: &Tree, w: usize) -> bool {
+    let word = &t.p.words[w];
+    match word.lemma.as_str() {
+        "they" | "both" => true,
+        "leader" | "side" | "president" => {
+            t.kids[w].iter().any(|k| matches!(t.lemma(*k), "two" | "both" | "the")) && word.end - word.start > word.lemma.len()
+        }
+        _ => false,
     }
 }
 

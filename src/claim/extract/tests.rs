@@ -347,3 +347,45 @@ fn time_expressions_end_the_position() {
     let got = claims("Ankara criticized an earlier draft resolution.");
     assert!(got.iter().all(|(_, _, o)| !o.ends_with("earlier")), "{got:?}");
 }
+
+// Rules on the parse (extract/parsed.rs), each on a sentence of its own.
+
+#[test]
+fn parsed_verb_cue_by_lemma_with_a_whole_noun_phrase_object() {
+    // The lexicon lists only "defend": "defended" is found by its lemma, and the
+    // object keeps its embedded name.
+    let got = claims("Chile defended the ban on Peru's copper exports.");
+    assert!(got.iter().any(|(s, r, o)| s == "Chile" && *r == "supports" && o.contains("ban on peru")), "{got:?}");
+}
+
+#[test]
+fn parsed_cue_preposition_object_and_conjuncts() {
+    let got = claims("Norway called for a prisoner exchange and a humanitarian corridor.");
+    assert!(got.iter().any(|(s, r, o)| s == "Norway" && *r == "demands" && o.contains("prisoner exchange")), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Norway" && *r == "demands" && o.contains("humanitarian")), "{got:?}");
+}
+
+#[test]
+fn parsed_conditions_are_not_stances() {
+    let got = claims("Talks could resume if Canadian support for Moldova grows.");
+    assert!(!has(&got, "Canada", "supports", "Moldova"), "{got:?}");
+}
+
+#[test]
+fn parsed_refusal_negates_the_verb_it_governs() {
+    let got = claims("Portugal refused to accept the fishing quota.");
+    assert!(!got.iter().any(|(s, r, _)| s == "Portugal" && *r == "supports"), "{got:?}");
+}
+
+#[test]
+fn parsed_the_two_leaders_are_the_sides_just_met() {
+    let got = claims("President Lula met President Milei in Brasilia. They agreed on a joint customs framework.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Lula") && *r == "supports" && o.contains("customs")), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Milei") && *r == "supports" && o.contains("customs")), "{got:?}");
+}
+
+#[test]
+fn parsed_noun_frame_support_for() {
+    let got = claims("The minister reaffirmed Canadian support for Moldova.");
+    assert!(has(&got, "Canada", "supports", "Moldova"), "{got:?}");
+}
