@@ -430,22 +430,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => {
             let ontology = load_ontology(cli.ontology.as_deref())?;
             let mut extractor = ClaimExtractor::new(&ontology);
-            let mut inputs: Vec<(String, String)> = Vec::new();
-            if let Some(t) = &args.text {
-                inputs.push(("text".into(), t.clone()));
-            }
-            for f in &args.files {
-                let name = f.display().to_string();
-                let bytes = if name == "-" {
-                    let mut b = Vec::new();
-                    io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
-                    b
-                } else {
-                    std::fs::read(f).with_context(|| format!("cannot read {name}"))?
-                };
-                let text = kg::entry::decode(&bytes).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
-                inputs.push((name, text.to_string()));
-            }
+            let inputs = read_texts(args.text.as_deref(), &args.files)?;
             let mut json = Vec::new();
             let mut rows = Vec::new();
             for (name, text) in &inputs {
@@ -497,22 +482,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Parse(args) => {
-            let mut inputs: Vec<(String, String)> = Vec::new();
-            if let Some(t) = &args.text {
-                inputs.push(("text".into(), t.clone()));
-            }
-            for f in &args.files {
-                let name = f.display().to_string();
-                let bytes = if name == "-" {
-                    let mut b = Vec::new();
-                    io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
-                    b
-                } else {
-                    std::fs::read(f).with_context(|| format!("cannot read {name}"))?
-                };
-                let text = kg::entry::decode(&bytes).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
-                inputs.push((name, text.to_string()));
-            }
+            let inputs = read_texts(args.text.as_deref(), &args.files)?;
             let model = kg::syntax::Model::bundled();
             let relations = model.relations();
             let mut json = Vec::new();
@@ -615,6 +585,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--text` (named "text") and the files ('-' for standard input), decoded, with their names.
+fn read_texts(text: Option<&str>, files: &[PathBuf]) -> Result<Vec<(String, String)>> {
+    let mut inputs: Vec<(String, String)> = Vec::new();
+    if let Some(t) = text {
+        inputs.push(("text".into(), t.to_string()));
+    }
+    for f in files {
+        let name = f.display().to_string();
+        let bytes = if name == "-" {
+            let mut b = Vec::new();
+            io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
+            b
+        } else {
+            std::fs::read(f).with_context(|| format!("cannot read {name}"))?
+        };
+        let text = kg::entry::decode(&bytes).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
+        inputs.push((name, text.to_string()));
+    }
+    Ok(inputs)
 }
 
 /// A progress bar on standard error counting the entries of `name` as they are stored.
