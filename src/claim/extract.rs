@@ -348,7 +348,6 @@ impl ClaimExtractor {
                 .cloned()
                 .or(prev_topic.take());
             self.parsed_claims(&ctx, &mut found);
-            self.noun_frames(&ctx, &mut found);
             if let Some((a, _, b, ..)) =
                 found.iter().find(|f| f.1 == Relation::Meets && f.0.kind.is_actor() && f.2.kind.is_actor())
             {

@@ -146,10 +146,17 @@ impl ClaimExtractor {
         })
     }
 
-    /// Verb cues read on the parse.
+    /// Claims read on the parse: verb cues, then noun frames, on one [`Tree`].
     pub(super) fn parsed_claims(&self, ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(p) = &ctx.parse else { return };
         let t = Tree::new(p, ctx.start);
+        self.verb_cues(ctx, &t, out);
+        self.noun_frames(ctx, &t, out);
+    }
+
+    /// Verb cues read on the parse.
+    fn verb_cues(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
+        let p = t.p;
         for v in 0..p.words.len() {
             if p.words[v].upos != VERB {
                 continue;
@@ -234,9 +241,8 @@ impl ClaimExtractor {
 
     /// Claims carried by nouns: "U.S. support for Jordan", "Russia's demand for X",
     /// "criticism from Ankara", "reaffirmed their commitment to a two-state solution".
-    pub(super) fn noun_frames(&self, ctx: &Ctx, out: &mut Vec<Found>) {
-        let Some(p) = &ctx.parse else { return };
-        let t = Tree::new(p, ctx.start);
+    fn noun_frames(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
+        let p = t.p;
         for n in 0..p.words.len() {
             if p.words[n].upos != NOUN {
                 continue;
