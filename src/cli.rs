@@ -172,6 +172,33 @@ pub enum Command {
     ///
     /// Example: kg eval --gold tests/data/eval/seed.gold.jsonl --show
     Eval(EvalArgs),
+    /// Print a shell completion script for kg
+    ///
+    /// Example (bash): kg completions bash > ~/.local/share/bash-completion/completions/kg
+    ///
+    /// Example (zsh): kg completions zsh > ~/.zfunc/_kg   (with fpath+=~/.zfunc in .zshrc)
+    ///
+    /// Example (fish): kg completions fish > ~/.config/fish/completions/kg.fish
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print kg's manual page (roff), generated from the same definitions as --help
+    ///
+    /// Example: kg man > kg.1 && man ./kg.1
+    Man,
+}
+
+/// Shells `kg completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    #[value(name = "powershell")]
+    PowerShell,
 }
 
 #[derive(Debug, clap::Args)]

@@ -24,7 +24,7 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use crate::claim::{Claim, ClaimExtractor, Entity};
+use crate::claim::{Claim, ClaimExtractor, Entity, Prepared};
 use crate::entry::file::ScanError;
 use crate::entry::{self, Document, Entry, EntryReader, FileInput, Part, ReadError, ReadOptions};
 use crate::store::{EntryClaims, Store, StoreError, WriteMode};
@@ -189,20 +189,42 @@ fn ingest_parts<'a>(
         });
         let mut batch = Batch::default();
         let mut read_failure = None;
+        // Entries wait in `group` until it is full; then their texts are prepared
+        // (segmented and parsed, most of the work) on two threads, and their claims
+        // extracted here in order, since extraction carries names across entries.
+        let mut group: Vec<Entry> = Vec::with_capacity(PREPARE_GROUP);
+        let mut writer_gone = false;
+        let mut flush = |group: &mut Vec<Entry>, batch: &mut Batch| -> bool {
+            for (e, p) in prepare_all(extractor, group) {
+                let x = extractor.extract_prepared(&e, p);
+                batch.mentions.push(x.mentioned());
+                batch.claims.push(x.claims);
+                batch.entries.push(e);
+                if batch.entries.len() >= batch_size {
+                    // A closed channel means the writer failed: its error is reported below.
+                    if tx.send(std::mem::take(batch)).is_err() {
+                        return false;
+                    }
+                    progress(written.load(Ordering::Relaxed), total);
+                }
+            }
+            true
+        };
         for part in read() {
             match part {
-                Ok(Part::Document(d)) => batch.documents.push(d),
+                Ok(Part::Document(d)) => {
+                    // A document goes with the batch that holds its first entry.
+                    if !flush(&mut group, &mut batch) {
+                        writer_gone = true;
+                        break;
+                    }
+                    batch.documents.push(d)
+                }
                 Ok(Part::Entry(e)) => {
-                    let x = extractor.extract(&e);
-                    batch.mentions.push(x.mentioned());
-                    batch.claims.push(x.claims);
-                    batch.entries.push(e);
-                    if batch.entries.len() >= batch_size {
-                        // A closed channel means the writer failed: its error is reported below.
-                        if tx.send(std::mem::take(&mut batch)).is_err() {
-                            break;
-                        }
-                        progress(written.load(Ordering::Relaxed), total);
+                    group.push(e);
+                    if group.len() >= PREPARE_GROUP && !flush(&mut group, &mut batch) {
+                        writer_gone = true;
+                        break;
                     }
                 }
                 // Pass 1 saw no error, so this cannot happen unless the text changed.
@@ -213,7 +235,7 @@ fn ingest_parts<'a>(
                 }
             }
         }
-        if read_failure.is_none() && !batch.entries.is_empty() {
+        if read_failure.is_none() && !writer_gone && flush(&mut group, &mut batch) && !batch.entries.is_empty() {
             let _ = tx.send(batch);
         }
         drop(tx);
@@ -226,4 +248,26 @@ fn ingest_parts<'a>(
         progress(written.load(Ordering::Relaxed), total);
         Ok(report)
     })
+}
+
+/// Entries prepared together: enough to keep two threads busy, few enough that
+/// memory holds little more than a batch.
+const PREPARE_GROUP: usize = 64;
+
+/// Prepares the group's entries ([`ClaimExtractor::prepare`]): the first half on a
+/// second thread, the rest on this one; the group is emptied, the order kept.
+fn prepare_all(extractor: &ClaimExtractor, group: &mut Vec<Entry>) -> Vec<(Entry, Prepared)> {
+    let entries = std::mem::take(group);
+    if entries.len() < 2 {
+        return entries.into_iter().map(|e| { let p = extractor.prepare(&e.text); (e, p) }).collect();
+    }
+    let half = entries.len() / 2;
+    let (first, second) = entries.split_at(half);
+    let (a, b) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| first.iter().map(|e| extractor.prepare(&e.text)).collect::<Vec<_>>());
+        let b: Vec<Prepared> = second.iter().map(|e| extractor.prepare(&e.text)).collect();
+        (other.join(), b)
+    });
+    let a = a.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    entries.into_iter().zip(a.into_iter().chain(b)).collect()
 }

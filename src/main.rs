@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cli::{AnswerFormat, Cli, Command, ExportFormat, ParseFormat, QueryFormat, StatsFormat, WriteMode};
 use kg::ask::{Answer, Want};
@@ -131,6 +131,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match cli.command {
+        Command::Completions { shell } => {
+            let shell = match shell {
+                cli::Shell::Bash => clap_complete::Shell::Bash,
+                cli::Shell::Zsh => clap_complete::Shell::Zsh,
+                cli::Shell::Fish => clap_complete::Shell::Fish,
+                cli::Shell::Elvish => clap_complete::Shell::Elvish,
+                cli::Shell::PowerShell => clap_complete::Shell::PowerShell,
+            };
+            clap_complete::generate(shell, &mut Cli::command(), "kg", &mut out);
+            out.flush()?;
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            out.flush()?;
+        }
         Command::Ingest(args) => {
             let ontology = load_ontology(cli.ontology.as_deref())?;
             // Check every input first: a missing or unreadable file stops the run

@@ -58,6 +58,18 @@ fn np_stop(w: &str) -> bool {
         )
 }
 
+/// An entry's text cut into sentences and tokens, with the parses of the sentences
+/// that may hold a cue (see [`ClaimExtractor::prepare`]).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    tokens: Vec<Token>,
+    /// Each sentence's token range.
+    ranges: Vec<(usize, usize)>,
+    norms: Vec<String>,
+    in_quote: Vec<bool>,
+    parses: Vec<Option<crate::syntax::Parse>>,
+}
+
 /// The result of extracting one entry.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
@@ -124,6 +136,12 @@ pub struct ClaimExtractor {
     /// Verb cues by the lemma of their first word, with the words that must follow
     /// ("call" + "for"), for the rules on the parse.
     verb_lemmas: HashMap<String, Vec<(Relation, Vec<String>)>>,
+    /// Word forms that may be a cue on the parse: verb cues' inflections (lexicon forms
+    /// and regular ones from their lemmas) and stance nouns, so that a sentence
+    /// without one is not parsed.
+    cue_words: rustc_hash::FxHashSet<String>,
+    /// The first label each new position got, by key, so that one key has one label.
+    position_labels: HashMap<String, String>,
     /// Known positions by lower-case label and alias, so that a phrase kg builds
     /// ("recognition of Palestine") lands on the gazetteer's position when it names one.
     position_names: HashMap<String, Entity>,
@@ -208,8 +226,11 @@ impl ClaimExtractor {
             }
         }
         let verb_lemmas = parsed::verb_lemmas(&cues);
+        let cue_words = parsed::cue_words(&cues, &verb_lemmas);
         ClaimExtractor {
             verb_lemmas,
+            cue_words,
+            position_labels: HashMap::default(),
             gaz,
             titles,
             cues,
@@ -263,7 +284,16 @@ impl ClaimExtractor {
 
     /// Extracts the mentions and claims of one entry.
     pub fn extract(&mut self, entry: &Entry) -> Extraction {
-        let text = entry.text.as_str();
+        let prepared = self.prepare(&entry.text);
+        self.extract_prepared(entry, prepared)
+    }
+
+    /// The part of extraction that carries nothing from one entry to the next: the
+    /// text cut into sentences and tokens, and the parse of every sentence that may
+    /// hold a cue. It takes `&self`, so that ingest can prepare several entries on
+    /// several threads and then [`extract_prepared`](Self::extract_prepared) them in
+    /// order. Most of an entry's extraction time is its parse.
+    pub fn prepare(&self, text: &str) -> Prepared {
         let sents = sentences(text);
         let tokens: Vec<Token> = sents.iter().flat_map(|s| s.tokens.iter().copied()).collect();
         let mut ranges = Vec::new();
@@ -274,6 +304,24 @@ impl ClaimExtractor {
         }
         let norms = norms(text, &tokens);
         let in_quote = crate::text::quote_flags(text, &tokens);
+        let model = crate::syntax::Model::bundled();
+        let parses = ranges
+            .iter()
+            .map(|&(start, end)| {
+                let wanted = start < end
+                    && !is_caption(&text[tokens[start].start..tokens[end - 1].end])
+                    && self.has_cue_candidate(&norms[start..end]);
+                wanted.then(|| model.parse_tokens(text, &tokens[start..end]))
+            })
+            .collect();
+        Prepared { tokens, ranges, norms, in_quote, parses }
+    }
+
+    /// Extracts the mentions and claims of one entry from its [`prepare`](Self::prepare)d
+    /// text (which must be `entry.text`'s).
+    pub fn extract_prepared(&mut self, entry: &Entry, prepared: Prepared) -> Extraction {
+        let text = entry.text.as_str();
+        let Prepared { tokens, ranges, norms, in_quote, mut parses } = prepared;
         let mentions =
             find_mentions(text, &tokens, &norms, &ranges, &in_quote, &self.gaz, &self.titles, &mut self.people);
         let mut claims = Vec::new();
@@ -281,7 +329,7 @@ impl ClaimExtractor {
         let mut prev_topic: Option<Mention> = None;
         let mut pair: Option<(Mention, Mention)> = None;
         let mut family: Option<String> = None;
-        for &(start, end) in &ranges {
+        for (sentence_index, &(start, end)) in ranges.iter().enumerate() {
             if start == end {
                 continue;
             }
@@ -301,12 +349,9 @@ impl ClaimExtractor {
                 verb_ends: Vec::new(),
                 all: &mentions,
                 prev_topic: prev_topic.clone(),
-                parse: None,
+                parse: parses.get_mut(sentence_index).and_then(Option::take),
                 pair: pair.clone(),
             };
-            if self.has_cue_candidate(&ctx) {
-                ctx.parse = Some(crate::syntax::Model::bundled().parse_tokens(text, &tokens[start..end]));
-            }
             let mut attr = self.attribution(&ctx);
             let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);
             if attr.speaker.is_none() && whole_quote {
@@ -363,9 +408,21 @@ impl ClaimExtractor {
             {
                 prev_topic = Some(Mention::at(o.clone(), Role::Position, Span::new(0, 0), start, start));
             }
-            for (subject, relation, object, cue, frame_conf, subject_surface, object_surface, modality) in found {
+            for (subject, relation, mut object, cue, frame_conf, subject_surface, object_surface, modality) in found {
                 if subject.key == object.key || !subject.kind.is_actor() {
                     continue;
+                }
+                if object.kind == EntityKind::Position && self.gaz.index_of(&object.key).is_none() && !phrase_complete(&object.label) {
+                    continue;
+                }
+                // One label per position: the first spelling read ("sanctions relief",
+                // later "Sanctions relief", is one node with one name).
+                if object.kind == EntityKind::Position {
+                    if self.position_labels.len() > 1 << 20 {
+                        self.position_labels.clear();
+                    }
+                    let first = self.position_labels.entry(object.key.clone()).or_insert_with(|| object.label.clone());
+                    object.label.clone_from(first);
                 }
                 let mut reported_by = attr.reporters.clone();
                 if let Some(s) = &attr.speaker {
@@ -998,6 +1055,37 @@ impl ClaimExtractor {
 
 /// A claim found in a sentence, before attribution is added.
 type Found = (Entity, Relation, Entity, String, f32, String, String, Modality);
+
+/// Whether a position's label read off the text is a whole phrase: not cut after a
+/// function word ("drop their", "show to its public that"), at an open quote or a
+/// dangling hyphen ("Anti-"), and not a bare time word ("Tuesday").
+fn phrase_complete(label: &str) -> bool {
+    const DANGLING: &[&str] = &[
+        "their", "its", "his", "her", "our", "my", "your", "them", "it", "this", "that", "these", "those", "which",
+        "who", "whose", "than", "not", "anti", "so", "very", "more", "most", "such", "would", "will", "could",
+        "should", "can", "may", "might", "must", "being", "been", "if", "whether", "while", "also",
+    ];
+    const TIMES: &[&str] = &[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
+        "week", "month", "year", "weekend", "time", "announcement", "statement", "comment", "comments", "remarks",
+    ];
+    let quotes = label.chars().filter(|c| matches!(c, '“' | '”' | '"')).count();
+    if quotes % 2 == 1 || label.ends_with('-') {
+        return false;
+    }
+    let words: Vec<String> = label.split_whitespace().map(norm).collect();
+    let Some(last) = words.last() else { return false };
+    let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+    if is_in(&DETERMINERS, last)
+        || is_in(&PREPOSITIONS, last)
+        || is_in(&AUXILIARIES, last)
+        || is_in(CONJUNCTIONS, last)
+        || DANGLING.contains(&last)
+    {
+        return false;
+    }
+    !(words.len() == 1 && TIMES.contains(&last))
+}
 
 fn found(
     subj: &Mention,

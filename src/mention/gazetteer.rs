@@ -67,6 +67,10 @@ impl Gazetteer {
             }
             for d in &r.demonyms {
                 g.add(d, i, Role::Demonym);
+                // "the Americans", "Israelis": the plural people stand for the state.
+                if kind == EntityKind::State && !d.contains(' ') && (d.ends_with("an") || d.ends_with('i')) {
+                    g.add(&format!("{d}s"), i, Role::Name);
+                }
             }
         }
         for list in g.by_first.values_mut() {

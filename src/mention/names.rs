@@ -57,8 +57,12 @@ const CONNECTORS: &[&str] = &["bin", "al", "von", "der", "de", "van", "da", "la"
 /// Speech verbs after a name that make it a person.
 const SAID: &[&str] = &[
     "said", "says", "told", "wrote", "added", "stressed", "announced", "claimed", "has", "had", "noted", "insisted",
-    "argued",
+    "argued", "explained", "warned", "cautioned", "suggested", "urged", "asked", "believes", "thinks", "tweeted",
+    "posted", "recalled", "predicted", "agreed", "disagreed", "countered", "responded", "replied",
 ];
+
+/// Words before a name that make it the person speaking: "said Jane Doe", "according to Jane Doe".
+const SAID_BEFORE: &[&str] = &["said", "says", "to", "wrote", "added", "asked", "by"];
 
 fn is_cap(word: &str) -> bool {
     // "al-Burhan", "el-Sisi", "bin-Salman": an Arabic article before a capital.
@@ -154,14 +158,13 @@ pub fn discover(
         let name = &text[tokens[start].start..tokens[run_end].end];
         let words = run_end - start + 1;
         let last = &norms[run_end];
-        let next = norms.get(run_end + 1).map(String::as_str).unwrap_or("");
         let entity = if let Some(known) = people.lookup(name) {
             Some(known.clone())
         } else if is_in(&ORG_WORDS, last) && words >= 2 {
             Some(Entity::from_label(EntityKind::Organization, name))
         } else if title.is_some() && (words >= 2 || name.chars().count() > 3) {
             Some(Entity::from_label(EntityKind::Person, name))
-        } else if words >= 2 && words <= 4 && is_in(SAID, next) && !name.chars().any(|c| c.is_ascii_digit()) {
+        } else if (2..=4).contains(&words) && !name.chars().any(|c| c.is_ascii_digit()) && person_context(norms, start, run_end) {
             Some(Entity::from_label(EntityKind::Person, name))
         } else {
             None
@@ -178,6 +181,39 @@ pub fn discover(
         }
     }
     out
+}
+
+/// Whether the words around a two-to-four-word capitalised run make it a person's
+/// name: a speech verb after it ("Jane Doe said"), before it ("said Jane Doe",
+/// "according to Jane Doe"), or an apposition after it ("Jane Doe, a former State
+/// Department official,", "Jane Doe, who heads …").
+fn person_context(norms: &[String], first: usize, last: usize) -> bool {
+    let at = |i: usize| norms.get(i).map(String::as_str).unwrap_or("");
+    if is_in(SAID, at(last + 1)) {
+        return true;
+    }
+    if first > 0 && is_in(SAID_BEFORE, at(first - 1)) {
+        let before = at(first - 1);
+        let ok = match before {
+            "to" => first >= 2 && at(first - 2) == "according",
+            "by" => first >= 2 && matches!(at(first - 2), "said" | "written" | "told"),
+            _ => true,
+        };
+        if ok && matches!(at(last + 1), "," | "." | "") {
+            return true;
+        }
+    }
+    if at(last + 1) == "," {
+        if matches!(at(last + 2), "who" | "whose") {
+            return true;
+        }
+        // An apposition naming a role within a few words: "a former State Department official".
+        if matches!(at(last + 2), "a" | "an" | "the") {
+            return (last + 3..last + 9).any(|k| matches!(at(k), "," | ".") || is_in(&TITLES, at(k)))
+                && (last + 3..last + 9).take_while(|k| !matches!(at(*k), "," | ".")).any(|k| is_in(&TITLES, at(k)));
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -213,6 +249,20 @@ mod tests {
         assert_eq!(run("Fidan left.", &mut p), vec![("Hakan Fidan".into(), EntityKind::Person, None)]);
         // Untyped capitalised runs are not actors.
         assert!(run("The Grand Hotel was busy.", &mut p).is_empty());
+    }
+
+    #[test]
+    fn speech_and_apposition_make_a_person() {
+        for text in [
+            "Tariq Osman, a former Treasury official, disagreed.",
+            "The plan will fail, said Leona Varga.",
+            "According to Pavel Ostrov, talks stalled.",
+            "Ines Halvorsen, who heads the port authority, left.",
+        ] {
+            let got = run(text, &mut People::default());
+            assert!(got.iter().any(|(_, k, _)| *k == EntityKind::Person), "{text}: {got:?}");
+        }
+        assert!(run("The Grand Hotel, a landmark, closed.", &mut People::default()).is_empty());
     }
 
     #[test]

@@ -90,6 +90,7 @@ pub fn find_mentions(
 
     absorb_titles(norms, &mut ms, titles);
     groups(text, tokens, norms, &mut ms);
+    role_groups(norms, tokens, gaz, &mut ms);
     descriptions(text, tokens, norms, gaz, &mut ms, titles);
     // Flags first, so that pronouns can prefer antecedents that are not inside a
     // prepositional phrase; then again for the pronouns themselves.
@@ -234,6 +235,44 @@ fn groups(text: &str, tokens: &[Token], norms: &[String], ms: &mut [Mention]) {
             m.group_noun = Some(noun);
         }
     }
+}
+
+/// Role descriptions that stand for a state: "officials from Brazil", "negotiators of
+/// both sides" (a group noun before "from"/"of" and a state), and "the Trump
+/// administration", "the Netanyahu government" (a person's name before a government
+/// noun: the state the person leads or acts for).
+fn role_groups(norms: &[String], tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<Mention>) {
+    for i in 0..ms.len() {
+        let m = &ms[i];
+        if is_stateish(m) && m.role != Role::Group && m.first >= 2 && matches!(tok(norms, m.first - 1), "from" | "of") {
+            let noun = tok(norms, m.first - 2);
+            let earlier_ends_there = ms.iter().any(|o| o.last == m.first - 2);
+            if is_in(ROLE_NOUNS, noun) && !earlier_ends_there {
+                let m = &mut ms[i];
+                m.role = Role::Group;
+                m.first -= 2;
+                m.span.start = tokens[m.first].start;
+                m.group_noun = Some(noun.to_string());
+                continue;
+            }
+        }
+        let m = &ms[i];
+        if m.entity.kind == EntityKind::Person && matches!(tok(norms, m.last + 1), "administration" | "government") {
+            let Some(r) = gaz.get(&m.entity.key) else { continue };
+            let Some(state) = r.leader_of.first().or(r.affiliations.first()).and_then(|k| gaz.index_of(k)) else {
+                continue;
+            };
+            let noun = tok(norms, m.last + 1).to_string();
+            let entity = gaz.entity(state);
+            let m = &mut ms[i];
+            m.entity = entity;
+            m.role = Role::Group;
+            m.last += 1;
+            m.span.end = tokens[m.last].end;
+            m.group_noun = Some(noun);
+        }
+    }
+    ms.sort_by_key(|m| (m.first, m.last));
 }
 
 /// "the Ukrainian leader", "the US president", "his chief of staff".

@@ -68,6 +68,14 @@ pub static GROUP_NOUNS: WordList = WordList::new(&[
     "foreign ministry", "defence ministry", "defense ministry", "ministry", "spokesperson", "sources",
 ]);
 
+/// People who act for the state named after them: "officials from Brazil",
+/// "negotiators of Ukraine".
+pub const ROLE_NOUNS: &[&str] = &[
+    "officials", "advisers", "advisors", "negotiators", "diplomats", "representatives", "envoys", "delegation",
+    "delegations", "delegates", "ministers", "lawmakers", "authorities", "leaders", "leadership", "government",
+    "mediators", "emissaries", "officers", "commanders",
+];
+
 /// Group nouns that name the possessor's supporters, not the possessor.
 pub const BACKER_NOUNS: &[&str] = &["backers", "allies", "partners", "supporters", "sponsors", "patrons"];
 

@@ -188,3 +188,36 @@ fn a_bad_file_among_good_ones_fails_alone() {
     let reference = sample_store();
     assert_eq!(sorted_export(&store), sorted_export(&store_in(&reference)));
 }
+
+/// `kg completions SHELL` writes a script that completes every subcommand, and runs in
+/// the shell it is for (bash is on every CI machine); `kg man` writes roff that names
+/// every subcommand. Neither touches the store.
+#[test]
+fn completions_and_man_page_cover_every_subcommand() {
+    let dir = tempdir();
+    let store = dir.path().join("never-created");
+    let subcommands = ["ingest", "query", "who-rejects", "timeline", "parse", "completions", "man"];
+    let bash = kg(&store).args(["completions", "bash"]).assert().success().get_output().stdout.clone();
+    let bash = String::from_utf8(bash).expect("utf-8");
+    assert!(bash.contains("complete -F"), "a bash completion function: {}", &bash[..bash.len().min(200)]);
+    for s in subcommands {
+        assert!(bash.contains(s), "bash completion lacks {s}");
+    }
+    let script = dir.path().join("kg.bash");
+    std::fs::write(&script, &bash).expect("write script");
+    let ok = std::process::Command::new("bash").arg("-n").arg(&script).status().expect("bash");
+    assert!(ok.success(), "bash -n accepts the completion script");
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = kg(&store).args(["completions", shell]).assert().success().get_output().stdout.clone();
+        assert!(String::from_utf8_lossy(&out).contains("who-rejects"), "{shell} completion lacks who-rejects");
+    }
+    kg(&store).args(["completions", "tcsh"]).assert().code(2);
+    let man = kg(&store).arg("man").assert().success().get_output().stdout.clone();
+    let man = String::from_utf8(man).expect("utf-8");
+    assert!(man.starts_with(".ie") || man.starts_with(".TH"), "roff: {}", &man[..man.len().min(80)]);
+    assert!(man.contains(".TH kg"), "a title line");
+    for s in subcommands {
+        assert!(man.contains(s), "man page lacks {s}");
+    }
+    assert!(!store.exists(), "no store is created");
+}

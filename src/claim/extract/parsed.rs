@@ -49,6 +49,47 @@ pub(super) fn verb_lemmas(cues: &HashMap<String, Vec<CueRef>>) -> HashMap<String
     out
 }
 
+/// Forms of the meeting nouns, which the surface rules read unless the sides are
+/// joined ("talks between A and B").
+const MEETING_NOUNS: &[&str] = &["talks", "talk", "meeting", "meetings", "summit", "summits", "discussion", "discussions", "negotiations"];
+
+/// Every word form that may be a cue read on the parse: the first words of the
+/// lexicon's verb cues, regular inflections of their lemmas ("defend" → "defends",
+/// "defended", "defending"; "agree" → "agreed"; "ban" → "banned"), and the stance
+/// nouns with their plurals.
+pub(super) fn cue_words(
+    cues: &HashMap<String, Vec<CueRef>>,
+    lemmas: &HashMap<String, Vec<(Relation, Vec<String>)>>,
+) -> rustc_hash::FxHashSet<String> {
+    let mut out = rustc_hash::FxHashSet::default();
+    for c in cues.values().flatten().filter(|c| c.frame == Frame::Verb) {
+        if let Some(first) = c.words.first().filter(|f| !NOT_VERBS.contains(&f.as_str())) {
+            out.insert(first.clone());
+        }
+    }
+    for l in lemmas.keys() {
+        out.insert(l.clone());
+        let stem = l.strip_suffix('e').unwrap_or(l);
+        for suffix in ["s", "es", "ed", "d", "ing"] {
+            out.insert(format!("{l}{suffix}"));
+            out.insert(format!("{stem}{suffix}"));
+        }
+        if let Some(y) = l.strip_suffix('y') {
+            out.insert(format!("{y}ies"));
+            out.insert(format!("{y}ied"));
+        }
+        if let Some(last) = l.chars().last().filter(|c| !"aeiouwy".contains(*c)) {
+            out.insert(format!("{l}{last}ed"));
+            out.insert(format!("{l}{last}ing"));
+        }
+    }
+    for (l, ..) in NOUN_FRAMES.iter().filter(|(_, r, _)| *r != Relation::Meets) {
+        out.insert(l.to_string());
+        out.insert(format!("{l}s"));
+    }
+    out
+}
+
 /// The parse of one sentence with what the rules ask of it.
 struct Tree<'a> {
     p: &'a Parse,
@@ -95,6 +136,11 @@ impl<'a> Tree<'a> {
         &self.p.words[w].lemma
     }
 
+    /// The word's Penn Treebank tag ("VBN").
+    fn xpos(&self, w: usize) -> &'static str {
+        Model::bundled().tagger.xpos(self.p.words[w].tag)
+    }
+
     /// The word's case or mark dependent ("for" in "for talks").
     fn case_of(&self, w: usize) -> Option<&str> {
         self.kids[w].iter().find(|k| matches!(self.rel[**k], "case" | "mark")).map(|k| self.lemma(*k))
@@ -112,13 +158,43 @@ impl<'a> Tree<'a> {
         out
     }
 
-    /// The words of `w`'s subtree, less conjuncts, relative clauses, appositions and
-    /// clauses of their own.
+    /// Objects coordinated with `w`, each a claim of its own ("a prisoner exchange and
+    /// a humanitarian corridor"); bare nouns joined by "and" ("peace and stability")
+    /// are one position, read whole by [`Tree::phrase`].
+    fn object_conjuncts(&self, w: usize) -> Vec<usize> {
+        if self.bare_pair(w) {
+            vec![w]
+        } else {
+            self.with_conjuncts(w)
+        }
+    }
+
+    /// Whether `w`'s conjuncts are single bare nouns ("stability" in "peace and stability").
+    fn bare_pair(&self, w: usize) -> bool {
+        let conj = self.kids_with(w, |r| r == "conj");
+        !conj.is_empty()
+            && self.p.words[w].upos == NOUN
+            && conj.iter().all(|c| {
+                self.p.words[*c].upos == NOUN && self.kids[*c].iter().all(|k| matches!(self.rel[*k], "cc" | "punct"))
+            })
+    }
+
+    /// The words of `w`'s subtree, less conjuncts (unless bare: "peace and stability"),
+    /// relative clauses, appositions and clauses of their own.
     fn phrase(&self, w: usize, out: &mut Vec<usize>) {
         out.push(w);
+        let bare = self.bare_pair(w);
         for &k in &self.kids[w] {
             let r = self.rel[k];
+            if bare && matches!(r, "conj" | "cc") {
+                self.phrase(k, out);
+                continue;
+            }
+            // A reduced relative ("principles enshrined in the Charter") is left out; an
+            // infinitive ("the demand to halt X") is the noun's content and stays.
+            let relative = r == "acl" && self.case_of(k) != Some("to");
             if matches!(r, "conj" | "cc" | "acl:relcl" | "appos" | "parataxis" | "punct" | "advcl" | "dep" | "discourse")
+                || relative
                 || r.starts_with("nsubj")
                 || out.len() > 14
             {
@@ -130,20 +206,13 @@ impl<'a> Tree<'a> {
 }
 
 impl ClaimExtractor {
-    /// Whether the sentence holds a word that may be a verb cue, so that parsing it can
-    /// matter: a verb cue's lemma, or a word whose crude stem is one ("defended").
-    pub(super) fn has_cue_candidate(&self, ctx: &Ctx) -> bool {
-        (ctx.start..ctx.end).any(|i| {
-            let w = ctx.w(i);
-            if self.verb_lemmas.contains_key(w) || NOUN_FRAMES.iter().any(|(l, r, _)| *r != Relation::Meets && w.strip_suffix('s').unwrap_or(w) == *l) {
-                return true;
-            }
-            ["ing", "ed", "es", "s", "d"].iter().any(|suf| {
-                w.strip_suffix(suf).is_some_and(|stem| {
-                    self.verb_lemmas.contains_key(stem) || self.verb_lemmas.contains_key(&format!("{stem}e"))
-                })
-            })
-        })
+    /// Whether a sentence (its words' norms) holds a word that may be a cue read on the
+    /// parse ([`cue_words`]), so that parsing it can matter.
+    pub(super) fn has_cue_candidate(&self, words: &[String]) -> bool {
+        // Meeting nouns need the parse only for "talks between A and B", "A-B talks".
+        let between = || words.iter().any(|w| matches!(w.as_str(), "between" | "among") || w.contains(['-', '–']));
+        words.iter().any(|w| self.cue_words.contains(w.as_str()))
+            || words.iter().any(|w| MEETING_NOUNS.contains(&w.as_str())) && between()
     }
 
     /// Claims read on the parse: verb cues, then noun frames, on one [`Tree`].
@@ -163,11 +232,23 @@ impl ClaimExtractor {
             }
             let Some(entries) = self.verb_lemmas.get(t.lemma(v)) else { continue };
             let tok = t.token[v];
-            let Some((relation, rest)) =
-                entries.iter().find(|(_, rest)| rest.iter().enumerate().all(|(k, r)| ctx.w(tok + 1 + k) == r))
+            // The cue's words follow the verb; a lone preposition may stand further on
+            // ("spoke for almost an hour on Friday with X").
+            let adjacent = |rest: &[String]| rest.iter().enumerate().all(|(k, r)| ctx.w(tok + 1 + k) == r);
+            let governed = |rest: &[String]| {
+                rest.len() == 1
+                    && CUE_PREPOSITIONS.contains(&rest[0].as_str())
+                    && t.kids_with(v, |r| r.starts_with("obl")).iter().any(|k| t.case_of(*k) == Some(rest[0].as_str()))
+            };
+            let Some((relation, rest)) = entries
+                .iter()
+                .find(|(_, rest)| adjacent(rest))
+                .or_else(|| entries.iter().find(|(_, rest)| governed(rest)))
             else {
                 continue;
             };
+            let rest: &[String] = if adjacent(rest) { rest } else { &[] };
+            let prep = if rest.is_empty() { entries.iter().find(|(_, r)| governed(r)).map(|(_, r)| r.as_slice()) } else { None };
             if self.conditional(&t, v) {
                 continue;
             }
@@ -188,19 +269,33 @@ impl ClaimExtractor {
                 (true, Some(r)) => r,
                 (true, None) => continue,
             };
+            let args = prep.unwrap_or(rest);
             let passive = t.kid(v, "nsubj:pass");
-            let (subjects, objects) = match passive {
-                Some(patient) => {
-                    let agent = t
-                        .kid(v, "obl:agent")
-                        .or_else(|| t.kids_with(v, |r| r == "obl").into_iter().find(|k| t.case_of(*k) == Some("by")));
-                    let Some(agent) = agent else { continue };
-                    (t.with_conjuncts(agent), t.with_conjuncts(patient))
+            // "the plan backed by Peru": a participle's noun is its patient.
+            let reduced = t.rel[v] == "acl" && t.xpos(v) == "VBN";
+            let agent = || {
+                t.kid(v, "obl:agent")
+                    .or_else(|| t.kids_with(v, |r| r == "obl").into_iter().find(|k| t.case_of(*k) == Some("by")))
+            };
+            let (subjects, objects) = match (passive, reduced) {
+                (Some(patient), _) => {
+                    let Some(agent) = agent() else { continue };
+                    (t.with_conjuncts(agent), t.object_conjuncts(patient))
                 }
-                None => {
-                    let Some(subj) = subject_of(&t, v, 0) else { continue };
-                    let Some(obj) = object_of(&t, v, rest, relation) else { continue };
-                    let obj = descend(&t, obj);
+                (None, true) => {
+                    let (Some(agent), Some(noun)) = (agent(), t.head(v)) else { continue };
+                    (t.with_conjuncts(agent), vec![noun])
+                }
+                (None, false) => {
+                    let Some(subj) = subject_of(t, v, 0) else { continue };
+                    let Some(obj) = object_of(t, v, args, relation) else { continue };
+                    // "urged Kyiv to accept the plan", "pressed Canada to curb the flow
+                    // of migrants": what the actor is asked to do is the demand.
+                    let obj = match t.kid(v, "xcomp") {
+                        Some(x) if relation == Relation::Demands && self.actor_at(ctx, t, obj).is_some() => x,
+                        _ => obj,
+                    };
+                    let obj = descend(t, obj);
                     if matches!(t.rel[obj], "xcomp" | "ccomp") {
                         // "wants to meet X", "refused to accept Y": the verb it governs
                         // carries the claim, this one its modality or negation. An offer
@@ -210,11 +305,22 @@ impl ClaimExtractor {
                             continue;
                         }
                     }
-                    (t.with_conjuncts(subj), t.with_conjuncts(obj))
+                    (t.with_conjuncts(subj), t.object_conjuncts(obj))
                 }
             };
             let modality = self.modality(ctx, tok);
-            let subjects = self.subjects(ctx, &t, &subjects);
+            let mut relation = relation;
+            let mut holders = self.subjects(ctx, t, &subjects);
+            // "the plan calls for the release of …", "the draft would require …": the
+            // plan's owner proposes what the plan asks.
+            if holders.is_empty() && matches!(relation, Relation::Demands | Relation::Proposes) {
+                holders = subjects.iter().filter_map(|w| self.plan_owner(ctx, t, *w)).collect();
+                relation = Relation::Proposes;
+            }
+            let subjects = holders;
+            // "welcomed Zelenskyy's commitment to a just peace", "rejected Moscow's demand
+            // for X": a stance on a stance noun is a stance on what the noun is about.
+            let objects: Vec<usize> = objects.into_iter().map(|o| frame_content(t, o).unwrap_or(o)).collect();
             for o in objects {
                 let Some(obj) = self.object_entity(ctx, &t, o, relation) else { continue };
                 for s in &subjects {
@@ -240,7 +346,9 @@ impl ClaimExtractor {
     }
 
     /// Claims carried by nouns: "U.S. support for Jordan", "Russia's demand for X",
-    /// "criticism from Ankara", "reaffirmed their commitment to a two-state solution".
+    /// "the support of the G7 for X", "criticism from Ankara", "reaffirmed their
+    /// commitment to a two-state solution", "talks between Seoul and Tokyo", "the
+    /// Lisbon–Madrid meeting".
     fn noun_frames(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
         let p = t.p;
         for n in 0..p.words.len() {
@@ -248,32 +356,9 @@ impl ClaimExtractor {
                 continue;
             }
             let Some(&(_, relation, preps)) = NOUN_FRAMES.iter().find(|(l, ..)| *l == t.lemma(n)) else { continue };
-            if self.conditional(&t, n) {
+            if self.conditional(t, n) {
                 continue;
             }
-            // The holder: a possessor or a name modifying the noun ("Russia's", "U.S."),
-            // "from X", else the subject of the verb that has the noun as its object
-            // ("Biden reaffirmed support for …").
-            let mut holders: Vec<usize> =
-                t.kids_with(n, |r| matches!(r, "nmod:poss" | "compound" | "amod")).into_iter().collect();
-            holders.extend(t.kids_with(n, |r| r == "nmod").into_iter().filter(|k| t.case_of(*k) == Some("from")));
-            let mut subjects: Vec<Mention> = holders.iter().filter_map(|h| self.actor_at(ctx, &t, *h)).collect();
-            if subjects.is_empty() {
-                let governed = t.rel[n] == "obj" || t.rel[n] == "conj";
-                if let Some(v) = t.head(n).filter(|_| governed) {
-                    if let Some(s) = subject_of(&t, v, 0) {
-                        subjects = self.subjects(ctx, &t, &t.with_conjuncts(s));
-                    }
-                }
-            }
-            if subjects.is_empty() {
-                continue;
-            }
-            let objects = t.kids_with(n, |r| r == "nmod" || r == "acl");
-            let Some(o) = objects.into_iter().find(|k| t.case_of(*k).is_some_and(|c| preps.contains(&c))) else {
-                continue;
-            };
-            let o = descend(&t, o);
             let tok = t.token[n];
             let cue = CueHit {
                 first: tok,
@@ -283,13 +368,88 @@ impl ClaimExtractor {
                 text: ctx.text[ctx.tokens[tok].start..ctx.tokens[tok].end].to_string(),
             };
             let modality = self.modality(ctx, tok);
-            for o in t.with_conjuncts(o) {
-                let Some(obj) = self.object_entity(ctx, &t, o, relation) else { continue };
+            if relation == Relation::Meets {
+                self.meeting_noun(ctx, t, n, &cue, modality, out);
+                continue;
+            }
+            // The holder: a possessor or a name modifying the noun ("Russia's", "U.S."),
+            // "from X", an actor after "of" when the object has another preposition
+            // ("the support of the United States for …"), else the subject of the verb
+            // that has the noun as its object ("Biden reaffirmed support for …").
+            let nmods = t.kids_with(n, |r| r == "nmod" || r == "acl");
+            let object = nmods.iter().copied().find(|k| {
+                t.case_of(*k).is_some_and(|c| preps.contains(&c))
+                    && !(t.case_of(*k) == Some("of") && self.actor_at(ctx, t, *k).is_some() && nmods.len() > 1)
+            });
+            let Some(o) = object else { continue };
+            let mut holders: Vec<usize> = t.kids_with(n, |r| matches!(r, "nmod:poss" | "compound" | "amod"));
+            holders.extend(nmods.iter().copied().filter(|k| *k != o && matches!(t.case_of(*k), Some("from" | "of"))));
+            let holders: Vec<usize> = holders.into_iter().flat_map(|h| t.with_conjuncts(h)).collect();
+            let mut subjects: Vec<Mention> = holders.iter().filter_map(|h| self.actor_at(ctx, t, *h)).collect();
+            if subjects.is_empty() {
+                let governed = t.rel[n] == "obj" || t.rel[n] == "conj";
+                if let Some(v) = t.head(n).filter(|_| governed) {
+                    if let Some(s) = subject_of(t, v, 0) {
+                        subjects = self.subjects(ctx, t, &t.with_conjuncts(s));
+                    }
+                }
+            }
+            if subjects.is_empty() {
+                continue;
+            }
+            // "commitment to supporting the people of Ukraine": a cue verb inside the
+            // noun's object says what the holder stands for.
+            let (relation, o) = self.content(t, descend(t, o)).unwrap_or((relation, descend(t, o)));
+            for o in t.object_conjuncts(o) {
+                let Some(obj) = self.object_entity(ctx, t, o, relation) else { continue };
                 for s in &subjects {
                     out.push(found(s, relation, &obj, &cue, 0.65, modality, ctx));
                 }
             }
         }
+    }
+
+    /// "talks between A and B", "the A–B meeting", "A's talks with B": the two sides.
+    fn meeting_noun(&self, ctx: &Ctx, t: &Tree, n: usize, cue: &CueHit, modality: Modality, out: &mut Vec<Found>) {
+        let mut sides: Vec<Mention> = Vec::new();
+        let mut add = |m: Mention| {
+            if !sides.iter().any(|s| s.entity.key == m.entity.key) {
+                sides.push(m);
+            }
+        };
+        for k in t.kids_with(n, |r| r == "nmod") {
+            if matches!(t.case_of(k), Some("between" | "among")) {
+                for c in t.with_conjuncts(k) {
+                    if let Some(m) = self.actor_at(ctx, t, c) {
+                        add(m);
+                    }
+                }
+            }
+        }
+        // "the Lisbon-Madrid meeting", "US-China talks": names modifying the noun.
+        let modifiers = t.kids_with(n, |r| matches!(r, "compound" | "amod" | "nmod:poss"));
+        let tok_range = modifiers.iter().map(|m| t.token[*m]).chain([t.token[n]]).collect::<Vec<_>>();
+        let (lo, hi) = (tok_range.iter().min().copied().unwrap_or(0), t.token[n]);
+        for m in ctx.ms.iter().filter(|m| m.first >= lo && m.last < hi && m.is_actor() && !m.locative) {
+            add(m.clone());
+        }
+        if sides.len() < 2 {
+            return;
+        }
+        let (a, rest) = sides.split_first().expect("two sides");
+        for b in rest {
+            out.push(found(a, Relation::Meets, b, cue, 0.65, modality, ctx));
+        }
+    }
+
+    /// What a cue verb inside an object says: "supporting X" → supports X.
+    fn content(&self, t: &Tree, o: usize) -> Option<(Relation, usize)> {
+        if t.p.words[o].upos != VERB {
+            return None;
+        }
+        let (relation, rest) = self.verb_lemmas.get(t.lemma(o))?.iter().find(|(_, rest)| rest.is_empty())?;
+        let obj = object_of(t, o, rest, *relation)?;
+        Some((*relation, descend(t, obj)))
     }
 
     /// Whether the verb is a condition or an open question ("if Kyiv accepts", "whether
@@ -309,6 +469,19 @@ impl ClaimExtractor {
             cur = t.head(w);
         }
         false
+    }
+
+    /// The owner of the plan a word belongs to ("Trump's plan", "the Egyptian
+    /// proposal"), as a mention spanning the plan.
+    fn plan_owner(&self, ctx: &Ctx, t: &Tree, w: usize) -> Option<Mention> {
+        let tok = t.token[w];
+        let plan = ctx.ms.iter().find(|m| m.first <= tok && tok <= m.last && m.role == Role::Position)?;
+        let key = plan.owner.as_deref()?;
+        if let Some(m) = ctx.ms.iter().find(|m| m.entity.key == key && m.first >= plan.first && m.last <= plan.last) {
+            return Some(m.clone());
+        }
+        let record = self.gaz.index_of(key)?;
+        Some(Mention::at(self.gaz.entity(record), Role::Name, plan.span, plan.first, plan.last))
     }
 
     /// The actor mention a word belongs to, if any.
@@ -347,6 +520,12 @@ impl ClaimExtractor {
             return None;
         }
         let mut words = Vec::new();
+        // "demanded that Rwanda withdraw its troops": a clause keeps its subject.
+        if t.rel[o] == "ccomp" {
+            if let Some(s) = t.kid(o, "nsubj") {
+                t.phrase(s, &mut words);
+            }
+        }
         t.phrase(o, &mut words);
         words.sort_unstable();
         // Leading determiners, possessives, "to" and "that" are not part of the label.
@@ -373,7 +552,7 @@ impl ClaimExtractor {
         if label.split_whitespace().count() > 10 || label.chars().count() < 3 {
             return None;
         }
-        let entity = self.position_named(&label.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()).to_string());
+        let entity = self.position_named(label.trim_matches(|c: char| !c.is_alphanumeric()));
         let (f, l) = (t.token[first], t.token[last]);
         Some(Mention::at(entity, Role::Position, Span::new(a, b), f, l))
     }
@@ -392,16 +571,55 @@ const NOUN_FRAMES: &[(&str, Relation, &[&str])] = &[
     ("criticism", Relation::Criticizes, &["of"]),
     ("condemnation", Relation::Criticizes, &["of"]),
     ("proposal", Relation::Proposes, &["for", "to"]),
+    ("offer", Relation::Proposes, &["of", "to"]),
+    ("readiness", Relation::Supports, &["to", "for"]),
+    ("willingness", Relation::Supports, &["to"]),
+    ("pledge", Relation::Supports, &["to", "of"]),
+    ("praise", Relation::Supports, &["for"]),
+    ("insistence", Relation::Demands, &["on"]),
+    ("importance", Relation::Supports, &["of"]),
+    ("need", Relation::Demands, &["for"]),
+    ("concern", Relation::Criticizes, &["about", "over", "with", "regarding", "at"]),
+    ("determination", Relation::Supports, &["to"]),
+    ("push", Relation::Demands, &["for"]),
+    ("appeal", Relation::Demands, &["for"]),
+    ("objection", Relation::Rejects, &["to"]),
+    ("refusal", Relation::Rejects, &["to"]),
     ("talks", Relation::Meets, &["with"]),
+    ("talk", Relation::Meets, &["with"]),
     ("meeting", Relation::Meets, &["with"]),
+    ("summit", Relation::Meets, &["with"]),
     ("call", Relation::Meets, &["with"]),
     ("discussion", Relation::Meets, &["with"]),
     ("negotiation", Relation::Meets, &["with"]),
 ];
 
+/// The object of a stance noun ("commitment" in "commitment to a just peace").
+fn frame_content(t: &Tree, n: usize) -> Option<usize> {
+    if t.p.words[n].upos != NOUN {
+        return None;
+    }
+    let (_, relation, preps) = NOUN_FRAMES.iter().find(|(l, ..)| *l == t.lemma(n))?;
+    if *relation == Relation::Meets {
+        return None;
+    }
+    let o = t.kids_with(n, |r| r == "nmod" || r == "acl").into_iter().find(|k| {
+        t.case_of(*k).is_some_and(|c| preps.contains(&c) && c != "of")
+    })?;
+    Some(descend(t, o))
+}
+
 /// Verbs too light to be the content of a stance: "agreed to work together to bring
 /// about an end to the war" is about the end to the war.
 const LIGHT_VERBS: &[&str] = &["work", "continue", "help", "try", "seek", "make", "take", "go", "do", "move", "strive"];
+
+/// Verbs whose object is what a stance is about: "to bring about an end", "the
+/// importance of maintaining peace and stability", "committed to achieving a lasting peace".
+const CARRIER_VERBS: &[&str] = &[
+    "bring", "achieve", "reach", "secure", "ensure", "produce", "maintain", "uphold", "preserve", "facilitate",
+    "promote", "advance", "deliver", "provide", "restore", "build", "strengthen", "deepen", "expand", "pursue",
+    "protect", "establish", "implement",
+];
 
 /// Through light verbs to what they are about: their `xcomp`, a purpose clause, or
 /// their object.
@@ -418,7 +636,7 @@ fn descend(t: &Tree, mut o: usize) -> usize {
     }
     // A verb with an object stands for its object when the verb is a mere carrier
     // ("to bring about an end").
-    if t.p.words[o].upos == VERB && matches!(t.lemma(o), "bring" | "achieve" | "reach" | "secure" | "ensure") {
+    if t.p.words[o].upos == VERB && CARRIER_VERBS.contains(&t.lemma(o)) {
         if let Some(obj) = t.kid(o, "obj") {
             return obj;
         }
@@ -443,7 +661,16 @@ fn names_pair(t: &Tree, w: usize) -> bool {
 /// praised Y") the subject of the verb it completes or is coordinated with.
 fn subject_of(t: &Tree, v: usize, depth: usize) -> Option<usize> {
     if let Some(s) = t.kid(v, "nsubj") {
+        // "the plan, which Kyiv criticised": a relative pronoun subject is the noun.
+        if t.rel[v] == "acl:relcl" && matches!(t.lemma(s), "who" | "which" | "that") {
+            return t.head(v);
+        }
         return Some(s);
+    }
+    // "the envoy, calling for an end to the violence": an active participle's noun
+    // is its subject.
+    if t.rel[v] == "acl" && t.xpos(v) == "VBG" {
+        return t.head(v);
     }
     if depth < 3 && matches!(t.rel[v], "xcomp" | "conj") {
         return subject_of(t, t.head(v)?, depth + 1);
@@ -454,6 +681,17 @@ fn subject_of(t: &Tree, v: usize, depth: usize) -> Option<usize> {
 /// The object of verb `v` for a cue ending in `rest` ("call for": the `obl` introduced
 /// by "for"); else `obj`, then a clausal `xcomp` or `ccomp`.
 fn object_of(t: &Tree, v: usize, rest: &[String], relation: Relation) -> Option<usize> {
+    // "a proposal Oslo rejects", "the deal, which Quito criticised": a relative
+    // clause's object is the noun it describes.
+    if t.rel[v] == "acl:relcl" {
+        let obj = t.kid(v, "obj");
+        if obj.is_none_or(|o| matches!(t.lemma(o), "which" | "that" | "who" | "whom")) && t.kid(v, "nsubj").is_some() {
+            let subject_is_relative = t.kid(v, "nsubj").is_some_and(|s| matches!(t.lemma(s), "which" | "that" | "who"));
+            if !subject_is_relative && (obj.is_some() || t.kid(v, "xcomp").is_none() && t.kid(v, "ccomp").is_none()) {
+                return t.head(v);
+            }
+        }
+    }
     if let Some(prep) = rest.last().filter(|p| CUE_PREPOSITIONS.contains(&p.as_str())) {
         let obl = t.kids_with(v, |r| r.starts_with("obl") || r == "xcomp" || r == "ccomp");
         if let Some(o) = obl.into_iter().find(|k| t.case_of(*k) == Some(prep.as_str())) {
