@@ -375,6 +375,36 @@ fn pronouns(
         } else {
             None
         };
+        // "the President", "the Vice President" with no name after: the latest person
+        // named with that title ("Vice President Kamala Harris", or a gazetteer title).
+        if w == "the" {
+            if let Some((len, title)) = phrase_at(norms, i + 1, &TITLES, titles) {
+                let last = i + len;
+                let named_next = tokens
+                    .get(last + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Word && n.text(text).chars().next().is_some_and(char::is_uppercase));
+                let free = (i + 1..=last).all(|k| !covered.get(k).copied().unwrap_or(true));
+                if free && !named_next && !is_in(REPORTER_TITLES, &title) {
+                    let titled = |m: &Mention| {
+                        let words: Vec<&str> = title.split(' ').collect();
+                        let before = m.first >= words.len()
+                            && (0..words.len()).all(|k| tok(norms, m.first - words.len() + k) == words[k]);
+                        before || gaz.get(&m.entity.key).is_some_and(|r| r.titles.iter().any(|t| *t == title))
+                    };
+                    let antecedent = ms
+                        .iter()
+                        .chain(new.iter())
+                        .filter(|m| m.last < i && m.entity.kind == EntityKind::Person && m.role != Role::Speaker)
+                        .filter(|m| titled(m))
+                        .max_by_key(|m| m.last);
+                    if let Some(a) = antecedent {
+                        let m = Mention::at(a.entity.clone(), Role::Description, Span::new(t.start, tokens[last].end), i, last);
+                        new.push(m);
+                        continue;
+                    }
+                }
+            }
+        }
         if let Some((kind, last)) = described {
             let antecedent = ms
                 .iter()

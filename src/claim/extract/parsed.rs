@@ -12,6 +12,7 @@ use crate::syntax::{Model, Parse};
 /// UPOS indices (see `syntax::tagger::UPOS`).
 const VERB: u8 = 15;
 const NOUN: u8 = 7;
+const ADJ: u8 = 0;
 const PROPN: u8 = 11;
 const PRON: u8 = 10;
 const NUM: u8 = 8;
@@ -192,7 +193,9 @@ impl<'a> Tree<'a> {
             }
             // A reduced relative ("principles enshrined in the Charter") is left out; an
             // infinitive ("the demand to halt X") is the noun's content and stays.
-            let relative = r == "acl" && self.case_of(k) != Some("to");
+            let relative = r == "acl" && self.case_of(k) != Some("to")
+                // "calls for a withdrawal as unrealistic": a predicate, not the phrase's.
+                || self.case_of(k) == Some("as");
             if matches!(r, "conj" | "cc" | "acl:relcl" | "appos" | "parataxis" | "punct" | "advcl" | "dep" | "discourse")
                 || relative
                 || r.starts_with("nsubj")
@@ -227,10 +230,20 @@ impl ClaimExtractor {
     fn verb_cues(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
         let p = t.p;
         for v in 0..p.words.len() {
-            if p.words[v].upos != VERB {
+            // "remain committed to achieving peace": a participle tagged as an adjective.
+            let participle = p.words[v].upos == ADJ && (t.xpos(v) == "VBN" || ctx.w(t.token[v]).ends_with("ed"));
+            if p.words[v].upos != VERB && !participle {
                 continue;
             }
-            let Some(entries) = self.verb_lemmas.get(t.lemma(v)) else { continue };
+            let lemma = if participle {
+                Model::bundled().lemmas.lemma(ctx.w(t.token[v]), VERB)
+            } else {
+                t.lemma(v).to_string()
+            };
+            let Some(entries) = self.verb_lemmas.get(&lemma) else { continue };
+            if participle && entries.iter().all(|(_, rest)| rest.is_empty()) {
+                continue;
+            }
             let tok = t.token[v];
             // The cue's words follow the verb; a lone preposition may stand further on
             // ("spoke for almost an hour on Friday with X").
@@ -261,7 +274,9 @@ impl ClaimExtractor {
             };
             // "did not accept", "never backed"; "refused to accept": the governing verb
             // negates the one it completes.
-            let negated = t.kids[v].iter().any(|k| t.rel[*k] == "advmod" && matches!(t.lemma(*k), "not" | "never" | "n't"))
+            let negated = t.kids[v]
+                .iter()
+                .any(|k| matches!(t.rel[*k], "advmod" | "cc") && matches!(t.lemma(*k), "not" | "never" | "n't" | "nor" | "neither"))
                 || (t.rel[v] == "xcomp"
                     && t.head(v).is_some_and(|h| matches!(t.lemma(h), "refuse" | "decline" | "fail" | "reject" | "oppose")));
             let relation = match (negated, relation.negated()) {
@@ -369,6 +384,10 @@ impl ClaimExtractor {
             };
             let modality = self.modality(ctx, tok);
             if relation == Relation::Meets {
+                // "will require further talks between A and B": not a meeting yet.
+                if modality != Modality::Asserted {
+                    continue;
+                }
                 self.meeting_noun(ctx, t, n, &cue, modality, out);
                 continue;
             }
@@ -376,7 +395,14 @@ impl ClaimExtractor {
             // "from X", an actor after "of" when the object has another preposition
             // ("the support of the United States for …"), else the subject of the verb
             // that has the noun as its object ("Biden reaffirmed support for …").
-            let nmods = t.kids_with(n, |r| r == "nmod" || r == "acl");
+            let mut nmods = t.kids_with(n, |r| r == "nmod" || r == "acl");
+            // "underscored our commitment to a two-state solution", with "to …" read as
+            // the verb's: a phrase right after the noun is the noun's.
+            if let Some(v) = t.head(n).filter(|_| t.rel[n] == "obj") {
+                nmods.extend(t.kids_with(v, |r| r.starts_with("obl")).into_iter().filter(|k| {
+                    t.kids[*k].iter().any(|c| t.rel[*c] == "case" && *c == n + 1)
+                }));
+            }
             let object = nmods.iter().copied().find(|k| {
                 t.case_of(*k).is_some_and(|c| preps.contains(&c))
                     && !(t.case_of(*k) == Some("of") && self.actor_at(ctx, t, *k).is_some() && nmods.len() > 1)
@@ -387,8 +413,11 @@ impl ClaimExtractor {
             let holders: Vec<usize> = holders.into_iter().flat_map(|h| t.with_conjuncts(h)).collect();
             let mut subjects: Vec<Mention> = holders.iter().filter_map(|h| self.actor_at(ctx, t, *h)).collect();
             if subjects.is_empty() {
+                // Only a verb that is no stance of its own passes the noun on: "Biden
+                // reaffirmed support for …", but not "Saar dismissed calls for …".
                 let governed = t.rel[n] == "obj" || t.rel[n] == "conj";
-                if let Some(v) = t.head(n).filter(|_| governed) {
+                let neutral = |v: &usize| !self.verb_lemmas.contains_key(t.lemma(*v));
+                if let Some(v) = t.head(n).filter(|_| governed).filter(neutral) {
                     if let Some(s) = subject_of(t, v, 0) {
                         subjects = self.subjects(ctx, t, &t.with_conjuncts(s));
                     }
@@ -486,15 +515,25 @@ impl ClaimExtractor {
 
     /// The actor mention a word belongs to, if any.
     fn actor_at(&self, ctx: &Ctx, t: &Tree, w: usize) -> Option<Mention> {
-        let tok = t.token[w];
-        ctx.ms.iter().find(|m| m.first <= tok && tok <= m.last && m.is_actor() && !m.locative).cloned()
+        let at = |w: usize| {
+            let tok = t.token[w];
+            ctx.ms.iter().find(|m| m.first <= tok && tok <= m.last && m.is_actor() && !m.locative).cloned()
+        };
+        // "General Secretary Tô Lâm", read with the title as head: the name hangs below.
+        at(w).or_else(|| t.kids_with(w, |r| matches!(r, "flat" | "compound" | "appos")).into_iter().find_map(at))
     }
 
     /// What an object word names: an actor, a position the gazetteer or the plan rules
     /// found there, or the noun phrase itself as a new position.
     fn object_entity(&self, ctx: &Ctx, t: &Tree, o: usize, relation: Relation) -> Option<Mention> {
         let tok = t.token[o];
-        if let Some(m) = ctx.ms.iter().find(|m| m.first <= tok && tok <= m.last && !m.locative) {
+        // "It was welcomed by Jordan": a stance's "it" is the topic of the sentence
+        // before (a plan, a deal), not a state.
+        if t.lemma(o) == "it" && !matches!(relation, Relation::Meets | Relation::Sends | Relation::Criticizes) {
+            return ctx.prev_topic.clone().filter(|m| m.role == Role::Position);
+        }
+        let named = ctx.ms.iter().find(|m| m.first <= tok && tok <= m.last && !m.locative).cloned();
+        if let Some(m) = named.or_else(|| self.actor_at(ctx, t, o)).as_ref() {
             if matches!(relation, Relation::Meets | Relation::Sends) && !m.is_actor() {
                 return None;
             }
@@ -578,7 +617,7 @@ const NOUN_FRAMES: &[(&str, Relation, &[&str])] = &[
     ("praise", Relation::Supports, &["for"]),
     ("insistence", Relation::Demands, &["on"]),
     ("importance", Relation::Supports, &["of"]),
-    ("need", Relation::Demands, &["for"]),
+    ("need", Relation::Demands, &["for", "to"]),
     ("concern", Relation::Criticizes, &["about", "over", "with", "regarding", "at"]),
     ("determination", Relation::Supports, &["to"]),
     ("push", Relation::Demands, &["for"]),
@@ -693,7 +732,7 @@ fn object_of(t: &Tree, v: usize, rest: &[String], relation: Relation) -> Option<
         }
     }
     if let Some(prep) = rest.last().filter(|p| CUE_PREPOSITIONS.contains(&p.as_str())) {
-        let obl = t.kids_with(v, |r| r.starts_with("obl") || r == "xcomp" || r == "ccomp");
+        let obl = t.kids_with(v, |r| r.starts_with("obl") || matches!(r, "xcomp" | "ccomp" | "advcl"));
         if let Some(o) = obl.into_iter().find(|k| t.case_of(*k) == Some(prep.as_str())) {
             return Some(o);
         }

@@ -428,3 +428,19 @@ fn parsed_the_plan_as_subject_is_its_owner_proposing() {
     let got = claims("The Egyptian proposal would require the release of all detained fishermen.");
     assert!(got.iter().any(|(s, r, o)| s == "Egypt" && *r == "proposes" && o.contains("release")), "{got:?}");
 }
+
+#[test]
+fn parsed_participle_cue_and_nor_negation() {
+    let got = claims("President Lula met President Milei. Both remain committed to achieving a lasting peace in the region.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Milei") && *r == "supports" && o.contains("lasting peace")), "{got:?}");
+    let got = claims("Nor will Slovakia accept the gas transit fee.");
+    assert!(!got.iter().any(|(s, r, _)| s == "Slovakia" && *r == "supports"), "{got:?}");
+}
+
+#[test]
+fn the_title_alone_is_the_person_named_with_it() {
+    // "the Foreign Minister" after "Foreign Minister Ana Duarte"; the commitment's
+    // object is read even where the parse hangs "to …" on the verb.
+    let got = claims("Foreign Minister Ana Duarte met President Milei. The Foreign Minister reaffirmed her commitment to a regional customs union.");
+    assert!(got.iter().any(|(s, r, o)| s == "Ana Duarte" && *r == "supports" && o.contains("customs union")), "{got:?}");
+}
