@@ -568,8 +568,11 @@ impl ClaimExtractor {
         t.phrase(o, &mut words);
         words.sort_unstable();
         // Leading determiners, possessives, "to" and "that" are not part of the label.
+        // ("a just peace": an adverb the tagger reads there stays.)
         let skip = |w: usize| {
-            matches!(t.rel[w], "det" | "mark" | "case" | "cc" | "nmod:poss" | "aux" | "advmod") && w < o
+            let adverb = t.rel[w] == "advmod" && matches!(t.lemma(w), "also" | "only" | "even" | "still" | "again" | "further" | "now" | "then" | "immediately" | "once" | "already");
+            matches!(t.rel[w], "det" | "mark" | "case" | "cc" | "nmod:poss" | "aux") && w < o
+                || adverb && w < o
                 || (t.rel[w] == "case" && t.lemma(w) == "'s")
         };
         let first = words.iter().copied().find(|w| !skip(*w))?;
@@ -579,7 +582,8 @@ impl ClaimExtractor {
             t.p.words[w].upos == PUNCT && !matches!(ctx.text.get(t.p.words[w].start..t.p.words[w].end), Some("-" | "/" | "‑"))
         };
         let kept: Vec<usize> =
-            words.into_iter().filter(|w| *w >= first).take_while(|w| *w == first || !is_break(*w)).take(10).collect();
+            // (Commas before the head join its modifiers: "a durable, lasting peace".)
+            words.into_iter().filter(|w| *w >= first).take_while(|w| *w <= o || !is_break(*w)).take(10).collect();
         let mut kept = kept;
         // Contiguous words only: a gap means a clause was left out.
         if let Some(gap) = kept.windows(2).position(|p| p[1] != p[0] + 1) {
