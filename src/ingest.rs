@@ -1,17 +1,22 @@
 //! The pipeline driver: file → entries → claims → store, one file at a time.
 //!
 //! ```text
-//!  pass 1   EntryReader ─────────────────────────────────▶ error? stop, store untouched
-//!  pass 2   EntryReader ──▶ ClaimExtractor ──batches──▶ [writer thread] BulkWriter
-//!                                                        or Store::write per batch
+//!  pass 1   EntryReader ──────────────────────────────────────────────▶ error? stop, store untouched
+//!  pass 2   EntryReader ──groups──▶ [preparer: 2 threads] Preparer (segment, parse)
+//!                       ◀──groups──  (in order)
+//!           ClaimExtractor::extract_prepared ──batches──▶ [writer thread] BulkWriter
+//!                                                          or Store::write per batch
 //! ```
 //!
 //! A file is first read through once without keeping anything, so a bad file (an error
 //! anywhere in it) leaves the store as it was. The second pass streams: entries are
-//! read lazily, their claims extracted, and every `batch` entries are handed to a
-//! writer thread, which stores them while the next batch is being extracted. At most
-//! three batches are alive at a time, and [`ingest_file`] reads the file from disk a
-//! line at a time in each pass, so memory does not grow with the file.
+//! read lazily in groups of 64, which a preparer thread segments and parses (the
+//! parse is most of the work; half of each group on a second thread) while the group
+//! before is extracted here, in order, since extraction carries names across entries;
+//! every `batch` entries are handed to a writer thread, which stores them while the
+//! next batch is being extracted. At most two groups and three batches are alive at a
+//! time, and [`ingest_file`] reads the file from disk a line at a time in each pass, so
+//! memory does not grow with the file.
 //!
 //! Writes are all or nothing. In [`WriteMode::Bulk`] (the default) batches are sorted
 //! into table files some 100,000 quads at a time and made visible in a few atomic
@@ -24,7 +29,7 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use crate::claim::{Claim, ClaimExtractor, Entity, Prepared};
+use crate::claim::{Claim, ClaimExtractor, Entity, Prepared, Preparer};
 use crate::entry::file::ScanError;
 use crate::entry::{self, Document, Entry, EntryReader, FileInput, Part, ReadError, ReadOptions};
 use crate::store::{EntryClaims, Store, StoreError, WriteMode};
@@ -189,42 +194,64 @@ fn ingest_parts<'a>(
         });
         let mut batch = Batch::default();
         let mut read_failure = None;
-        // Entries wait in `group` until it is full; then their texts are prepared
-        // (segmented and parsed, most of the work) on two threads, and their claims
-        // extracted here in order, since extraction carries names across entries.
-        let mut group: Vec<Entry> = Vec::with_capacity(PREPARE_GROUP);
+        // Entries go in groups to a preparer thread, which segments and parses them
+        // (most of the work, on two threads); here, the groups come back in order and
+        // their claims are extracted, since extraction carries names across entries.
+        // While one group is extracted here, the next is being prepared.
+        let preparer = extractor.preparer();
+        let (gtx, grx) = mpsc::sync_channel::<Vec<Item>>(1);
+        let (rtx, rrx) = mpsc::sync_channel::<Vec<Ready>>(1);
+        scope.spawn(move || {
+            for group in grx {
+                if rtx.send(prepare_group(&preparer, group)).is_err() {
+                    break;
+                }
+            }
+        });
         let mut writer_gone = false;
-        let mut flush = |group: &mut Vec<Entry>, batch: &mut Batch| -> bool {
-            for (e, p) in prepare_all(extractor, group) {
-                let x = extractor.extract_prepared(&e, p);
-                batch.mentions.push(x.mentioned());
-                batch.claims.push(x.claims);
-                batch.entries.push(e);
-                if batch.entries.len() >= batch_size {
-                    // A closed channel means the writer failed: its error is reported below.
-                    if tx.send(std::mem::take(batch)).is_err() {
-                        return false;
+        let mut handle = |ready: Vec<Ready>, batch: &mut Batch| -> bool {
+            for r in ready {
+                match r {
+                    Ready::Document(d) => batch.documents.push(d),
+                    Ready::Entry(e, p) => {
+                        let x = extractor.extract_prepared(&e, p);
+                        batch.mentions.push(x.mentioned());
+                        batch.claims.push(x.claims);
+                        batch.entries.push(e);
+                        if batch.entries.len() >= batch_size {
+                            // A closed channel means the writer failed: its error is reported below.
+                            if tx.send(std::mem::take(batch)).is_err() {
+                                return false;
+                            }
+                            progress(written.load(Ordering::Relaxed), total);
+                        }
                     }
-                    progress(written.load(Ordering::Relaxed), total);
                 }
             }
             true
         };
+        let mut group: Vec<Item> = Vec::new();
+        let mut entries_in_group = 0;
+        let mut in_flight = 0;
         for part in read() {
             match part {
-                Ok(Part::Document(d)) => {
-                    // A document goes with the batch that holds its first entry.
-                    if !flush(&mut group, &mut batch) {
-                        writer_gone = true;
-                        break;
-                    }
-                    batch.documents.push(d)
-                }
+                Ok(Part::Document(d)) => group.push(Item::Document(d)),
                 Ok(Part::Entry(e)) => {
-                    group.push(e);
-                    if group.len() >= PREPARE_GROUP && !flush(&mut group, &mut batch) {
-                        writer_gone = true;
-                        break;
+                    group.push(Item::Entry(e));
+                    entries_in_group += 1;
+                    if entries_in_group >= PREPARE_GROUP {
+                        entries_in_group = 0;
+                        if gtx.send(std::mem::take(&mut group)).is_err() {
+                            break;
+                        }
+                        in_flight += 1;
+                        if in_flight > 1 {
+                            in_flight -= 1;
+                            if !rrx.recv().is_ok_and(|ready| handle(ready, &mut batch)) {
+                                writer_gone = true;
+                                break;
+                            }
+                        }
                     }
                 }
                 // Pass 1 saw no error, so this cannot happen unless the text changed.
@@ -235,9 +262,24 @@ fn ingest_parts<'a>(
                 }
             }
         }
-        if read_failure.is_none() && !writer_gone && flush(&mut group, &mut batch) && !batch.entries.is_empty() {
-            let _ = tx.send(batch);
+        if read_failure.is_none() && !writer_gone {
+            if !group.is_empty() && gtx.send(std::mem::take(&mut group)).is_ok() {
+                in_flight += 1;
+            }
+            drop(gtx);
+            while in_flight > 0 {
+                in_flight -= 1;
+                if !rrx.recv().is_ok_and(|ready| handle(ready, &mut batch)) {
+                    writer_gone = true;
+                    break;
+                }
+            }
+            if !writer_gone && !batch.entries.is_empty() {
+                let _ = tx.send(batch);
+            }
         }
+        // Closing both channels ends the preparer, wherever it is.
+        drop(rrx);
         drop(tx);
         let (claims, commits) = writer.join().expect("the writer thread does not panic")?;
         if let Some(e) = read_failure {
@@ -254,20 +296,37 @@ fn ingest_parts<'a>(
 /// memory holds little more than a batch.
 const PREPARE_GROUP: usize = 64;
 
-/// Prepares the group's entries ([`ClaimExtractor::prepare`]): the first half on a
-/// second thread, the rest on this one; the group is emptied, the order kept.
-fn prepare_all(extractor: &ClaimExtractor, group: &mut Vec<Entry>) -> Vec<(Entry, Prepared)> {
-    let entries = std::mem::take(group);
-    if entries.len() < 2 {
-        return entries.into_iter().map(|e| { let p = extractor.prepare(&e.text); (e, p) }).collect();
-    }
-    let half = entries.len() / 2;
-    let (first, second) = entries.split_at(half);
-    let (a, b) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| first.iter().map(|e| extractor.prepare(&e.text)).collect::<Vec<_>>());
-        let b: Vec<Prepared> = second.iter().map(|e| extractor.prepare(&e.text)).collect();
-        (other.join(), b)
+/// What the reader gives, in order, on its way to the preparer.
+enum Item {
+    Document(Document),
+    Entry(Entry),
+}
+
+/// The same, with each entry prepared.
+enum Ready {
+    Document(Document),
+    Entry(Entry, Prepared),
+}
+
+/// Prepares a group's entries ([`Preparer::prepare`]): the first half on a second
+/// thread, the rest on this one, the order kept.
+fn prepare_group(preparer: &Preparer, group: Vec<Item>) -> Vec<Ready> {
+    let texts: Vec<&str> =
+        group.iter().filter_map(|i| if let Item::Entry(e) = i { Some(e.text.as_str()) } else { None }).collect();
+    let half = texts.len() / 2;
+    let (first, second) = texts.split_at(half);
+    let prepared: Vec<Prepared> = std::thread::scope(|scope| {
+        let other = scope.spawn(|| first.iter().map(|t| preparer.prepare(t)).collect::<Vec<_>>());
+        let b: Vec<Prepared> = second.iter().map(|t| preparer.prepare(t)).collect();
+        let a = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        a.into_iter().chain(b).collect()
     });
-    let a = a.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    entries.into_iter().zip(a.into_iter().chain(b)).collect()
+    let mut prepared = prepared.into_iter();
+    group
+        .into_iter()
+        .filter_map(|item| match item {
+            Item::Document(d) => Some(Ready::Document(d)),
+            Item::Entry(e) => prepared.next().map(|p| Ready::Entry(e, p)),
+        })
+        .collect()
 }

@@ -70,6 +70,44 @@ pub struct Prepared {
     parses: Vec<Option<crate::syntax::Parse>>,
 }
 
+/// The part of extraction that carries nothing from one entry to the next: the text
+/// cut into sentences and tokens, and the parse of every sentence that may hold a cue.
+/// Most of an entry's extraction time is its parse; ingest prepares entries on other
+/// threads (a `Preparer` is cheap to clone and `Sync`) while it extracts earlier ones
+/// in order with [`ClaimExtractor::extract_prepared`].
+#[derive(Debug, Clone)]
+pub struct Preparer {
+    /// Word forms that may be a cue on the parse (see `parsed::cue_words`).
+    cue_words: std::sync::Arc<rustc_hash::FxHashSet<String>>,
+}
+
+impl Preparer {
+    /// Segments `text` and parses its sentences that may hold a cue.
+    pub fn prepare(&self, text: &str) -> Prepared {
+        let sents = sentences(text);
+        let tokens: Vec<Token> = sents.iter().flat_map(|s| s.tokens.iter().copied()).collect();
+        let mut ranges = Vec::new();
+        let mut k = 0;
+        for s in &sents {
+            ranges.push((k, k + s.tokens.len()));
+            k += s.tokens.len();
+        }
+        let norms = norms(text, &tokens);
+        let in_quote = crate::text::quote_flags(text, &tokens);
+        let model = crate::syntax::Model::bundled();
+        let parses = ranges
+            .iter()
+            .map(|&(start, end)| {
+                let wanted = start < end
+                    && !is_caption(&text[tokens[start].start..tokens[end - 1].end])
+                    && parsed::has_cue_candidate(&self.cue_words, &norms[start..end]);
+                wanted.then(|| model.parse_tokens(text, &tokens[start..end]))
+            })
+            .collect();
+        Prepared { tokens, ranges, norms, in_quote, parses }
+    }
+}
+
 /// The result of extracting one entry.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
@@ -139,7 +177,7 @@ pub struct ClaimExtractor {
     /// Word forms that may be a cue on the parse: verb cues' inflections (lexicon forms
     /// and regular ones from their lemmas) and stance nouns, so that a sentence
     /// without one is not parsed.
-    cue_words: rustc_hash::FxHashSet<String>,
+    preparer: Preparer,
     /// The first label each new position got, by key, so that one key has one label.
     position_labels: HashMap<String, String>,
     /// Known positions by lower-case label and alias, so that a phrase kg builds
@@ -229,7 +267,7 @@ impl ClaimExtractor {
         let cue_words = parsed::cue_words(&cues, &verb_lemmas);
         ClaimExtractor {
             verb_lemmas,
-            cue_words,
+            preparer: Preparer { cue_words: std::sync::Arc::new(cue_words) },
             position_labels: HashMap::default(),
             gaz,
             titles,
@@ -288,33 +326,15 @@ impl ClaimExtractor {
         self.extract_prepared(entry, prepared)
     }
 
-    /// The part of extraction that carries nothing from one entry to the next: the
-    /// text cut into sentences and tokens, and the parse of every sentence that may
-    /// hold a cue. It takes `&self`, so that ingest can prepare several entries on
-    /// several threads and then [`extract_prepared`](Self::extract_prepared) them in
-    /// order. Most of an entry's extraction time is its parse.
+    /// The part of extraction that carries nothing from one entry to the next (see
+    /// [`Preparer`]).
     pub fn prepare(&self, text: &str) -> Prepared {
-        let sents = sentences(text);
-        let tokens: Vec<Token> = sents.iter().flat_map(|s| s.tokens.iter().copied()).collect();
-        let mut ranges = Vec::new();
-        let mut k = 0;
-        for s in &sents {
-            ranges.push((k, k + s.tokens.len()));
-            k += s.tokens.len();
-        }
-        let norms = norms(text, &tokens);
-        let in_quote = crate::text::quote_flags(text, &tokens);
-        let model = crate::syntax::Model::bundled();
-        let parses = ranges
-            .iter()
-            .map(|&(start, end)| {
-                let wanted = start < end
-                    && !is_caption(&text[tokens[start].start..tokens[end - 1].end])
-                    && self.has_cue_candidate(&norms[start..end]);
-                wanted.then(|| model.parse_tokens(text, &tokens[start..end]))
-            })
-            .collect();
-        Prepared { tokens, ranges, norms, in_quote, parses }
+        self.preparer.prepare(text)
+    }
+
+    /// A [`Preparer`] of its own for another thread.
+    pub fn preparer(&self) -> Preparer {
+        self.preparer.clone()
     }
 
     /// Extracts the mentions and claims of one entry from its [`prepare`](Self::prepare)d

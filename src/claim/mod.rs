@@ -13,7 +13,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use extract::{ClaimExtractor, Prepared};
+pub use extract::{ClaimExtractor, Prepared, Preparer};
 
 /// The seven claim relations of `ontology/RELATIONS.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

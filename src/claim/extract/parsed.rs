@@ -84,6 +84,8 @@ pub(super) fn cue_words(
             out.insert(format!("{l}{last}ing"));
         }
     }
+    // "X said Y must …" (see `modal_demands`).
+    out.extend(["must".to_string(), "should".to_string()]);
     for (l, ..) in NOUN_FRAMES.iter().filter(|(_, r, _)| *r != Relation::Meets) {
         out.insert(l.to_string());
         out.insert(format!("{l}s"));
@@ -208,22 +210,23 @@ impl<'a> Tree<'a> {
     }
 }
 
-impl ClaimExtractor {
-    /// Whether a sentence (its words' norms) holds a word that may be a cue read on the
-    /// parse ([`cue_words`]), so that parsing it can matter.
-    pub(super) fn has_cue_candidate(&self, words: &[String]) -> bool {
-        // Meeting nouns need the parse only for "talks between A and B", "A-B talks".
-        let between = || words.iter().any(|w| matches!(w.as_str(), "between" | "among") || w.contains(['-', '–']));
-        words.iter().any(|w| self.cue_words.contains(w.as_str()))
-            || words.iter().any(|w| MEETING_NOUNS.contains(&w.as_str())) && between()
-    }
+/// Whether a sentence (its words' norms) holds a word that may be a cue read on the
+/// parse ([`cue_words`]), so that parsing it can matter.
+pub(super) fn has_cue_candidate(cue_words: &rustc_hash::FxHashSet<String>, words: &[String]) -> bool {
+    // Meeting nouns need the parse only for "talks between A and B", "A-B talks".
+    let between = || words.iter().any(|w| matches!(w.as_str(), "between" | "among") || w.contains(['-', '–']));
+    words.iter().any(|w| cue_words.contains(w.as_str()))
+        || words.iter().any(|w| MEETING_NOUNS.contains(&w.as_str())) && between()
+}
 
+impl ClaimExtractor {
     /// Claims read on the parse: verb cues, then noun frames, on one [`Tree`].
     pub(super) fn parsed_claims(&self, ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(p) = &ctx.parse else { return };
         let t = Tree::new(p, ctx.start);
         self.verb_cues(ctx, &t, out);
         self.noun_frames(ctx, &t, out);
+        self.modal_demands(ctx, &t, out);
     }
 
     /// Verb cues read on the parse.
@@ -438,6 +441,44 @@ impl ClaimExtractor {
         }
     }
 
+    /// "X said any deal must include Y", "X reiterated that Hamas must release all
+    /// hostages": what the speaker says must or should be done is a demand.
+    fn modal_demands(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
+        for v in 0..t.p.words.len() {
+            if t.p.words[v].upos != VERB || !SAYING.contains(&t.lemma(v)) {
+                continue;
+            }
+            let Some(subject) = t.kid(v, "nsubj") else { continue };
+            let speakers = self.subjects(ctx, t, &t.with_conjuncts(subject));
+            if speakers.is_empty() {
+                continue;
+            }
+            for c in t.kids_with(v, |r| r == "ccomp") {
+                let must = t.kids[c].iter().any(|k| t.rel[*k] == "aux" && matches!(t.lemma(*k), "must" | "should"));
+                if !must || self.conditional(t, c) || t.kids[c].iter().any(|k| t.rel[*k] == "advmod" && t.lemma(*k) == "not") {
+                    continue;
+                }
+                // "must include X", "must have X": X is the demand; else the clause.
+                let o = match t.kid(c, "obj") {
+                    Some(obj) if matches!(t.lemma(c), "include" | "have" | "contain" | "guarantee" | "get") => obj,
+                    _ => c,
+                };
+                let tok = t.token[c];
+                let cue = CueHit {
+                    first: tok,
+                    last: tok,
+                    relation: Relation::Demands,
+                    frame: Frame::Verb,
+                    text: ctx.text[ctx.tokens[tok].start..ctx.tokens[tok].end].to_string(),
+                };
+                let Some(obj) = self.object_entity(ctx, t, o, Relation::Demands) else { continue };
+                for s in &speakers {
+                    out.push(found(s, Relation::Demands, &obj, &cue, 0.6, Modality::Asserted, ctx));
+                }
+            }
+        }
+    }
+
     /// "talks between A and B", "the A–B meeting", "A's talks with B": the two sides.
     fn meeting_noun(&self, ctx: &Ctx, t: &Tree, n: usize, cue: &CueHit, modality: Modality, out: &mut Vec<Found>) {
         let mut sides: Vec<Mention> = Vec::new();
@@ -600,6 +641,12 @@ impl ClaimExtractor {
         Some(Mention::at(entity, Role::Position, Span::new(a, b), f, l))
     }
 }
+
+/// Verbs that report what someone holds: "X said/stressed that Y must …".
+const SAYING: &[&str] = &[
+    "say", "reiterate", "stress", "insist", "emphasize", "emphasise", "underscore", "warn", "tell", "add", "note",
+    "argue", "declare", "affirm", "reaffirm", "state", "maintain", "write", "tweet",
+];
 
 /// Nouns that carry a claim, with the prepositions that introduce its object.
 const NOUN_FRAMES: &[(&str, Relation, &[&str])] = &[

@@ -444,3 +444,11 @@ fn the_title_alone_is_the_person_named_with_it() {
     let got = claims("Foreign Minister Ana Duarte met President Milei. The Foreign Minister reaffirmed her commitment to a regional customs union.");
     assert!(got.iter().any(|(s, r, o)| s == "Ana Duarte" && *r == "supports" && o.contains("customs union")), "{got:?}");
 }
+
+#[test]
+fn parsed_what_must_be_done_is_a_demand() {
+    let got = claims("Copenhagen said any settlement must include a fishing quota for Greenland.");
+    assert!(got.iter().any(|(s, r, o)| s == "Denmark" && *r == "demands" && o.contains("fishing quota")), "{got:?}");
+    let got = claims("Chile stressed that Bolivia must withdraw its claim.");
+    assert!(got.iter().any(|(s, r, o)| s == "Chile" && *r == "demands" && o.contains("withdraw its claim")), "{got:?}");
+}
