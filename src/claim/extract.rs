@@ -526,8 +526,14 @@ impl ClaimExtractor {
                 }
             }
             // Cue words inside a name or position are not cues ("Peace Council").
+            // "refused to comment on", "declined to discuss": silence is no stance.
+            let silent = |b: &CueHit| {
+                let next = if ctx.w(b.last) == "to" { b.last + 1 } else { b.last + 2 };
+                b.relation == Relation::Rejects && parsed::SPEAKING.contains(&ctx.w(next))
+            };
             if let Some(b) = best
                 .filter(|b| !ctx.ms.iter().any(|m| m.first <= b.first && b.last <= m.last && m.role != Role::Position))
+                .filter(|b| !silent(b))
             {
                 i = b.last + 1;
                 out.push(b);

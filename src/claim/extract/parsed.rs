@@ -185,12 +185,18 @@ impl<'a> Tree<'a> {
     /// The words of `w`'s subtree, less conjuncts (unless bare: "peace and stability"),
     /// relative clauses, appositions and clauses of their own.
     fn phrase(&self, w: usize, out: &mut Vec<usize>) {
+        self.phrase_at(w, out, true);
+    }
+
+    /// [`Tree::phrase`] below the top: a modifier keeps its own conjuncts ("a credible
+    /// and inclusive government", "a free, safe and open Indian Ocean").
+    fn phrase_at(&self, w: usize, out: &mut Vec<usize>, top: bool) {
         out.push(w);
         let bare = self.bare_pair(w);
         for &k in &self.kids[w] {
             let r = self.rel[k];
-            if bare && matches!(r, "conj" | "cc") {
-                self.phrase(k, out);
+            if (bare || !top) && matches!(r, "conj" | "cc" | "punct") {
+                self.phrase_at(k, out, false);
                 continue;
             }
             // A reduced relative ("principles enshrined in the Charter") is left out; an
@@ -205,7 +211,7 @@ impl<'a> Tree<'a> {
             {
                 continue;
             }
-            self.phrase(k, out);
+            self.phrase_at(k, out, false);
         }
     }
 }
@@ -314,6 +320,11 @@ impl ClaimExtractor {
                         _ => obj,
                     };
                     let obj = descend(t, obj);
+                    // "declined to comment", "refused to discuss the leaks": silence,
+                    // not a stance on what was not discussed.
+                    if t.rel[obj] == "xcomp" && SPEAKING.contains(&t.lemma(obj)) {
+                        continue;
+                    }
                     if matches!(t.rel[obj], "xcomp" | "ccomp") {
                         // "wants to meet X", "refused to accept Y": the verb it governs
                         // carries the claim, this one its modality or negation. An offer
@@ -641,6 +652,12 @@ impl ClaimExtractor {
         Some(Mention::at(entity, Role::Position, Span::new(a, b), f, l))
     }
 }
+
+/// Verbs of speaking about something: refusing to do them is no stance on it.
+pub(super) const SPEAKING: &[&str] = &[
+    "comment", "discuss", "say", "answer", "elaborate", "confirm", "speculate", "respond", "reveal", "disclose",
+    "specify", "detail", "name", "address", "talk", "explain", "identify", "deny",
+];
 
 /// Verbs that report what someone holds: "X said/stressed that Y must …".
 const SAYING: &[&str] = &[

@@ -452,3 +452,11 @@ fn parsed_what_must_be_done_is_a_demand() {
     let got = claims("Chile stressed that Bolivia must withdraw its claim.");
     assert!(got.iter().any(|(s, r, o)| s == "Chile" && *r == "demands" && o.contains("withdraw its claim")), "{got:?}");
 }
+
+#[test]
+fn parsed_refusing_to_discuss_is_no_stance() {
+    let got = claims("Oslo declined to discuss the leaked fisheries memo.");
+    assert!(!got.iter().any(|(s, _, _)| s == "Norway"), "{got:?}");
+    let got = claims("The Danish government refused to comment on the tariff plan.");
+    assert!(!got.iter().any(|(_, r, _)| *r == "rejects"), "{got:?}");
+}
