@@ -315,6 +315,19 @@ impl ClaimExtractor {
         self.plan_nouns.binary_search_by(|p| p.as_str().cmp(w)).is_ok()
     }
 
+    /// The actor a source speaks for when it is one itself ("The White House" is the
+    /// United States government; a news outlet is no actor).
+    fn issuer(&self, source: &str) -> Option<Entity> {
+        let source = source.trim();
+        let source = source.strip_prefix("The ").or_else(|| source.strip_prefix("the ")).unwrap_or(source);
+        let tokens = crate::text::tokenize(source);
+        let norms = norms(source, &tokens);
+        let hits = self.gaz.find(source, &tokens, &norms);
+        let hit = hits.first().filter(|h| h.first == 0 && h.last + 1 == tokens.len())?;
+        let entity = self.gaz.entity(hit.record);
+        entity.kind.is_actor().then_some(entity)
+    }
+
     /// The gazetteer in use.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gaz
@@ -344,6 +357,7 @@ impl ClaimExtractor {
         let Prepared { tokens, ranges, norms, in_quote, mut parses } = prepared;
         let mentions =
             find_mentions(text, &tokens, &norms, &ranges, &in_quote, &self.gaz, &self.titles, &mut self.people);
+        let issuer = entry.source.as_deref().and_then(|s| self.issuer(s));
         let mut claims = Vec::new();
         let mut last_speaker: Option<Entity> = None;
         let mut prev_topic: Option<Mention> = None;
@@ -380,15 +394,21 @@ impl ClaimExtractor {
             if attr.speaker.is_some() {
                 last_speaker = attr.speaker.clone();
             }
-            // First-person pronouns inside quotes are the speaker.
+            // First-person pronouns inside quotes are the speaker; outside quotes, "we"
+            // and "our" in a government's own statement are that government.
             let speaker = attr.speaker.clone();
             ctx.ms.retain_mut(|m| {
                 if m.role != Role::Speaker {
                     return true;
                 }
-                match (&speaker, in_quote[m.first]) {
-                    (Some(s), true) => {
+                let plural = matches!(norms[m.first].as_str(), "we" | "our" | "us" | "ours");
+                match (&speaker, in_quote[m.first], &issuer) {
+                    (Some(s), true, _) => {
                         m.entity = s.clone();
+                        true
+                    }
+                    (_, false, Some(i)) if plural => {
+                        m.entity = i.clone();
                         true
                     }
                     _ => false,

@@ -315,8 +315,11 @@ impl ClaimExtractor {
                     let Some(obj) = object_of(t, v, args, relation) else { continue };
                     // "urged Kyiv to accept the plan", "pressed Canada to curb the flow
                     // of migrants": what the actor is asked to do is the demand.
-                    let obj = match t.kid(v, "xcomp") {
-                        Some(x) if relation == Relation::Demands && self.actor_at(ctx, t, obj).is_some() => x,
+                    let to_clause = t.kid(v, "xcomp").or_else(|| {
+                        t.kids_with(v, |r| r == "advcl").into_iter().find(|k| t.case_of(*k) == Some("to"))
+                    });
+                    let obj = match to_clause {
+                        Some(x) if relation == Relation::Demands && x > obj => x,
                         _ => obj,
                     };
                     let obj = descend(t, obj);

@@ -460,3 +460,13 @@ fn parsed_refusing_to_discuss_is_no_stance() {
     let got = claims("The Danish government refused to comment on the tariff plan.");
     assert!(!got.iter().any(|(_, r, _)| *r == "rejects"), "{got:?}");
 }
+
+#[test]
+fn parsed_calling_on_someone_to_act_demands_the_act() {
+    let got = claims("We call on the junta to release all detained journalists, Sweden said.");
+    let got2 = claims("Sweden called on the junta to release all detained journalists.");
+    for g in [&got, &got2] {
+        assert!(!g.iter().any(|(_, r, o)| *r == "demands" && o.contains("junta")), "{g:?}");
+    }
+    assert!(got2.iter().any(|(s, r, o)| s == "Sweden" && *r == "demands" && o.contains("release all detained journalists")), "{got2:?}");
+}
