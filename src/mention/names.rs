@@ -199,7 +199,7 @@ fn person_context(norms: &[String], first: usize, last: usize) -> bool {
             "by" => first >= 2 && matches!(at(first - 2), "said" | "written" | "told"),
             _ => true,
         };
-        if ok && matches!(at(last + 1), "," | "." | "") {
+        if ok && matches!(at(last + 1), "," | "." | "" | "of") {
             return true;
         }
     }
@@ -207,11 +207,9 @@ fn person_context(norms: &[String], first: usize, last: usize) -> bool {
         if matches!(at(last + 2), "who" | "whose") {
             return true;
         }
-        // An apposition naming a role within a few words: "a former State Department official".
-        if matches!(at(last + 2), "a" | "an" | "the") {
-            return (last + 3..last + 9).any(|k| matches!(at(k), "," | ".") || is_in(&TITLES, at(k)))
-                && (last + 3..last + 9).take_while(|k| !matches!(at(*k), "," | ".")).any(|k| is_in(&TITLES, at(k)));
-        }
+        // An apposition naming a role within a few words: "a former State Department
+        // official", "president of the Committee for …", "Ontario's provincial leader".
+        return (last + 2..last + 10).take_while(|k| !matches!(at(*k), "," | "." | "")).any(|k| is_in(&TITLES, at(k)));
     }
     false
 }
@@ -258,6 +256,8 @@ mod tests {
             "The plan will fail, said Leona Varga.",
             "According to Pavel Ostrov, talks stalled.",
             "Ines Halvorsen, who heads the port authority, left.",
+            "Marta Kowal, director of the Baltic Policy Centre, told reporters the talks had stalled.",
+            "The plan is dead, said Omar Haddad of the Levant Institute.",
         ] {
             let got = run(text, &mut People::default());
             assert!(got.iter().any(|(_, k, _)| *k == EntityKind::Person), "{text}: {got:?}");

@@ -420,9 +420,15 @@ impl ClaimExtractor {
                     t.kids[*k].iter().any(|c| t.rel[*c] == "case" && *c == n + 1)
                 }));
             }
+            // "the support of the United States": an actor after "of" holds the stance
+            // when the noun has its article or another object; "in support of Kyiv" is
+            // support for Kyiv.
+            let has_article = t.kids[n].iter().any(|k| t.rel[*k] == "det" && t.lemma(*k) == "the");
             let object = nmods.iter().copied().find(|k| {
                 t.case_of(*k).is_some_and(|c| preps.contains(&c))
-                    && !(t.case_of(*k) == Some("of") && self.actor_at(ctx, t, *k).is_some() && nmods.len() > 1)
+                    && !(t.case_of(*k) == Some("of")
+                        && self.actor_at(ctx, t, *k).is_some()
+                        && (nmods.len() > 1 || has_article))
             });
             let Some(o) = object else { continue };
             let mut holders: Vec<usize> = t.kids_with(n, |r| matches!(r, "nmod:poss" | "compound" | "amod"));
