@@ -61,6 +61,12 @@ const SAID: &[&str] = &[
     "posted", "recalled", "predicted", "agreed", "disagreed", "countered", "responded", "replied",
 ];
 
+/// Words of titles that are not titles alone ("vice", "national", "security").
+const TITLE_WORDS: &[&str] = &[
+    "vice", "deputy", "national", "security", "foreign", "prime", "special", "chief", "senior", "general", "advisor",
+    "affairs", "state", "defense", "defence", "former", "acting", "assistant", "under", "high", "first", "lady",
+];
+
 /// Words before a name that make it the person speaking: "said Jane Doe", "according to Jane Doe".
 const SAID_BEFORE: &[&str] = &["said", "says", "to", "wrote", "added", "asked", "by"];
 
@@ -158,6 +164,11 @@ pub fn discover(
         let name = &text[tokens[start].start..tokens[run_end].end];
         let words = run_end - start + 1;
         let last = &norms[run_end];
+        // "the Vice President said", "National Security Advisor": a title is no name.
+        let all_titles = (start..=run_end).all(|k| is_in(&TITLES, &norms[k]) || is_in(TITLE_WORDS, &norms[k]));
+        if all_titles {
+            continue;
+        }
         let entity = if let Some(known) = people.lookup(name) {
             Some(known.clone())
         } else if is_in(&ORG_WORDS, last) && words >= 2 {

@@ -68,7 +68,14 @@ pub fn find_mentions(
     for &(s, e) in sentences {
         found.extend(discover(text, tokens, norms, s..e, &covered, titles, people));
     }
-    for f in found {
+    for mut f in found {
+        // "King Abdullah" for the gazetteer's "King Abdullah II": one word of one known
+        // person's name, with a title that person has or is named with.
+        if f.entity.kind == EntityKind::Person && f.first == f.last {
+            if let Some(p) = known_by_word(gaz, &norms[f.first], f.title.as_deref()) {
+                f.entity = gaz.entity(p);
+            }
+        }
         // "Luiz Inácio" before a known "Lula da Silva": first names of the same person.
         if let Some(known) = ms.iter_mut().find(|m| {
             m.first == f.last + 1 && m.entity.kind == EntityKind::Person && f.entity.kind == EntityKind::Person
@@ -98,6 +105,21 @@ pub fn find_mentions(
     pronouns(text, tokens, norms, in_quote, gaz, titles, &mut ms);
     flags(text, tokens, norms, &mut ms);
     ms
+}
+
+/// The one gazetteer person with `word` in a name and, when a title is given, that
+/// title among theirs or at the start of a name ("King Abdullah II").
+fn known_by_word(gaz: &Gazetteer, word: &str, title: Option<&str>) -> Option<usize> {
+    let mut hits = gaz.records.iter().enumerate().filter(|(_, r)| {
+        r.kind == Some(EntityKind::Person)
+            && std::iter::once(&r.label).chain(&r.alt_labels).any(|l| {
+                let words: Vec<String> = l.split_whitespace().map(super::words::norm).collect();
+                words.iter().any(|w| w == word)
+                    && title.is_none_or(|t| r.titles.iter().any(|x| x == t) || super::words::norm(l).starts_with(t))
+            })
+    });
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first.0)
 }
 
 /// "Lee" after "Lee Jae-myung", "Takaichi" after "Sanae Takaichi": within an entry, one

@@ -470,3 +470,14 @@ fn parsed_calling_on_someone_to_act_demands_the_act() {
     }
     assert!(got2.iter().any(|(s, r, o)| s == "Sweden" && *r == "demands" && o.contains("release all detained journalists")), "{got2:?}");
 }
+
+#[test]
+fn titles_alone_are_no_names_and_a_titled_word_is_the_known_person() {
+    let o = Ontology::bundled().unwrap();
+    let mut x = ClaimExtractor::new(&o);
+    let text = "King Abdullah met Chancellor Merz. The Vice President said the talks went well.";
+    let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None, text.to_string(), None, None, 1);
+    let labels: Vec<String> = x.extract(&e).mentions.iter().map(|m| m.entity.label.clone()).collect();
+    assert!(labels.iter().any(|l| l == "King Abdullah II"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l == "Abdullah" || l == "Vice President"), "{labels:?}");
+}
