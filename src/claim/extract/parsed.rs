@@ -84,8 +84,12 @@ pub(super) fn cue_words(
             out.insert(format!("{l}{last}ing"));
         }
     }
-    // "X said Y must …" (see `modal_demands`).
+    // "X said Y must …" (see `modal_demands`); judgements (see `evaluations`).
     out.extend(["must".to_string(), "should".to_string()]);
+    for w in NEGATIVE.iter().chain(POSITIVE) {
+        out.insert(w.to_string());
+        out.insert(format!("{w}s"));
+    }
     for (l, ..) in NOUN_FRAMES.iter().filter(|(_, r, _)| *r != Relation::Meets) {
         out.insert(l.to_string());
         out.insert(format!("{l}s"));
@@ -233,6 +237,7 @@ impl ClaimExtractor {
         self.verb_cues(ctx, &t, out);
         self.noun_frames(ctx, &t, out);
         self.modal_demands(ctx, &t, out);
+        self.evaluations(ctx, &t, out);
     }
 
     /// Verb cues read on the parse.
@@ -499,6 +504,75 @@ impl ClaimExtractor {
         }
     }
 
+    /// Judgements: "X called Y 'unbearable'", "X described the deal as historic",
+    /// "Y is a direct affront to international norms, X said": a negative word about
+    /// Y is criticism of it, a positive one support.
+    fn evaluations(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
+        let judged = |w: usize| -> Option<Relation> {
+            let words = std::iter::once(w).chain(t.kids_with(w, |r| matches!(r, "amod" | "advmod" | "compound")));
+            let mut relation = None;
+            for k in words {
+                let lemma = t.lemma(k);
+                if NEGATIVE.contains(&lemma) {
+                    relation = Some(Relation::Criticizes);
+                } else if POSITIVE.contains(&lemma) && relation.is_none() {
+                    relation = Some(Relation::Supports);
+                }
+            }
+            let negated = t.kids[w].iter().any(|k| matches!(t.lemma(*k), "not" | "never" | "n't"));
+            relation.filter(|_| !negated)
+        };
+        for v in 0..t.p.words.len() {
+            let (holder, target, relation) = if t.p.words[v].upos == VERB && CALLING.contains(&t.lemma(v)) {
+                // "called Y Z", "described Y as Z".
+                let Some(target) = t.kid(v, "obj") else { continue };
+                // (A quoted predicate after the object may be read as its modifier.)
+                let predicate = t
+                    .kid(v, "xcomp")
+                    .or_else(|| {
+                        t.kids_with(v, |r| r.starts_with("obl") || r == "advcl").into_iter().find(|k| t.case_of(*k) == Some("as"))
+                    })
+                    .or_else(|| t.kids_with(target, |r| r == "amod").into_iter().find(|a| *a > target))
+                    .or_else(|| t.kids_with(target, |r| r == "nmod").into_iter().find(|k| t.case_of(*k) == Some("as")));
+                let Some(relation) = predicate.and_then(judged) else { continue };
+                let Some(holder) = subject_of(t, v, 0) else { continue };
+                (holder, target, relation)
+            } else if t.kids[v].iter().any(|k| t.rel[*k] == "cop") {
+                // "Y is unacceptable, X said" / "X said Y is unacceptable"; not "Y could
+                // be helpful", a judgement of what might be.
+                let hypothetical =
+                    t.kids[v].iter().any(|k| t.rel[*k] == "aux" && matches!(t.lemma(*k), "could" | "would" | "might" | "may"));
+                let Some(relation) = judged(v).filter(|_| !hypothetical) else { continue };
+                let Some(target) = t.kid(v, "nsubj") else { continue };
+                let say = if t.rel[v] == "ccomp" { t.head(v).filter(|h| SAYING.contains(&t.lemma(*h))) } else { None };
+                let say = say.or_else(|| {
+                    t.kids_with(v, |r| r == "parataxis").into_iter().find(|k| SAYING.contains(&t.lemma(*k)))
+                });
+                let Some(holder) = say.and_then(|s| t.kid(s, "nsubj")) else { continue };
+                (holder, target, relation)
+            } else {
+                continue;
+            };
+            if self.conditional(t, v) {
+                continue;
+            }
+            let holders = self.subjects(ctx, t, &t.with_conjuncts(holder));
+            let Some(obj) = self.object_entity(ctx, t, target, relation) else { continue };
+            let tok = t.token[v];
+            let cue = CueHit {
+                first: tok,
+                last: tok,
+                relation,
+                frame: Frame::Adj,
+                text: ctx.text[ctx.tokens[tok].start..ctx.tokens[tok].end].to_string(),
+            };
+            let modality = self.modality(ctx, tok);
+            for h in &holders {
+                out.push(found(h, relation, &obj, &cue, 0.6, modality, ctx));
+            }
+        }
+    }
+
     /// "talks between A and B", "the A–B meeting", "A's talks with B": the two sides.
     fn meeting_noun(&self, ctx: &Ctx, t: &Tree, n: usize, cue: &CueHit, modality: Modality, out: &mut Vec<Found>) {
         let mut sides: Vec<Mention> = Vec::new();
@@ -666,6 +740,25 @@ impl ClaimExtractor {
 pub(super) const SPEAKING: &[&str] = &[
     "comment", "discuss", "say", "answer", "elaborate", "confirm", "speculate", "respond", "reveal", "disclose",
     "specify", "detail", "name", "address", "talk", "explain", "identify", "deny",
+];
+
+/// Verbs that judge their object by a predicate: "called Y unbearable".
+const CALLING: &[&str] = &["call", "describe", "label", "brand", "term", "deem", "dub", "consider", "characterize", "characterise"];
+
+/// Words that judge what they are said of badly (criticism) …
+const NEGATIVE: &[&str] = &[
+    "unacceptable", "unbearable", "egregious", "insulting", "abusive", "hostile", "baseless", "absurd", "ridiculous",
+    "outrageous", "disappointing", "illegal", "unjust", "dangerous", "provocative", "reckless", "irresponsible",
+    "affront", "disgrace", "mistake", "violation", "betrayal", "aggressor", "shameful", "appalling", "deplorable",
+    "unfair", "destabilizing", "destabilising", "disgraceful", "horrific", "barbaric", "cruel", "rubbish", "nonsense",
+    "lie", "propaganda", "hypocrisy", "sabotage", "blackmail", "unlawful", "nasty", "futile", "counterproductive",
+    "unhelpful", "regrettable", "bully",
+];
+
+/// … or well (support).
+const POSITIVE: &[&str] = &[
+    "positive", "encouraging", "welcome", "historic", "constructive", "productive", "excellent", "fantastic",
+    "helpful", "promising", "breakthrough", "milestone", "success", "landmark",
 ];
 
 /// Verbs that report what someone holds: "X said/stressed that Y must …".

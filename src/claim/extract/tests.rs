@@ -481,3 +481,13 @@ fn titles_alone_are_no_names_and_a_titled_word_is_the_known_person() {
     assert!(labels.iter().any(|l| l == "King Abdullah II"), "{labels:?}");
     assert!(!labels.iter().any(|l| l == "Abdullah" || l == "Vice President"), "{labels:?}");
 }
+
+#[test]
+fn parsed_judgements_are_criticism_or_support() {
+    let got = claims("Oslo called the new fishing quotas 'outrageous'.");
+    assert!(got.iter().any(|(s, r, o)| s == "Norway" && *r == "criticizes" && o.contains("fishing quotas")), "{got:?}");
+    let got = claims("The border closure is a direct affront to regional trade, Ghana said.");
+    assert!(got.iter().any(|(s, r, o)| s == "Ghana" && *r == "criticizes" && o.contains("border closure")), "{got:?}");
+    let got = claims("Lima described the water accord as historic.");
+    assert!(got.iter().any(|(s, r, o)| s == "Peru" && *r == "supports" && o.contains("water accord")), "{got:?}");
+}
