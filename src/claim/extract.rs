@@ -1109,7 +1109,7 @@ fn phrase_complete(label: &str) -> bool {
     const DANGLING: &[&str] = &[
         "their", "its", "his", "her", "our", "my", "your", "them", "it", "this", "that", "these", "those", "which",
         "who", "whose", "than", "not", "anti", "so", "very", "more", "most", "such", "would", "will", "could",
-        "should", "can", "may", "might", "must", "being", "been", "if", "whether", "while", "also",
+        "should", "can", "may", "might", "must", "being", "been", "if", "whether", "while", "also", "whereby",
     ];
     const TIMES: &[&str] = &[
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",

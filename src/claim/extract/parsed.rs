@@ -479,7 +479,9 @@ impl ClaimExtractor {
                 continue;
             }
             for c in t.kids_with(v, |r| r == "ccomp") {
-                let must = t.kids[c].iter().any(|k| t.rel[*k] == "aux" && matches!(t.lemma(*k), "must" | "should"));
+                let must = t.kids[c].iter().any(|k| t.rel[*k] == "aux" && matches!(t.lemma(*k), "must" | "should"))
+                    // "lawmakers must understand that …": a thought, not a demand.
+                    && !matches!(t.lemma(c), "understand" | "know" | "realize" | "realise" | "remember" | "see" | "be");
                 if !must || self.conditional(t, c) || t.kids[c].iter().any(|k| t.rel[*k] == "advmod" && t.lemma(*k) == "not") {
                     continue;
                 }
