@@ -708,8 +708,10 @@ impl ClaimExtractor {
         // ("a just peace": an adverb the tagger reads there stays.)
         let skip = |w: usize| {
             let adverb = t.rel[w] == "advmod" && matches!(t.lemma(w), "also" | "only" | "even" | "still" | "again" | "further" | "now" | "then" | "immediately" | "once" | "already");
-            matches!(t.rel[w], "det" | "mark" | "case" | "cc" | "nmod:poss" | "aux") && w < o
-                || adverb && w < o
+            // A possessor stays ("Russia's escalation of forces"), a pronoun one not.
+            let pronoun_possessor = t.rel[w] == "nmod:poss" && t.p.words[w].upos == PRON;
+            matches!(t.rel[w], "det" | "mark" | "case" | "cc" | "aux") && w < o
+                || (pronoun_possessor || adverb) && w < o
                 || (t.rel[w] == "case" && t.lemma(w) == "'s")
         };
         let first = words.iter().copied().find(|w| !skip(*w))?;
