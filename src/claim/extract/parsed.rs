@@ -592,6 +592,28 @@ impl ClaimExtractor {
                 }
             }
         }
+        // "Modi's visit to Mauritius", "a visit by Modi to Mauritius": the visitor and
+        // the state visited (a place here, as "to" makes it).
+        if matches!(t.lemma(n), "visit" | "trip") {
+            let visitor = t
+                .kids_with(n, |r| r == "nmod:poss")
+                .into_iter()
+                .chain(t.kids_with(n, |r| r == "nmod").into_iter().filter(|k| t.case_of(*k) == Some("by")))
+                .find_map(|k| self.actor_at(ctx, t, k));
+            let visited = t.kids_with(n, |r| r == "nmod").into_iter().filter(|k| t.case_of(*k) == Some("to")).find_map(|k| {
+                let tok = t.token[k];
+                ctx.ms
+                    .iter()
+                    .find(|m| m.first <= tok && tok <= m.last && matches!(m.entity.kind, EntityKind::State | EntityKind::Organization))
+                    .cloned()
+            });
+            if let (Some(a), Some(b)) = (visitor, visited) {
+                if a.entity.key != b.entity.key {
+                    out.push(found(&a, Relation::Meets, &b, cue, 0.6, modality, ctx));
+                }
+            }
+            return;
+        }
         // "the Lisbon-Madrid meeting", "US-China talks": names modifying the noun.
         let modifiers = t.kids_with(n, |r| matches!(r, "compound" | "amod" | "nmod:poss"));
         let tok_range = modifiers.iter().map(|m| t.token[*m]).chain([t.token[n]]).collect::<Vec<_>>();
@@ -805,6 +827,8 @@ const NOUN_FRAMES: &[(&str, Relation, &[&str])] = &[
     ("call", Relation::Meets, &["with"]),
     ("discussion", Relation::Meets, &["with"]),
     ("negotiation", Relation::Meets, &["with"]),
+    ("visit", Relation::Meets, &["to"]),
+    ("trip", Relation::Meets, &["to"]),
 ];
 
 /// The object of a stance noun ("commitment" in "commitment to a just peace").

@@ -491,3 +491,9 @@ fn parsed_judgements_are_criticism_or_support() {
     let got = claims("Lima described the water accord as historic.");
     assert!(got.iter().any(|(s, r, o)| s == "Peru" && *r == "supports" && o.contains("water accord")), "{got:?}");
 }
+
+#[test]
+fn parsed_a_visit_meets_the_state_visited() {
+    let got = claims("Prime Minister Kishida's visit to Manila was the first in a decade.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Kishida") && *r == "meets" && o == "Philippines"), "{got:?}");
+}
