@@ -704,12 +704,25 @@ impl ClaimExtractor {
                 if m.is_actor() && !actor_ok {
                     return None;
                 }
+                // "a partial ceasefire against energy": a known position with words of
+                // its own around it is that more particular position.
+                if m.role == Role::Position && self.gaz.index_of(&m.entity.key).is_some() {
+                    if let Some(p) = self.phrase_mention(ctx, t, o).filter(|p| p.first < m.first || p.last > m.last) {
+                        return Some(p);
+                    }
+                }
                 return Some(m.clone());
             }
         }
         if matches!(relation, Relation::Meets | Relation::Sends) {
             return None;
         }
+        self.phrase_mention(ctx, t, o)
+    }
+
+    /// The noun phrase `o` heads, as a new position (or the known one it names).
+    fn phrase_mention(&self, ctx: &Ctx, t: &Tree, o: usize) -> Option<Mention> {
+        let tok = t.token[o];
         let word = &t.p.words[o];
         if matches!(word.upos, PRON | NUM) || (word.upos != NOUN && word.upos != PROPN && word.upos != VERB) {
             return None;
