@@ -687,6 +687,10 @@ fn follow(store_dir: &Path, ontology: Option<&Path>, args: &cli::FollowArgs, out
             Ok(kg::follow::Fetch::Ingested(r)) => describe_web(r),
             Err(e) => {
                 failed += 1;
+                // The line names the URL already.
+                let e = e.to_string();
+                let e = e.strip_prefix(&format!("{}: ", poll.url)).unwrap_or(&e);
+                let e = e.strip_suffix(&format!(" in {}", poll.url)).unwrap_or(e);
                 let retry = poll.retry_in.map(|d| format!("; next try in {:.0} s", d.as_secs_f64())).unwrap_or_default();
                 format!("error: {e}{retry}")
             }

@@ -135,7 +135,8 @@ pub fn read(origin: &str, text: &str, base_url: Option<&str>, options: &ReadOpti
     let mut entries = Vec::new();
     for (i, f) in found.into_iter().enumerate() {
         let body = f.text.trim();
-        if body.is_empty() {
+        // Markup repaired into stray punctuation ("<<>>") is no text either.
+        if !body.chars().any(char::is_alphanumeric) {
             continue;
         }
         if body.len() > MAX_ENTRY_BYTES {
@@ -330,6 +331,21 @@ fn absolute(href: &str, canonical: Option<&str>) -> String {
 /// Live-blog entry blocks: sibling elements that each hold one `<time datetime>`.
 fn time_blocks(html: &Html, canonical: Option<&str>) -> Vec<Found> {
     let times: Vec<ElementRef> = html.select(&sel("body time[datetime]")).filter(|t| !in_boilerplate(*t)).collect();
+    if let [time] = times.as_slice() {
+        // A live blog's first entry: one block, marked as a post and anchored (an
+        // article's byline time is not), so that the blog reads the same as it grows.
+        let post = std::iter::successors(time.parent().and_then(ElementRef::wrap), |e| e.parent().and_then(ElementRef::wrap))
+            .take_while(|e| !matches!(e.value().name(), "body" | "main"))
+            .find(|e| {
+                let class = e.value().attr("class").unwrap_or("").to_ascii_lowercase();
+                e.value().attr("id").is_some()
+                    && (e.value().name() == "article" || ["post", "entry", "update", "block"].iter().any(|w| class.contains(w)))
+            });
+        return match post {
+            Some(block) => vec![found_block(block, *time, canonical)],
+            None => Vec::new(),
+        };
+    }
     if times.len() < 2 {
         return Vec::new();
     }
@@ -365,13 +381,18 @@ fn time_blocks(html: &Html, canonical: Option<&str>) -> Vec<Found> {
     }
     let mut out = Vec::new();
     for (block, time) in blocks.into_iter().filter(|(b, _)| b.parent().is_some_and(|p| p.id() == parent)) {
-        let when = time.value().attr("datetime").and_then(parse_when);
-        let title = block.select(&sel("h1, h2, h3, h4")).map(|h| clean(&text_of(h))).find(|t| !t.is_empty());
-        let text = block_text(block, &[time]);
-        let url = anchor(block, canonical);
-        out.push(Found { time: when, title, text, url });
+        out.push(found_block(block, time, canonical));
     }
     out
+}
+
+/// The entry of one block: its time, heading, text (without the time) and anchor.
+fn found_block(block: ElementRef, time: ElementRef, canonical: Option<&str>) -> Found {
+    let when = time.value().attr("datetime").and_then(parse_when);
+    let title = block.select(&sel("h1, h2, h3, h4")).map(|h| clean(&text_of(h))).find(|t| !t.is_empty());
+    let text = block_text(block, &[time]);
+    let url = anchor(block, canonical);
+    Found { time: when, title, text, url }
 }
 
 /// An entry block's own URL: its `id` (or the nearest inner one), or a permalink in it.
@@ -404,24 +425,25 @@ fn article(html: &Html, ld: &[Value], meta: &Meta, options: &ReadOptions) -> Res
         let body = ld.iter().find_map(|v| string(v, "articleBody"));
         text = body.map(|b| body_text(&b)).unwrap_or_default();
     }
-    if text.trim().is_empty() {
+    if !text.chars().any(char::is_alphanumeric) {
         return Err(ReadError::Other("no text in the page".to_string()));
     }
     let time = meta
         .published
         .or_else(|| main.and_then(|m| m.select(&sel("time[datetime]")).find_map(|t| t.value().attr("datetime").and_then(parse_when))))
         .or_else(|| {
-            // A byline date among the first lines of the text.
-            text.split("\n\n").take(6).find_map(|p| {
+            // A byline date ("Published 25 November 2025"): in a byline or dateline
+            // block, or among the first paragraphs of the text.
+            let bylines = html
+                .select(&sel("[class*=byline], [class*=dateline], [class*=date], [class*=timestamp]"))
+                .map(text_of)
+                .collect::<Vec<_>>();
+            bylines.iter().map(String::as_str).chain(text.split("\n\n").take(6)).find_map(|p| {
                 let p = p.trim_start_matches("Published").trim_start_matches("Updated").trim_start_matches(':').trim();
                 parse_date(p).map(|d| Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)))
             })
         })
         .or_else(|| options.date.map(|d| Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN))));
-    let time = match options.date {
-        Some(d) if meta.published.is_none() && time.is_none() => Some(Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN))),
-        _ => time,
-    };
     Ok(vec![Found { time, title: meta.title.clone(), text, url: None }])
 }
 
@@ -435,6 +457,7 @@ const SKIPPED: &[&str] = &[
 const BOILERPLATE: &[&str] = &[
     "cookie", "consent", "gdpr", "related", "share", "social", "newsletter", "promo", "advert", "subscribe",
     "comments", "breadcrumb", "sidebar", "recommend", "most-read", "popular", "paywall", "signup", "banner", "skip",
+    "menu", "nav", "navbar", "navigation", "masthead", "footer", "byline", "skip-link", "ad", "ads", "tags",
 ];
 
 fn is_boilerplate(e: ElementRef) -> bool {
