@@ -217,7 +217,7 @@ pub enum Shell {
 #[derive(Debug, clap::Args)]
 pub struct IngestArgs {
     /// Files to read; '-' reads standard input; http(s) URLs are fetched
-    #[arg(required = true, value_name = "FILE|URL")]
+    #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Input format [default: detected from the content]
     #[arg(long, value_parser = parse_format, value_name = "liveblog|article|jsonl|html|feed")]

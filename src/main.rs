@@ -691,7 +691,10 @@ fn follow(store_dir: &Path, ontology: Option<&Path>, args: &cli::FollowArgs, out
                 let e = e.to_string();
                 let e = e.strip_prefix(&format!("{}: ", poll.url)).unwrap_or(&e);
                 let e = e.strip_suffix(&format!(" in {}", poll.url)).unwrap_or(e);
-                let retry = poll.retry_in.map(|d| format!("; next try in {:.0} s", d.as_secs_f64())).unwrap_or_default();
+                let retry = match poll.retry_in {
+                    Some(d) if !args.once => format!("; next try in {:.0} s", d.as_secs_f64()),
+                    _ => String::new(),
+                };
                 format!("error: {e}{retry}")
             }
         };

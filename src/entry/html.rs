@@ -147,7 +147,7 @@ pub fn read(origin: &str, text: &str, base_url: Option<&str>, options: &ReadOpti
         entries.push(Entry::new(doc_id, kind, f.time, f.title, body.to_string(), source.clone(), url, i + 1));
     }
     if entries.is_empty() {
-        return Err(ReadError::Other("no text in the page".to_string()));
+        return Err(ReadError::Other("page without text".to_string()));
     }
     let document = Document {
         id: doc_id,
@@ -426,7 +426,7 @@ fn article(html: &Html, ld: &[Value], meta: &Meta, options: &ReadOptions) -> Res
         text = body.map(|b| body_text(&b)).unwrap_or_default();
     }
     if !text.chars().any(char::is_alphanumeric) {
-        return Err(ReadError::Other("no text in the page".to_string()));
+        return Err(ReadError::Other("page without text".to_string()));
     }
     let time = meta
         .published
@@ -659,7 +659,7 @@ mod tests {
         let p = r("<html><head><script type=\"application/ld+json\">{not json</script></head><body><p>Text.</p></body></html>");
         assert!(p.warnings.iter().any(|w| w.starts_with("JSON-LD block 1 is not JSON")), "{:?}", p.warnings);
         let e = read("x.html", "<html><body><script>x()</script><nav>menu</nav></body></html>", None, &ReadOptions::default());
-        assert_eq!(e.unwrap_err().to_string(), "no text in the page");
+        assert_eq!(e.unwrap_err().to_string(), "page without text");
     }
 
     #[test]

@@ -173,7 +173,7 @@ impl std::str::FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|f| f.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown format '{s}' (expected liveblog, article, jsonl, html or feed)"))
+            .ok_or_else(|| format!("unknown format '{s}' (expected liveblog, article or jsonl for text; html or feed for web pages)"))
     }
 }
 

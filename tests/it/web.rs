@@ -275,10 +275,10 @@ fn bad_pages_and_feeds_fail_in_one_line_and_leave_the_store_as_it_was() {
     kg(&store).arg("ingest").arg(fixture("feed.rss")).assert().success();
     let before = sorted_export(&store);
     let cases: [(&str, &str, &str); 4] = [
-        ("empty.html", "<html><body><script>x()</script><nav>Home</nav></body></html>", "no text in the page"),
-        ("broken.html", "<html><body><div><p><<<>>></div></span></td><!-- x", "no text in the page"),
+        ("empty.html", "<html><body><script>x()</script><nav>Home</nav></body></html>", "page without text"),
+        ("broken.html", "<html><body><div><p><<<>>></div></span></td><!-- x", "page without text"),
         ("bad.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>x</tit", "not a valid feed"),
-        ("nothing.html", "<html><head><title>T</title></head><body>   </body></html>", "no text in the page"),
+        ("nothing.html", "<html><head><title>T</title></head><body>   </body></html>", "page without text"),
     ];
     for (name, content, want) in cases {
         let path = dir.path().join(name);
