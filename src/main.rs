@@ -735,6 +735,11 @@ fn read_texts(text: Option<&str>, files: &[PathBuf]) -> Result<Vec<(String, Stri
         } else {
             std::fs::read(f).with_context(|| format!("cannot read {name}"))?
         };
+        // A page is decoded in its own charset (Windows-1252 pages are not UTF-8).
+        if kg::entry::web::sniff(&bytes, None, None) == Some(kg::entry::Format::Html) {
+            inputs.push((name, kg::entry::html::decode(&bytes, None).into_owned()));
+            continue;
+        }
         let text = kg::entry::decode(&bytes).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
         inputs.push((name, text.to_string()));
     }
