@@ -125,9 +125,8 @@ impl Fetcher {
         if !(200..300).contains(&status) {
             return Err(FetchError::Status { url: url.to_string(), status });
         }
-        let header = |name: &str| {
-            response.headers().get(name).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string())
-        };
+        let header =
+            |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string());
         let content_type = header("content-type");
         let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
         let final_url = response.get_uri().to_string();

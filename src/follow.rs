@@ -150,7 +150,17 @@ impl<'a> Follower<'a> {
         // Failures back off from a tenth of the interval (at least a second) to ten intervals.
         let base = (every / 10).max(Duration::from_secs(1));
         let backoff = Backoff { base, cap: every.saturating_mul(10).max(base) };
-        Follower { store, ontology, fetcher, options, ingest: IngestOptions::default(), sources, every, backoff, polls: 0 }
+        Follower {
+            store,
+            ontology,
+            fetcher,
+            options,
+            ingest: IngestOptions::default(),
+            sources,
+            every,
+            backoff,
+            polls: 0,
+        }
     }
 
     /// Polls every source once, in order, calling `report` after each.
@@ -188,14 +198,10 @@ impl<'a> Follower<'a> {
         // A fresh extractor each poll, as each `kg ingest` has: what it carries from one
         // document to the next would otherwise grow with every poll.
         let mut extractor = ClaimExtractor::new(self.ontology);
-        let outcome = self
-            .store
-            .actors()
-            .map_err(SourceError::from)
-            .and_then(|actors| {
-                extractor.learn(&actors);
-                ingest_url(self.store, &mut extractor, &self.fetcher, &url, &self.options, self.ingest)
-            });
+        let outcome = self.store.actors().map_err(SourceError::from).and_then(|actors| {
+            extractor.learn(&actors);
+            ingest_url(self.store, &mut extractor, &self.fetcher, &url, &self.options, self.ingest)
+        });
         let source = &mut self.sources[i];
         let retry_in = match &outcome {
             Ok(_) => {

@@ -61,7 +61,11 @@ pub fn read(origin: &str, bytes: &[u8], base_url: Option<&str>, options: &ReadOp
             continue;
         }
         if text.len() > MAX_ENTRY_BYTES {
-            warnings.push(format!("item {} of {} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)", i + 1, text.len()));
+            warnings.push(format!(
+                "item {} of {} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)",
+                i + 1,
+                text.len()
+            ));
             continue;
         }
         let link = item
@@ -156,8 +160,13 @@ mod tests {
     fn not_a_feed_is_an_error() {
         let e = read("f.xml", b"<rss><channel><item>", None, &ReadOptions::default()).unwrap_err();
         assert!(e.to_string().starts_with("not a valid feed"), "{e}");
-        let e = read("f.xml", b"<rss version=\"2.0\"><channel><title>x</title></channel></rss>", None, &ReadOptions::default())
-            .unwrap_err();
+        let e = read(
+            "f.xml",
+            b"<rss version=\"2.0\"><channel><title>x</title></channel></rss>",
+            None,
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
         assert_eq!(e.to_string(), "no items in the feed");
     }
 }

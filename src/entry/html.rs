@@ -140,7 +140,11 @@ pub fn read(origin: &str, text: &str, base_url: Option<&str>, options: &ReadOpti
             continue;
         }
         if body.len() > MAX_ENTRY_BYTES {
-            warnings.push(format!("entry {} of {} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)", i + 1, body.len()));
+            warnings.push(format!(
+                "entry {} of {} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)",
+                i + 1,
+                body.len()
+            ));
             continue;
         }
         let url = f.url.or_else(|| meta.canonical.clone());
@@ -185,7 +189,9 @@ impl Meta {
                 html.select(&sel(s)).find_map(|e| e.value().attr("content")).map(clean).filter(|c| !c.is_empty())
             })
         };
-        let main = ld.iter().find(|v| is_type(v, &["LiveBlogPosting", "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "WebPage"]));
+        let main = ld.iter().find(|v| {
+            is_type(v, &["LiveBlogPosting", "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "WebPage"])
+        });
         let canonical = html
             .select(&sel("link[rel~=canonical]"))
             .find_map(|e| e.value().attr("href"))
@@ -206,21 +212,20 @@ impl Meta {
             .and_then(|m| string(m, "headline"))
             .or_else(|| meta_content(&["meta[property='og:title']"]))
             .or_else(|| html.select(&sel("h1")).map(|h| clean(&text_of(h))).find(|t| !t.is_empty()))
-            .or_else(|| html.select(&sel("title")).map(|t| clean(&t.text().collect::<String>())).find(|t| !t.is_empty()));
-        let published = main
-            .and_then(|m| string(m, "datePublished"))
-            .and_then(|d| parse_when(&d))
             .or_else(|| {
-                meta_content(&[
-                    "meta[property='article:published_time']",
-                    "meta[name='article:published_time']",
-                    "meta[itemprop='datePublished']",
-                    "meta[name='date']",
-                    "meta[name='dc.date']",
-                    "meta[name='DC.date.issued']",
-                ])
-                .and_then(|d| parse_when(&d))
+                html.select(&sel("title")).map(|t| clean(&t.text().collect::<String>())).find(|t| !t.is_empty())
             });
+        let published = main.and_then(|m| string(m, "datePublished")).and_then(|d| parse_when(&d)).or_else(|| {
+            meta_content(&[
+                "meta[property='article:published_time']",
+                "meta[name='article:published_time']",
+                "meta[itemprop='datePublished']",
+                "meta[name='date']",
+                "meta[name='dc.date']",
+                "meta[name='DC.date.issued']",
+            ])
+            .and_then(|d| parse_when(&d))
+        });
         Meta { canonical, publisher, title, published }
     }
 }
@@ -334,13 +339,15 @@ fn time_blocks(html: &Html, canonical: Option<&str>) -> Vec<Found> {
     if let [time] = times.as_slice() {
         // A live blog's first entry: one block, marked as a post and anchored (an
         // article's byline time is not), so that the blog reads the same as it grows.
-        let post = std::iter::successors(time.parent().and_then(ElementRef::wrap), |e| e.parent().and_then(ElementRef::wrap))
-            .take_while(|e| !matches!(e.value().name(), "body" | "main"))
-            .find(|e| {
-                let class = e.value().attr("class").unwrap_or("").to_ascii_lowercase();
-                e.value().attr("id").is_some()
-                    && (e.value().name() == "article" || ["post", "entry", "update", "block"].iter().any(|w| class.contains(w)))
-            });
+        let post =
+            std::iter::successors(time.parent().and_then(ElementRef::wrap), |e| e.parent().and_then(ElementRef::wrap))
+                .take_while(|e| !matches!(e.value().name(), "body" | "main"))
+                .find(|e| {
+                    let class = e.value().attr("class").unwrap_or("").to_ascii_lowercase();
+                    e.value().attr("id").is_some()
+                        && (e.value().name() == "article"
+                            || ["post", "entry", "update", "block"].iter().any(|w| class.contains(w)))
+                });
         return match post {
             Some(block) => vec![found_block(block, *time, canonical)],
             None => Vec::new(),
@@ -416,9 +423,7 @@ fn anchor(block: ElementRef, canonical: Option<&str>) -> Option<String> {
 fn article(html: &Html, ld: &[Value], meta: &Meta, options: &ReadOptions) -> Result<Vec<Found>, ReadError> {
     let main = ["article", "main", "[role=main]", "body"]
         .iter()
-        .find_map(|s| {
-            html.select(&sel(s)).filter(|e| !in_boilerplate(*e)).max_by_key(|e| text_of(*e).len())
-        });
+        .find_map(|s| html.select(&sel(s)).filter(|e| !in_boilerplate(*e)).max_by_key(|e| text_of(*e).len()));
     let mut text = main.map(|m| block_text(m, &[])).unwrap_or_default();
     if text.trim().is_empty() {
         // Some pages carry their text only in JSON-LD.
@@ -430,7 +435,11 @@ fn article(html: &Html, ld: &[Value], meta: &Meta, options: &ReadOptions) -> Res
     }
     let time = meta
         .published
-        .or_else(|| main.and_then(|m| m.select(&sel("time[datetime]")).find_map(|t| t.value().attr("datetime").and_then(parse_when))))
+        .or_else(|| {
+            main.and_then(|m| {
+                m.select(&sel("time[datetime]")).find_map(|t| t.value().attr("datetime").and_then(parse_when))
+            })
+        })
         .or_else(|| {
             // A byline date ("Published 25 November 2025"): in a byline or dateline
             // block, or among the first paragraphs of the text.
@@ -469,7 +478,11 @@ fn is_boilerplate(e: ElementRef) -> bool {
         return true;
     }
     let words = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
-    BOILERPLATE.iter().any(|b| words.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').any(|w| w == *b || w.starts_with(&format!("{b}-")) || w.ends_with(&format!("-{b}"))))
+    BOILERPLATE.iter().any(|b| {
+        words
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .any(|w| w == *b || w.starts_with(&format!("{b}-")) || w.ends_with(&format!("-{b}")))
+    })
 }
 
 /// Whether `e` or an ancestor is boilerplate.
@@ -658,7 +671,12 @@ mod tests {
     fn bad_json_ld_warns_and_empty_pages_fail() {
         let p = r("<html><head><script type=\"application/ld+json\">{not json</script></head><body><p>Text.</p></body></html>");
         assert!(p.warnings.iter().any(|w| w.starts_with("JSON-LD block 1 is not JSON")), "{:?}", p.warnings);
-        let e = read("x.html", "<html><body><script>x()</script><nav>menu</nav></body></html>", None, &ReadOptions::default());
+        let e = read(
+            "x.html",
+            "<html><body><script>x()</script><nav>menu</nav></body></html>",
+            None,
+            &ReadOptions::default(),
+        );
         assert_eq!(e.unwrap_err().to_string(), "page without text");
     }
 
@@ -670,7 +688,8 @@ mod tests {
         assert!(decode(no_meta, None).contains("Café"));
         assert!(decode("<p>Café</p>".as_bytes(), None).contains("Café"));
         assert!(decode(b"<p>Caf\xe9</p>", Some("windows-1252")).contains("Café"));
-        let http_equiv = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>\x93q\x94</p>";
+        let http_equiv =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>\x93q\x94</p>";
         assert!(decode(http_equiv, None).contains("\u{201c}q\u{201d}"));
     }
 

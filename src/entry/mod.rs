@@ -170,10 +170,9 @@ impl Detector {
 impl std::str::FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown format '{s}' (expected liveblog, article or jsonl for text; html or feed for web pages)"))
+        Format::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            format!("unknown format '{s}' (expected liveblog, article or jsonl for text; html or feed for web pages)")
+        })
     }
 }
 

@@ -93,7 +93,8 @@ impl Store {
         let mut n = 0;
         for e in entries {
             let s = iri(&entry_iri(e));
-            let q = Quad::new(s, iri(super::vocab::rdf::TYPE), iri(kg::ENTRY), oxigraph::model::GraphName::DefaultGraph);
+            let q =
+                Quad::new(s, iri(super::vocab::rdf::TYPE), iri(kg::ENTRY), oxigraph::model::GraphName::DefaultGraph);
             n += usize::from(self.db.contains(&q)?);
         }
         Ok(n)
@@ -123,7 +124,12 @@ impl Store {
             let [entry] = group.as_slice() else { continue };
             let doc_iri = format!("{}doc/{}", id::BASE, doc);
             let url_term = LiteralRef::new_simple_literal(url);
-            for q in self.db.quads_for_pattern(None, Some(iri_ref(dcterms::SOURCE)), Some(TermRef::from(url_term)), Some(default)) {
+            for q in self.db.quads_for_pattern(
+                None,
+                Some(iri_ref(dcterms::SOURCE)),
+                Some(TermRef::from(url_term)),
+                Some(default),
+            ) {
                 let q = q?;
                 let old = q.subject.to_string();
                 let old = old.trim_start_matches('<').trim_end_matches('>').to_string();
@@ -167,9 +173,12 @@ impl Store {
                         }
                         remove.push(q);
                     }
-                    if let (Some(s), Some(r), Some(o), Some(st)) =
-                        (parts.get(kg::SUBJECT), parts.get(kg::RELATION_PROP), parts.get(kg::OBJECT), parts.get(kg::STANCE))
-                    {
+                    if let (Some(s), Some(r), Some(o), Some(st)) = (
+                        parts.get(kg::SUBJECT),
+                        parts.get(kg::RELATION_PROP),
+                        parts.get(kg::OBJECT),
+                        parts.get(kg::STANCE),
+                    ) {
                         stances.insert((s.clone(), r.clone(), o.clone(), st.clone()));
                     }
                 }
@@ -186,7 +195,12 @@ impl Store {
         }
         // A stance keeps its direct triple while a claim not retired here still has it.
         for (s, r, o, st) in &stances {
-            let mut others = self.db.quads_for_pattern(None, Some(iri_ref(kg::STANCE)), Some(TermRef::from(NamedNodeRef::new_unchecked(st))), Some(default));
+            let mut others = self.db.quads_for_pattern(
+                None,
+                Some(iri_ref(kg::STANCE)),
+                Some(TermRef::from(NamedNodeRef::new_unchecked(st))),
+                Some(default),
+            );
             let mut kept = false;
             for q in others.by_ref() {
                 if !retired_claims.contains(&q?.subject.to_string()) {

@@ -240,8 +240,9 @@ fn fixtures_read_with_time_url_publisher_and_plain_quotes() {
     let text = &latin.entries[0].text;
     assert!(text.contains("Genève : café, déjà-vu") && text.contains("\u{201c}unacceptable\u{201d}"), "{text}");
     assert!(!text.contains('\u{fffd}') && !text.contains("Accueil"), "{text}");
-    let article = web::read("a.html", &fixture_bytes("article.html"), Format::Html, None, None, &ReadOptions::default())
-        .expect("article");
+    let article =
+        web::read("a.html", &fixture_bytes("article.html"), Format::Html, None, None, &ReadOptions::default())
+            .expect("article");
     let e = &article.entries[0];
     assert_eq!(e.time.map(|t| t.to_rfc3339()).as_deref(), Some("2025-11-26T06:15:00+00:00"));
     assert!(e.text.starts_with("Russia rejects European counter-proposal\n\nMOSCOW"), "{}", e.text);
@@ -312,7 +313,10 @@ fn ingest_url_sends_a_user_agent_and_an_unchanged_page_costs_one_304() {
     // The claims counted depend on the extractor, not on fetching: only their presence is checked.
     let first = kg(&store).args(["ingest", &url]).assert().success().get_output().stdout.clone();
     let first = String::from_utf8_lossy(&first);
-    assert!(first.starts_with(&format!("{url}: 2 entries (2 new), ")) && first.ends_with(" claims (html)\n"), "{first}");
+    assert!(
+        first.starts_with(&format!("{url}: 2 entries (2 new), ")) && first.ends_with(" claims (html)\n"),
+        "{first}"
+    );
     assert!(!first.contains(" 0 claims"), "{first}");
     let once = sorted_export(&store);
     kg(&store).args(["ingest", &url]).assert().success().stdout(format!("{url}: not modified\n"));
