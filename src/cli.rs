@@ -39,6 +39,19 @@ pub enum Command {
     ///
     /// Example: kg ingest data/live-2025-11-25-ukraine-peace-plan.txt
     Ingest(IngestArgs),
+    /// Follow live blogs and feeds: poll each URL, store its new and updated entries
+    ///
+    /// Every --every, each source is fetched (conditionally: an unchanged page costs one
+    /// 304) and its page or feed ingested; one line per poll says what was new. Entries
+    /// the page updated (same URL or anchor, new text) replace their earlier version's
+    /// claims. A failing source is retried later (exponential backoff with jitter,
+    /// capped at ten intervals), and kg goes on with the others; Ctrl-C stops between
+    /// polls.
+    ///
+    /// Example: kg follow https://example.com/live/talks --every 2m
+    ///
+    /// Example: kg follow --sources sources.txt --once
+    Follow(FollowArgs),
     /// Compact the store's files so that questions read as few of them as possible
     ///
     /// An ingest stores its data in sorted files that RocksDB merges in the background
@@ -203,11 +216,11 @@ pub enum Shell {
 
 #[derive(Debug, clap::Args)]
 pub struct IngestArgs {
-    /// Files to read; '-' reads standard input
+    /// Files to read; '-' reads standard input; http(s) URLs are fetched
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Input format [default: detected from the content]
-    #[arg(long, value_parser = parse_format, value_name = "liveblog|article|jsonl")]
+    #[arg(long, value_parser = parse_format, value_name = "liveblog|article|jsonl|html|feed")]
     pub format: Option<kg::entry::Format>,
     /// Date for undated text: plain articles, live blogs without date headers (YYYY-MM-DD)
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
@@ -228,9 +241,37 @@ pub struct IngestArgs {
     /// `kg optimize` has merged the store's files; `kg stats` counts them)
     #[arg(long)]
     pub no_optimize: bool,
+    /// Seconds a URL's request may take, body included
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
     /// Print nothing but errors and warnings
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FollowArgs {
+    /// Pages or feeds to follow (http or https URLs)
+    #[arg(value_name = "URL", required_unless_present = "sources")]
+    pub urls: Vec<String>,
+    /// Also follow the URLs of FILE: one a line, '#' starts a comment
+    #[arg(long, value_name = "FILE")]
+    pub sources: Option<PathBuf>,
+    /// Time between polls of a source, e.g. 30s, 2m, 1h
+    #[arg(long, default_value = "2m", value_name = "INTERVAL")]
+    pub every: String,
+    /// Poll every source once, then exit (1 if a source failed): for cron and tests
+    #[arg(long)]
+    pub once: bool,
+    /// Seconds a request may take, body included
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Input format [default: detected from the content and Content-Type]
+    #[arg(long, value_parser = parse_format, value_name = "FORMAT")]
+    pub format: Option<kg::entry::Format>,
+    /// Name of the outlet, recorded as the publisher instead of the page's own
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

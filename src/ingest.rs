@@ -53,6 +53,10 @@ pub struct IngestReport {
     pub documents: usize,
     pub entries: usize,
     pub claims: usize,
+    /// Entries the store did not hold before (pages and feeds only; else `entries`).
+    pub new_entries: usize,
+    /// Earlier versions of entries that this input updated, retired.
+    pub replaced: usize,
     pub warnings: Vec<String>,
     /// Atomic writes made (bulk commits or transactions): more than one leaves RocksDB
     /// overlapping files to merge, which [`Store::optimize`] does at once.
@@ -107,6 +111,10 @@ pub fn ingest_bytes(
     ingest: IngestOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<IngestReport, IngestError> {
+    if let Some(format) = entry::web::sniff(bytes, options.format, None) {
+        let page = WebInput { bytes, format, charset: None, base_url: None };
+        return ingest_web(store, extractor, origin, &page, options, ingest, progress);
+    }
     let text = entry::decode(bytes).map_err(|e| read_error(origin, e))?;
     if text.trim().is_empty() {
         return Err(IngestError::Read { file: origin.to_string(), message: "empty input".to_string() });
@@ -127,11 +135,65 @@ pub fn ingest_file(
     ingest: IngestOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<IngestReport, IngestError> {
+    // Pages and feeds are read whole (in their own charset, up to a size limit).
+    let io = |source| IngestError::Io { file: origin.to_string(), source };
+    let head = {
+        use std::io::Read;
+        let mut head = Vec::with_capacity(4096);
+        std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head)).map_err(io)?;
+        head
+    };
+    if let Some(format) = entry::web::sniff(&head, options.format, None) {
+        let len = std::fs::metadata(path).map_err(io)?.len();
+        if len > entry::html::MAX_PAGE_BYTES as u64 {
+            let message = format!("page of {len} bytes is over the {}-byte limit", entry::html::MAX_PAGE_BYTES);
+            return Err(IngestError::Read { file: origin.to_string(), message });
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        let page = WebInput { bytes: &bytes, format, charset: None, base_url: None };
+        return ingest_web(store, extractor, origin, &page, options, ingest, progress);
+    }
     let input = FileInput::scan(path, origin, options).map_err(|e| match e {
         ScanError::Read(e) => read_error(origin, e),
         ScanError::Io(source) => IngestError::Io { file: origin.to_string(), source },
     })?;
     ingest_parts(store, extractor, origin, || input.reader(options), ingest, progress)
+}
+
+/// A page or a feed, read whole: its bytes and what its server said of them.
+#[derive(Debug, Clone, Copy)]
+pub struct WebInput<'a> {
+    pub bytes: &'a [u8],
+    /// [`entry::Format::Html`] or [`entry::Format::Feed`].
+    pub format: entry::Format,
+    /// The charset of the HTTP `Content-Type`, if any.
+    pub charset: Option<&'a str>,
+    /// Where it was fetched from (after redirects), if it was.
+    pub base_url: Option<&'a str>,
+}
+
+/// Ingests a page or a feed: read whole, checked whole before anything is written,
+/// then stored as a file is. Entries the page updated (same URL or anchor, new text)
+/// then retire their earlier versions ([`Store::retire_replaced`]); the report's
+/// `new_entries` counts the entries the store did not hold before.
+pub fn ingest_web(
+    store: &Store,
+    extractor: &mut ClaimExtractor,
+    origin: &str,
+    page: &WebInput<'_>,
+    options: &ReadOptions,
+    ingest: IngestOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<IngestReport, IngestError> {
+    let parsed = entry::web::read(origin, page.bytes, page.format, page.charset, page.base_url, options)
+        .map_err(|e| read_error(origin, e))?;
+    let known = store.stored_entries(&parsed.entries)?;
+    let format = page.format;
+    let mut report =
+        ingest_parts(store, extractor, origin, || EntryReader::from_parsed(format, parsed.clone()), ingest, progress)?;
+    report.new_entries = report.entries - known;
+    report.replaced = store.retire_replaced(&parsed.entries)?;
+    Ok(report)
 }
 
 /// The two passes over an input, each reading it with a reader from `read`.
@@ -154,6 +216,7 @@ fn ingest_parts<'a>(
         }
     }
     report.warnings = reader.warnings().to_vec();
+    report.new_entries = report.entries;
     let total = report.entries;
 
     // Pass 2: extract here, write on a second thread.

@@ -37,6 +37,8 @@ pub mod corpus;
 pub mod entry;
 pub mod eval;
 pub mod export;
+pub mod fetch;
+pub mod follow;
 pub mod graph;
 pub mod ingest;
 pub mod mention;

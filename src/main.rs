@@ -154,7 +154,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut inputs: Vec<(String, &Path, Option<Vec<u8>>)> = Vec::new();
             for f in &args.files {
                 let name = f.display().to_string();
-                if name == "-" {
+                if is_url(&name) {
+                    inputs.push((name, f, None));
+                } else if name == "-" {
                     let mut b = Vec::new();
                     io::stdin().read_to_end(&mut b).context("cannot read standard input")?;
                     inputs.push((name, f, Some(b)));
@@ -182,7 +184,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     WriteMode::Transaction => kg::store::WriteMode::Transaction,
                 },
             };
+            let fetcher = kg::fetch::Fetcher::new(fetch_options(args.timeout)?);
             for (name, path, stdin) in inputs {
+                if is_url(&name) {
+                    // A URL is fetched (conditionally: an unchanged page costs one 304).
+                    match kg::follow::ingest_url(&store, &mut extractor, &fetcher, &name, &options, ingest) {
+                        Ok(kg::follow::Fetch::NotModified) if !args.quiet => writeln!(out, "{name}: not modified")?,
+                        Ok(kg::follow::Fetch::NotModified) => {}
+                        Ok(kg::follow::Fetch::Ingested(report)) => {
+                            commits += report.commits;
+                            for w in &report.warnings {
+                                eprintln!("kg: warning: {name}: {w}");
+                            }
+                            if !args.quiet {
+                                writeln!(out, "{name}: {}", describe_web(&report))?;
+                            }
+                        }
+                        Err(e) => {
+                            eprintln!("kg: {e}");
+                            failed += 1;
+                        }
+                    }
+                    continue;
+                }
                 // Files are read from disk a line at a time, in each pass. What cannot be
                 // read twice (standard input, a pipe such as `<(curl …)`) is read whole.
                 let whole = match stdin {
@@ -257,6 +281,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Follow(args) => {
+            out.flush()?;
+            drop(out);
+            let mut stdout = io::stdout();
+            return follow(&store_dir, cli.ontology.as_deref(), &args, &mut stdout);
         }
         Command::Optimize => {
             Store::open(&store_dir)?.optimize()?;
@@ -602,6 +632,94 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Whether an ingest or follow argument is a URL rather than a file.
+fn is_url(name: &str) -> bool {
+    name.starts_with("http://") || name.starts_with("https://")
+}
+
+/// Fetch options for `--timeout SECONDS`.
+fn fetch_options(timeout: f64) -> Result<kg::fetch::FetchOptions> {
+    if !(timeout > 0.0 && timeout.is_finite()) {
+        bail!("invalid --timeout '{timeout}': give a number of seconds above 0");
+    }
+    Ok(kg::fetch::FetchOptions { timeout: Duration::from_secs_f64(timeout), ..Default::default() })
+}
+
+/// "3 entries (2 new, 1 updated), 5 claims (html)": what ingesting a page did.
+fn describe_web(r: &kg::ingest::IngestReport) -> String {
+    let mut news = vec![format!("{} new", r.new_entries)];
+    if r.replaced > 0 {
+        news.push(format!("{} updated", r.replaced));
+    }
+    format!("{} entries ({}), {} claims ({})", r.entries, news.join(", "), r.claims, r.format)
+}
+
+/// Runs `kg follow`.
+fn follow(store_dir: &Path, ontology: Option<&Path>, args: &cli::FollowArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let mut urls: Vec<String> = args.urls.clone();
+    if let Some(file) = &args.sources {
+        let name = file.display().to_string();
+        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {name}"))?;
+        urls.extend(kg::follow::read_sources(&text));
+    }
+    if urls.is_empty() {
+        bail!("nothing to follow: give URLs or --sources FILE");
+    }
+    if let Some(bad) = urls.iter().find(|u| !is_url(u)) {
+        bail!("cannot follow '{bad}': not an http or https URL");
+    }
+    let every = kg::follow::parse_interval(&args.every)
+        .with_context(|| format!("invalid --every '{}': give a duration such as 30s, 2m or 1h", args.every))?;
+    let ontology = load_ontology(ontology)?;
+    let store = Store::open(store_dir)?;
+    store.load_ontology(&ontology.turtle)?;
+    let options = ReadOptions { format: args.format, date: None, source: args.source.clone() };
+    let fetcher = kg::fetch::Fetcher::new(fetch_options(args.timeout)?);
+    let mut follower = kg::follow::Follower::new(&store, &ontology, fetcher, &urls, every, options);
+    let mut failed = 0;
+    let mut report = |poll: &kg::follow::Poll| {
+        let now = chrono::Utc::now().format("%H:%M:%SZ");
+        let line = match &poll.outcome {
+            Ok(kg::follow::Fetch::NotModified) => "not modified".to_string(),
+            Ok(kg::follow::Fetch::Ingested(r)) if r.new_entries == 0 && r.replaced == 0 => {
+                format!("nothing new ({} entries)", r.entries)
+            }
+            Ok(kg::follow::Fetch::Ingested(r)) => describe_web(r),
+            Err(e) => {
+                failed += 1;
+                // The line names the URL already.
+                let e = e.to_string();
+                let e = e.strip_prefix(&format!("{}: ", poll.url)).unwrap_or(&e);
+                let e = e.strip_suffix(&format!(" in {}", poll.url)).unwrap_or(e);
+                let retry = match poll.retry_in {
+                    Some(d) if !args.once => format!("; next try in {:.0} s", d.as_secs_f64()),
+                    _ => String::new(),
+                };
+                format!("error: {e}{retry}")
+            }
+        };
+        // A closed standard output ends nothing: the store is what matters.
+        let _ = writeln!(out, "{now} {}: {line}", poll.url).and_then(|_| out.flush());
+    };
+    if args.once {
+        follower.poll_all(&mut report);
+        return Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
+    // Ctrl-C stops the loop between polls, so that the ingest under way commits first;
+    // a second Ctrl-C ends kg at once (commits are atomic: the store keeps whole entries).
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = stop.clone();
+    ctrlc::set_handler(move || {
+        if flag.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("kg: stopping after the current poll (Ctrl-C again to stop now)");
+    })
+    .context("cannot catch Ctrl-C")?;
+    follower.run(&stop, &mut report);
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `--text` (named "text") and the files ('-' for standard input), decoded, with their names.
 fn read_texts(text: Option<&str>, files: &[PathBuf]) -> Result<Vec<(String, String)>> {
     let mut inputs: Vec<(String, String)> = Vec::new();
@@ -617,6 +735,11 @@ fn read_texts(text: Option<&str>, files: &[PathBuf]) -> Result<Vec<(String, Stri
         } else {
             std::fs::read(f).with_context(|| format!("cannot read {name}"))?
         };
+        // A page is decoded in its own charset (Windows-1252 pages are not UTF-8).
+        if kg::entry::web::sniff(&bytes, None, None) == Some(kg::entry::Format::Html) {
+            inputs.push((name, kg::entry::html::decode(&bytes, None).into_owned()));
+            continue;
+        }
         let text = kg::entry::decode(&bytes).map_err(|e| anyhow::anyhow!("{e} in {name}"))?;
         inputs.push((name, text.to_string()));
     }

@@ -5,17 +5,24 @@
 //!
 //! - [`liveblog`]: live-blog text (title, byline, lede, date headers, time headers);
 //! - [`article`]: a plain article, one entry;
-//! - [`jsonl`]: JSON Lines, one entry a line.
+//! - [`jsonl`]: JSON Lines, one entry a line;
+//! - [`html`]: a web page (JSON-LD live blog, entry blocks with `<time>`, or an article);
+//! - [`feed`]: RSS, Atom or JSON Feed, one entry an item.
+//!
+//! Web pages and feeds are read from bytes ([`web::read`]: charsets, a size limit).
 //!
 //! [`Format::detect`] picks a reader from the content. Readers take `&str` and do no
 //! I/O; decoding bytes (and rejecting invalid UTF-8 with a byte offset) is done by
 //! [`decode`]. They do not look for actors or claims: that is the next stages' work.
 
 pub mod article;
+pub mod feed;
 pub mod file;
+pub mod html;
 pub mod jsonl;
 pub mod liveblog;
 mod time;
+pub mod web;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -90,11 +97,15 @@ pub enum Format {
     Article,
     /// JSON Lines: one `{"time", "text", …}` object a line.
     Jsonl,
+    /// An HTML page: a live blog (JSON-LD or entry blocks) or an article.
+    Html,
+    /// A feed: RSS 2.0, Atom or JSON Feed.
+    Feed,
 }
 
 impl Format {
     /// All formats, in the order `--format` lists them.
-    pub const ALL: [Format; 3] = [Format::Liveblog, Format::Article, Format::Jsonl];
+    pub const ALL: [Format; 5] = [Format::Liveblog, Format::Article, Format::Jsonl, Format::Html, Format::Feed];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -102,13 +113,19 @@ impl Format {
             Format::Liveblog => "liveblog",
             Format::Article => "article",
             Format::Jsonl => "jsonl",
+            Format::Html => "html",
+            Format::Feed => "feed",
         }
     }
 
     /// Guesses the format from the content: JSON Lines when the first non-blank line
     /// is a JSON object, a live blog when a time header ("20:41 GMT") stands on a line
-    /// of its own, a plain article otherwise.
+    /// of its own, a plain article otherwise. Feeds and HTML pages are told by their
+    /// markup first ([`feed::looks_like_feed`], [`html::looks_like_html`]).
     pub fn detect(text: &str) -> Format {
+        if let Some(web) = web::detect(text) {
+            return web;
+        }
         let mut detector = Detector::default();
         for line in text.lines() {
             if detector.line(line).is_some() {
@@ -153,10 +170,9 @@ impl Detector {
 impl std::str::FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown format '{s}' (expected liveblog, article or jsonl)"))
+        Format::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(s)).ok_or_else(|| {
+            format!("unknown format '{s}' (expected liveblog, article or jsonl for text; html or feed for web pages)")
+        })
     }
 }
 
@@ -361,6 +377,19 @@ enum Inner<'a> {
     Failed(Option<ReadError>),
 }
 
+impl Inner<'_> {
+    /// The parts of an input read whole.
+    fn whole(read: Result<Parsed, ReadError>) -> Self {
+        match read {
+            Ok(p) => {
+                let parts = p.documents.into_iter().map(Part::Document).chain(p.entries.into_iter().map(Part::Entry));
+                Inner::Whole { parts: parts.collect::<Vec<_>>().into_iter(), warnings: p.warnings }
+            }
+            Err(e) => Inner::Failed(Some(e)),
+        }
+    }
+}
+
 impl<'a> EntryReader<'a> {
     /// Starts reading `text` (the content of `origin`) with the format given or detected.
     pub fn new(origin: &str, text: &'a str, options: &ReadOptions) -> EntryReader<'a> {
@@ -390,16 +419,22 @@ impl<'a> EntryReader<'a> {
         let inner = match format {
             Format::Liveblog => Inner::Liveblog(liveblog::Entries::from_lines(origin, lines, content, options)),
             Format::Jsonl => Inner::Jsonl(jsonl::Entries::from_lines(origin, lines, options)),
-            Format::Article => match article::read_lines(origin, lines, content, options) {
-                Ok(p) => {
-                    let parts =
-                        p.documents.into_iter().map(Part::Document).chain(p.entries.into_iter().map(Part::Entry));
-                    Inner::Whole { parts: parts.collect::<Vec<_>>().into_iter(), warnings: p.warnings }
-                }
-                Err(e) => Inner::Failed(Some(e)),
-            },
+            Format::Article => Inner::whole(article::read_lines(origin, lines, content, options)),
+            // Pages and feeds are read whole: their text, joined again.
+            Format::Html | Format::Feed => {
+                let text = match content {
+                    Some(c) => c.to_string(),
+                    None => lines.collect::<Vec<_>>().join("\n"),
+                };
+                Inner::whole(web::read(origin, text.as_bytes(), format, Some("utf-8"), None, options))
+            }
         };
         EntryReader { format, inner, entries: 0, ended: false, failure }
+    }
+
+    /// Hands out what a reader of the whole input read (a page, a feed).
+    pub(crate) fn from_parsed(format: Format, parsed: Parsed) -> EntryReader<'static> {
+        EntryReader { format, inner: Inner::whole(Ok(parsed)), entries: 0, ended: false, failure: None }
     }
 
     /// The format being read.

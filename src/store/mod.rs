@@ -8,6 +8,7 @@
 //! ([`model`]), so writing the same entry twice adds nothing.
 
 mod compact;
+mod live;
 pub mod model;
 pub mod vocab;
 
@@ -23,6 +24,7 @@ use serde::Serialize;
 
 use crate::claim::Claim;
 use crate::entry::{Document, Entry};
+pub use live::Validators;
 
 /// Errors of the store stage.
 #[derive(Debug, thiserror::Error)]

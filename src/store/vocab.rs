@@ -117,6 +117,10 @@ pub mod kg {
         CAMEO = "cameo";
         /// Relation → the relation with opposite stance (supports ↔ rejects).
         OPPOSITE = "opposite";
+        /// Fetched URL → the `ETag` of its last stored response.
+        ETAG = "etag";
+        /// Fetched URL → the `Last-Modified` of its last stored response.
+        LAST_MODIFIED = "lastModified";
     }
 }
 
@@ -126,6 +130,8 @@ pub mod id {
     pub const BASE: &str = "https://w3id.org/kg-news/id/";
     /// Named graph holding the ontology (schema, gazetteer, cues).
     pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/kg-news/id/graph/ontology";
+    /// Named graph holding the HTTP validators of fetched URLs (not data).
+    pub const FETCH_GRAPH: &str = "https://w3id.org/kg-news/id/graph/fetch";
 }
 
 /// RDF, RDFS, OWL, XSD.
@@ -151,6 +157,8 @@ pub mod dcterms {
     pub const SOURCE: &str = "http://purl.org/dc/terms/source";
     pub const PUBLISHER: &str = "http://purl.org/dc/terms/publisher";
     pub const IDENTIFIER: &str = "http://purl.org/dc/terms/identifier";
+    /// Entry → the earlier version of it that an update of its page retired.
+    pub const REPLACES: &str = "http://purl.org/dc/terms/replaces";
 }
 
 /// PROV-O provenance.

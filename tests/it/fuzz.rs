@@ -303,3 +303,60 @@ fn any_query_text_gives_results_or_an_error() {
         Ok(())
     });
 }
+
+/// Markup soup: tags (well-formed, unclosed, stray), attributes live blogs use, JSON-LD
+/// blocks (valid, broken, of odd shapes), feed elements, entities and text.
+fn markup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        prop::sample::select(vec![
+            "<!doctype html>", "<html>", "<head>", "</head>", "<body>", "</body>", "<main>", "<article id=\"p1\">",
+            "<article>", "</article>", "<div class=\"post\" id=\"x\">", "<div>", "</div>", "<p>", "</p>", "<br>",
+            "<nav>", "</nav>", "<aside>", "<script>", "</script>", "<style>", "<h2>", "</h2>", "<li>", "<ul>",
+            "<time datetime=\"2025-11-25T20:41:00Z\">", "<time datetime=\"soon\">", "<time datetime=\"2025-11-25\">",
+            "</time>", "<meta charset=\"iso-8859-1\">", "<meta charset=\"bogus\">",
+            "<meta property=\"og:site_name\" content=\"Wire\">", "<meta property=\"article:published_time\" content=\"2025-11-25T10:00:00+01:00\">",
+            "<link rel=\"canonical\" href=\"https://a.example/live\">", "<link rel=canonical href=\"#x\">",
+            "<script type=\"application/ld+json\">", "{\"@type\":\"LiveBlogPosting\",\"liveBlogUpdate\":[",
+            "{\"@type\":\"BlogPosting\",\"datePublished\":\"2025-11-25T09:00:00Z\",\"articleBody\":\"Putin met Witkoff.\"}",
+            "{\"articleBody\":5,\"url\":[1]}", "]}", "{\"@graph\":[", "{\"@type\":[\"LiveBlogPosting\"],\"liveBlogUpdate\":{}}",
+            "<?xml version=\"1.0\"?>", "<rss version=\"2.0\">", "<channel>", "<item>", "</item>", "<title>", "</title>",
+            "<link>https://a.example/1</link>", "<pubDate>Tue, 25 Nov 2025 09:00:00 GMT</pubDate>", "<description>",
+            "</description>", "<feed xmlns=\"http://www.w3.org/2005/Atom\">", "<entry>", "</entry>", "<![CDATA[<p>x</p>]]>",
+            "&amp;", "&lt;p&gt;", "&#8220;", "&nbsp;", "&bogus;", "<", ">", "\"", "<!--", "-->", "\n", "\n\n",
+            "Zelensky rejected the 30-day ceasefire.", "Putin met Witkoff in Moscow.",
+        ])
+        .prop_map(str::to_string),
+        "\\PC{0,20}",
+        "[éü“”\u{a0}\u{feff}]{1,3}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+}
+
+#[test]
+fn html_and_feed_readers_never_panic_and_their_entries_are_sound() {
+    let bytes = prop_oneof![
+        markup().prop_map(String::into_bytes),
+        prop::collection::vec(prop_oneof![any::<u8>(), Just(b'<'), Just(b'>'), Just(0u8)], 0..300),
+    ];
+    check(bytes, |bytes| {
+        for format in [Format::Html, Format::Feed] {
+            for charset in [None, Some("iso-8859-1"), Some("nonsense")] {
+                let Ok(parsed) = entry::web::read("fuzz.html", &bytes, format, charset, None, &ReadOptions::default())
+                else {
+                    continue;
+                };
+                prop_assert!(!parsed.entries.is_empty(), "Ok without entries");
+                for e in &parsed.entries {
+                    prop_assert!(e.text.chars().any(char::is_alphanumeric), "no text: {e:?}");
+                    prop_assert!(e.text.len() <= entry::MAX_ENTRY_BYTES);
+                    prop_assert!(parsed.documents.iter().any(|d| d.id == e.document), "entry without its document");
+                }
+                let again = entry::web::read("fuzz.html", &bytes, format, charset, None, &ReadOptions::default());
+                prop_assert_eq!(Some(&parsed), again.as_ref().ok(), "reading is deterministic");
+            }
+        }
+        // Detection never panics either, and the text readers take what it leaves them.
+        let _ = entry::web::sniff(&bytes, None, Some("text/html; charset=x"));
+        Ok(())
+    });
+}

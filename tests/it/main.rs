@@ -12,7 +12,8 @@
 //! - [`concurrency`]: a second process while an ingest runs;
 //! - [`ask`], [`graph`]: the questions, graph views and DOT export (issue 4);
 //! - [`corpus`], [`ingest`], [`optimize`]: the benchmark corpus generator, streaming
-//!   ingest in batches, compaction (issue 5).
+//!   ingest in batches, compaction (issue 5);
+//! - [`web`]: pages, feeds, URLs and `kg follow` against a local HTTP server (issue 13).
 
 mod common;
 mod util;
@@ -31,3 +32,4 @@ mod optimize;
 mod queries;
 mod readers;
 mod syntax;
+mod web;
