@@ -148,6 +148,14 @@ struct CueHit {
     text: String,
 }
 
+impl CueHit {
+    /// The cue on tokens `first..=last` of the entry.
+    fn on(ctx: &Ctx, first: usize, last: usize, relation: Relation, frame: Frame) -> CueHit {
+        let text = ctx.text[ctx.tokens[first].start..ctx.tokens[last].end].to_string();
+        CueHit { first, last, relation, frame, text }
+    }
+}
+
 /// Who speaks and who reports, for one sentence.
 #[derive(Debug, Clone, Default)]
 struct Attribution {
@@ -876,13 +884,7 @@ impl ClaimExtractor {
             }) else {
                 continue;
             };
-            let cue = CueHit {
-                first: v,
-                last: t,
-                relation: Relation::Meets,
-                frame: Frame::Verb,
-                text: ctx.text[ctx.tokens[v].start..ctx.tokens[t].end].to_string(),
-            };
+            let cue = CueHit::on(ctx, v, t, Relation::Meets, Frame::Verb);
             let Some(subj) = self.subject_left(ctx, &cue, ctx.in_quote[v]) else { continue };
             let modality = self.modality(ctx, v);
             if subj.first >= ctx.start + 2 && ctx.w(subj.first - 1) == "and" {

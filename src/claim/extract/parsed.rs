@@ -279,13 +279,7 @@ impl ClaimExtractor {
             if self.conditional(&t, v) {
                 continue;
             }
-            let cue = CueHit {
-                first: tok,
-                last: tok + rest.len(),
-                relation: *relation,
-                frame: Frame::Verb,
-                text: ctx.text[ctx.tokens[tok].start..ctx.tokens[tok + rest.len()].end].to_string(),
-            };
+            let cue = CueHit::on(ctx, tok, tok + rest.len(), *relation, Frame::Verb);
             // "did not accept", "never backed"; "refused to accept": the governing verb
             // negates the one it completes.
             let negated = t.kids[v]
@@ -397,13 +391,7 @@ impl ClaimExtractor {
                 continue;
             }
             let tok = t.token[n];
-            let cue = CueHit {
-                first: tok,
-                last: tok,
-                relation,
-                frame: Frame::Noun,
-                text: ctx.text[ctx.tokens[tok].start..ctx.tokens[tok].end].to_string(),
-            };
+            let cue = CueHit::on(ctx, tok, tok, relation, Frame::Noun);
             let modality = self.modality(ctx, tok);
             if relation == Relation::Meets {
                 // "will require further talks between A and B": not a meeting yet.
@@ -491,13 +479,7 @@ impl ClaimExtractor {
                     _ => c,
                 };
                 let tok = t.token[c];
-                let cue = CueHit {
-                    first: tok,
-                    last: tok,
-                    relation: Relation::Demands,
-                    frame: Frame::Verb,
-                    text: ctx.text[ctx.tokens[tok].start..ctx.tokens[tok].end].to_string(),
-                };
+                let cue = CueHit::on(ctx, tok, tok, Relation::Demands, Frame::Verb);
                 let Some(obj) = self.object_entity(ctx, t, o, Relation::Demands) else { continue };
                 for s in &speakers {
                     out.push(found(s, Relation::Demands, &obj, &cue, 0.6, Modality::Asserted, ctx));
@@ -561,13 +543,7 @@ impl ClaimExtractor {
             let holders = self.subjects(ctx, t, &t.with_conjuncts(holder));
             let Some(obj) = self.object_entity(ctx, t, target, relation) else { continue };
             let tok = t.token[v];
-            let cue = CueHit {
-                first: tok,
-                last: tok,
-                relation,
-                frame: Frame::Adj,
-                text: ctx.text[ctx.tokens[tok].start..ctx.tokens[tok].end].to_string(),
-            };
+            let cue = CueHit::on(ctx, tok, tok, relation, Frame::Adj);
             let modality = self.modality(ctx, tok);
             for h in &holders {
                 out.push(found(h, relation, &obj, &cue, 0.6, modality, ctx));
