@@ -1116,6 +1116,7 @@ fn phrase_complete(label: &str) -> bool {
     const TIMES: &[&str] = &[
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
         "week", "month", "year", "weekend", "time", "announcement", "statement", "comment", "comments", "remarks",
+        "majesty", "highness", "excellency",
     ];
     let quotes = label.chars().filter(|c| matches!(c, '“' | '”' | '"')).count();
     if quotes % 2 == 1 || label.ends_with('-') {

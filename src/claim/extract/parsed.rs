@@ -720,7 +720,9 @@ impl ClaimExtractor {
         let skip = |w: usize| {
             let adverb = t.rel[w] == "advmod" && matches!(t.lemma(w), "also" | "only" | "even" | "still" | "again" | "further" | "now" | "then" | "immediately" | "once" | "already");
             // A possessor stays ("Russia's escalation of forces"), a pronoun one not.
-            let pronoun_possessor = t.rel[w] == "nmod:poss" && t.p.words[w].upos == PRON;
+            // (Nor a date: "Tuesday's announcement" is the announcement.)
+            let pronoun_possessor = t.rel[w] == "nmod:poss"
+                && (t.p.words[w].upos == PRON || is_in(&NOT_NAMES, t.lemma(w)) || is_in(&NOT_NAMES, ctx.w(t.token[w])));
             matches!(t.rel[w], "det" | "mark" | "case" | "cc" | "aux") && w < o
                 || (pronoun_possessor || adverb) && w < o
                 || (t.rel[w] == "case" && t.lemma(w) == "'s")
@@ -739,10 +741,22 @@ impl ClaimExtractor {
         if let Some(gap) = kept.windows(2).position(|p| p[1] != p[0] + 1) {
             kept.truncate(gap + 1);
         }
-        let last = *kept.last()?;
+        let mut last = *kept.last()?;
+        // A hyphenated word is not cut in two ("a free and open Indo-Pacific").
+        while last + 2 < t.p.words.len()
+            && t.p.words[last + 1].start == t.p.words[last].end
+            && ctx.text.get(t.p.words[last + 1].start..t.p.words[last + 1].end) == Some("-")
+            && t.p.words[last + 2].start == t.p.words[last + 1].end
+        {
+            last += 2;
+        }
+        // A lone verb ("agreed to work") names no position.
+        if first == last && t.p.words[first].upos == VERB {
+            return None;
+        }
         let (a, b) = (t.p.words[first].start, t.p.words[last].end);
         let label = ctx.text.get(a..b)?.split_whitespace().collect::<Vec<_>>().join(" ");
-        if label.split_whitespace().count() > 10 || label.chars().count() < 3 {
+        if label.split_whitespace().count() > 12 || label.chars().count() < 3 {
             return None;
         }
         let entity = self.position_named(label.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -837,7 +851,7 @@ fn frame_content(t: &Tree, n: usize) -> Option<usize> {
 
 /// Verbs too light to be the content of a stance: "agreed to work together to bring
 /// about an end to the war" is about the end to the war.
-const LIGHT_VERBS: &[&str] = &["work", "continue", "help", "try", "seek", "make", "take", "go", "do", "move", "strive"];
+pub(super) const LIGHT_VERBS: &[&str] = &["work", "continue", "help", "try", "seek", "make", "take", "go", "do", "move", "strive"];
 
 /// Verbs whose object is what a stance is about: "to bring about an end", "the
 /// importance of maintaining peace and stability", "committed to achieving a lasting peace".

@@ -497,3 +497,11 @@ fn parsed_a_visit_meets_the_state_visited() {
     let got = claims("Prime Minister Kishida's visit to Manila was the first in a decade.");
     assert!(got.iter().any(|(s, r, o)| s.contains("Kishida") && *r == "meets" && o == "Philippines"), "{got:?}");
 }
+
+#[test]
+fn parsed_labels_keep_hyphenated_words_and_drop_dates() {
+    let got = claims("Seoul reaffirmed its commitment to a free and open Indo-Pacific.");
+    assert!(got.iter().any(|(_, r, o)| *r == "supports" && o.ends_with("Indo-Pacific")), "{got:?}");
+    let got = claims("Kenya welcomed Tuesday's announcement of a truce.");
+    assert!(!got.iter().any(|(_, _, o)| o.starts_with("Tuesday")), "{got:?}");
+}
