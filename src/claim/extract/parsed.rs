@@ -199,7 +199,10 @@ impl<'a> Tree<'a> {
         let bare = self.bare_pair(w);
         for &k in &self.kids[w] {
             let r = self.rel[k];
-            if (bare || !top) && matches!(r, "conj" | "cc" | "punct") {
+            // (A conjunct with a preposition of its own is a phrase of its own: "an
+            // end to violence and for the protection of civilians".)
+            let own_phrase = r == "conj" && self.kids[k].iter().any(|c| matches!(self.rel[*c], "case" | "mark"));
+            if (bare || !top) && matches!(r, "conj" | "cc" | "punct") && !own_phrase {
                 self.phrase_at(k, out, false);
                 continue;
             }
