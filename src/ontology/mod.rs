@@ -195,6 +195,31 @@ mod tests {
         assert!(!o.lexicon.cues.is_empty());
     }
 
+    /// `ontology/context.jsonld` (written by `ontology/tools/gen_context.py`) names
+    /// every term `kg.ttl` declares with its IRI, object properties as IRIs.
+    #[test]
+    fn the_json_ld_context_covers_the_vocabulary() {
+        let ttl = include_str!("../../ontology/kg.ttl");
+        let context: serde_json::Value = serde_json::from_str(include_str!("../../ontology/context.jsonld")).unwrap();
+        let context = &context["@context"];
+        assert_eq!(context["kg"], kg::NS);
+        let declared: Vec<&str> = ttl
+            .lines()
+            .filter_map(|l| l.strip_prefix("kg:").and_then(|r| r.split_once(" a ")).map(|(t, _)| t))
+            .collect();
+        assert!(declared.len() >= kg::ALL.len(), "{declared:?}");
+        for term in &declared {
+            let entry = &context[*term];
+            let iri = entry.as_str().or_else(|| entry["@id"].as_str());
+            assert_eq!(iri, Some(format!("{}{term}", kg::NS).as_str()), "{term} in ontology/context.jsonld (run ontology/tools/gen_context.py)");
+        }
+        for iri in kg::ALL {
+            let local = iri.strip_prefix(kg::NS).unwrap();
+            assert!(!context[local].is_null(), "kg:{local} missing from ontology/context.jsonld");
+        }
+        assert_eq!(context["rejects"]["@type"], "@id", "relations are links");
+    }
+
     #[test]
     fn every_vocab_constant_is_declared_in_kg_ttl() {
         let ttl = include_str!("../../ontology/kg.ttl");
