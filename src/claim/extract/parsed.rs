@@ -412,8 +412,8 @@ impl ClaimExtractor {
             // "underscored our commitment to a two-state solution", with "to …" read as
             // the verb's: a phrase right after the noun is the noun's.
             if let Some(v) = t.head(n).filter(|_| t.rel[n] == "obj") {
-                nmods.extend(t.kids_with(v, |r| r.starts_with("obl")).into_iter().filter(|k| {
-                    t.kids[*k].iter().any(|c| t.rel[*c] == "case" && *c == n + 1)
+                nmods.extend(t.kids_with(v, |r| r.starts_with("obl") || matches!(r, "advcl" | "xcomp")).into_iter().filter(|k| {
+                    t.kids[*k].iter().any(|c| matches!(t.rel[*c], "case" | "mark") && *c == n + 1)
                 }));
             }
             // "the support of the United States": an actor after "of" holds the stance

@@ -505,3 +505,11 @@ fn parsed_labels_keep_hyphenated_words_and_drop_dates() {
     let got = claims("Kenya welcomed Tuesday's announcement of a truce.");
     assert!(!got.iter().any(|(_, _, o)| o.starts_with("Tuesday")), "{got:?}");
 }
+
+#[test]
+fn parsed_the_need_to_act_and_pressing_someone_to_act() {
+    let got = claims("Chancellor Scholz stressed the urgent need to reopen the Rhine ports.");
+    assert!(got.iter().any(|(s, r, o)| s == "Olaf Scholz" && *r == "demands" && o.contains("reopen the Rhine ports")), "{got:?}");
+    let got = claims("Brazil is pressing Paraguay to lower the dam tariffs.");
+    assert!(got.iter().any(|(s, r, o)| s == "Brazil" && *r == "demands" && o.contains("lower the dam tariffs")), "{got:?}");
+}
