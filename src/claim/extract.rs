@@ -79,6 +79,8 @@ pub struct Prepared {
 pub struct Preparer {
     /// Word forms that may be a cue on the parse (see `parsed::cue_words`).
     cue_words: std::sync::Arc<rustc_hash::FxHashSet<String>>,
+    /// The lemmas of verb cues, to tell a tagged sentence worth parsing.
+    verbs: std::sync::Arc<rustc_hash::FxHashSet<String>>,
 }
 
 impl Preparer {
@@ -101,7 +103,11 @@ impl Preparer {
                 let wanted = start < end
                     && !is_caption(&text[tokens[start].start..tokens[end - 1].end])
                     && parsed::has_cue_candidate(&self.cue_words, &norms[start..end]);
-                wanted.then(|| model.parse_tokens(text, &tokens[start..end]))
+                // Tagged first: "sanctions" or "press" read as nouns need no parse.
+                let worth = |forms: &[&str], upos: &[u8], lemmas: &[String]| {
+                    parsed::worth_parsing(&self.verbs, forms, upos, lemmas)
+                };
+                wanted.then(|| model.parse_tokens_if(text, &tokens[start..end], worth)).flatten()
             })
             .collect();
         Prepared { tokens, ranges, norms, in_quote, parses }
@@ -273,9 +279,13 @@ impl ClaimExtractor {
         }
         let verb_lemmas = parsed::verb_lemmas(&cues);
         let cue_words = parsed::cue_words(&cues, &verb_lemmas);
+        let verbs = std::sync::Arc::new(verb_lemmas.keys().cloned().collect());
         ClaimExtractor {
             verb_lemmas,
-            preparer: Preparer { cue_words: std::sync::Arc::new(cue_words) },
+            preparer: Preparer {
+                cue_words: std::sync::Arc::new(cue_words),
+                verbs,
+            },
             position_labels: HashMap::default(),
             gaz,
             titles,

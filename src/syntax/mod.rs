@@ -128,10 +128,20 @@ impl Model {
 
     /// Tags, lemmatizes and parses words given by their forms.
     pub fn analyze_forms(&self, forms: &[&str]) -> Analysis {
+        self.analyze_forms_if(forms, |_, _| true).expect("always wanted")
+    }
+
+    /// [`Model::analyze_forms`], parsing only when `wanted` says so of the words'
+    /// UPOS tags and lemmas (tagging is a sixth of the work: a caller that needs a
+    /// verb can skip the parse of a sentence whose cue word was tagged a noun).
+    pub fn analyze_forms_if(&self, forms: &[&str], wanted: impl Fn(&[u8], &[String]) -> bool) -> Option<Analysis> {
         let feats: Vec<WordFeatures> = forms.iter().map(|f| WordFeatures::of(&model_form(f))).collect();
         let tags = self.tagger.tag(&feats);
         let upos: Vec<u8> = tags.iter().map(|t| self.tagger.upos(*t)).collect();
         let lemmas: Vec<String> = forms.iter().zip(&upos).map(|(f, t)| self.lemmas.lemma(&model_form(f), *t)).collect();
+        if !wanted(&upos, &lemmas) {
+            return None;
+        }
         let input: Vec<ParserInput> = feats
             .iter()
             .zip(&tags)
@@ -144,7 +154,7 @@ impl Model {
             })
             .collect();
         let arcs = self.parser.parse(&input);
-        Analysis { tags, upos, head: arcs.head, label: arcs.label, lemmas }
+        Some(Analysis { tags, upos, head: arcs.head, label: arcs.label, lemmas })
     }
 
     /// Parses one sentence of `text`.
@@ -154,9 +164,20 @@ impl Model {
 
     /// Parses a run of tokens of `text` as one sentence.
     pub fn parse_tokens(&self, text: &str, tokens: &[Token]) -> Parse {
+        self.parse_tokens_if(text, tokens, |_, _, _| true).expect("always wanted")
+    }
+
+    /// [`Model::parse_tokens`], parsing only when `wanted` says so of the words'
+    /// forms, UPOS tags and lemmas (see [`Model::analyze_forms_if`]).
+    pub fn parse_tokens_if(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        wanted: impl Fn(&[&str], &[u8], &[String]) -> bool,
+    ) -> Option<Parse> {
         let (spans, token_words) = split_tokens(text, tokens);
         let forms: Vec<&str> = spans.iter().map(|(s, e)| &text[*s..*e]).collect();
-        let a = self.analyze_forms(&forms);
+        let a = self.analyze_forms_if(&forms, |upos, lemmas| wanted(&forms, upos, lemmas))?;
         let words = spans
             .iter()
             .enumerate()
@@ -171,7 +192,7 @@ impl Model {
                 deprel: a.label[i],
             })
             .collect();
-        Parse { words, token_words }
+        Some(Parse { words, token_words })
     }
 }
 

@@ -232,6 +232,27 @@ pub(super) fn has_cue_candidate(cue_words: &rustc_hash::FxHashSet<String>, words
         || words.iter().any(|w| MEETING_NOUNS.contains(&w.as_str())) && between()
 }
 
+/// Whether a tagged sentence can give a claim on the parse, so that parsing it can
+/// matter: a verb whose lemma is a verb cue's, a participle read as an adjective
+/// ("committed"), a stance or meeting noun, "must"/"should", or a judgement word.
+/// Every rule below needs one of these, so skipping the rest changes no claim.
+pub(super) fn worth_parsing(
+    verbs: &rustc_hash::FxHashSet<String>,
+    forms: &[&str],
+    upos: &[u8],
+    lemmas: &[String],
+) -> bool {
+    (0..upos.len()).any(|i| {
+        let lemma = lemmas[i].as_str();
+        match upos[i] {
+            VERB if verbs.contains(lemma) => true,
+            ADJ if forms[i].ends_with("ed") => true,
+            NOUN if NOUN_FRAMES.iter().any(|(l, ..)| *l == lemma) => true,
+            _ => matches!(lemma, "must" | "should") || NEGATIVE.contains(&lemma) || POSITIVE.contains(&lemma),
+        }
+    })
+}
+
 impl ClaimExtractor {
     /// Claims read on the parse: verb cues, then noun frames, on one [`Tree`].
     pub(super) fn parsed_claims(&self, ctx: &Ctx, out: &mut Vec<Found>) {
