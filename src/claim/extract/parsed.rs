@@ -52,7 +52,10 @@ pub(super) fn verb_lemmas(cues: &HashMap<String, Vec<CueRef>>) -> HashMap<String
 
 /// Forms of the meeting nouns, which the surface rules read unless the sides are
 /// joined ("talks between A and B").
-const MEETING_NOUNS: &[&str] = &["talks", "talk", "meeting", "meetings", "summit", "summits", "discussion", "discussions", "negotiations"];
+const MEETING_NOUNS: &[&str] = &[
+    "talks", "talk", "meeting", "meetings", "summit", "summits", "discussion", "discussions", "negotiations",
+    "conversation", "call",
+];
 
 /// Every word form that may be a cue read on the parse: the first words of the
 /// lexicon's verb cues, regular inflections of their lemmas ("defend" → "defends",
@@ -226,8 +229,10 @@ impl<'a> Tree<'a> {
 /// Whether a sentence (its words' norms) holds a word that may be a cue read on the
 /// parse ([`cue_words`]), so that parsing it can matter.
 pub(super) fn has_cue_candidate(cue_words: &rustc_hash::FxHashSet<String>, words: &[String]) -> bool {
-    // Meeting nouns need the parse only for "talks between A and B", "A-B talks".
-    let between = || words.iter().any(|w| matches!(w.as_str(), "between" | "among") || w.contains(['-', '–']));
+    // Meeting nouns need the parse only for "talks between A and B", "A-B talks",
+    // "A and B held talks".
+    let between =
+        || words.iter().any(|w| matches!(w.as_str(), "between" | "among" | "and") || w.contains(['-', '–']));
     words.iter().any(|w| cue_words.contains(w.as_str()))
         || words.iter().any(|w| MEETING_NOUNS.contains(&w.as_str())) && between()
 }
@@ -578,16 +583,16 @@ impl ClaimExtractor {
     /// "talks between A and B", "the A–B meeting", "A's talks with B": the two sides.
     fn meeting_noun(&self, ctx: &Ctx, t: &Tree, n: usize, cue: &CueHit, modality: Modality, out: &mut Vec<Found>) {
         let mut sides: Vec<Mention> = Vec::new();
-        let mut add = |m: Mention| {
+        fn add(sides: &mut Vec<Mention>, m: Mention) {
             if !sides.iter().any(|s| s.entity.key == m.entity.key) {
                 sides.push(m);
             }
-        };
+        }
         for k in t.kids_with(n, |r| r == "nmod") {
             if matches!(t.case_of(k), Some("between" | "among")) {
                 for c in t.with_conjuncts(k) {
                     if let Some(m) = self.actor_at(ctx, t, c) {
-                        add(m);
+                        add(&mut sides, m);
                     }
                 }
             }
@@ -619,7 +624,36 @@ impl ClaimExtractor {
         let tok_range = modifiers.iter().map(|m| t.token[*m]).chain([t.token[n]]).collect::<Vec<_>>();
         let (lo, hi) = (tok_range.iter().min().copied().unwrap_or(0), t.token[n]);
         for m in ctx.ms.iter().filter(|m| m.first >= lo && m.last < hi && m.is_actor() && !m.locative) {
-            add(m.clone());
+            add(&mut sides, m.clone());
+        }
+        // "A and B held a meeting", "A had a phone conversation with B": the subjects
+        // of the verb that holds the meeting, and whoever it was with.
+        let held = t.rel[n] == "obj"
+            && t.head(n).is_some_and(|v| matches!(t.lemma(v), "hold" | "have" | "conclude" | "begin" | "start" | "open"));
+        if held && sides.is_empty() {
+            let v = t.head(n).expect("held");
+            if let Some(subj) = subject_of(t, v, 0) {
+                let hosts = self.subjects(ctx, t, &t.with_conjuncts(subj));
+                let guests: Vec<Mention> = t
+                    .kids_with(n, |r| r == "nmod")
+                    .into_iter()
+                    .filter(|k| t.case_of(*k) == Some("with"))
+                    .flat_map(|k| t.with_conjuncts(k))
+                    .filter_map(|k| self.actor_at(ctx, t, k))
+                    .collect();
+                if guests.is_empty() {
+                    hosts.into_iter().for_each(|h| add(&mut sides, h));
+                } else {
+                    for h in &hosts {
+                        for g in &guests {
+                            if h.entity.key != g.entity.key {
+                                out.push(found(h, Relation::Meets, g, cue, 0.65, modality, ctx));
+                            }
+                        }
+                    }
+                    return;
+                }
+            }
         }
         if sides.len() < 2 {
             return;
@@ -854,6 +888,7 @@ const NOUN_FRAMES: &[(&str, Relation, &[&str])] = &[
     ("call", Relation::Meets, &["with"]),
     ("discussion", Relation::Meets, &["with"]),
     ("negotiation", Relation::Meets, &["with"]),
+    ("conversation", Relation::Meets, &["with"]),
     ("visit", Relation::Meets, &["to"]),
     ("trip", Relation::Meets, &["to"]),
 ];

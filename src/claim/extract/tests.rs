@@ -513,3 +513,13 @@ fn parsed_the_need_to_act_and_pressing_someone_to_act() {
     let got = claims("Brazil is pressing Paraguay to lower the dam tariffs.");
     assert!(got.iter().any(|(s, r, o)| s == "Brazil" && *r == "demands" && o.contains("lower the dam tariffs")), "{got:?}");
 }
+
+#[test]
+fn parsed_joint_subjects_of_a_held_meeting_meet() {
+    let got = claims("Lula and Milei had a phone conversation on Monday.");
+    assert!(got.iter().any(|(s, r, o)| *r == "meets" && s.contains("Lula") && o.contains("Milei") || *r == "meets" && s.contains("Milei") && o.contains("Lula")), "{got:?}");
+    let got = claims("Chile and Peru held a productive meeting in Lima.");
+    assert!(has(&got, "Chile", "meets", "Peru") || has(&got, "Peru", "meets", "Chile"), "{got:?}");
+    let got = claims("Foreign Minister Ana Duarte and her deputy held talks with the Chilean delegation.");
+    assert!(got.iter().any(|(s, r, o)| s == "Ana Duarte" && *r == "meets" && o == "Chile"), "{got:?}");
+}
