@@ -713,7 +713,14 @@ impl ClaimExtractor {
             ctx.ms.iter().find(|m| m.first <= tok && tok <= m.last && m.is_actor() && !m.locative).cloned()
         };
         // "General Secretary Tô Lâm", read with the title as head: the name hangs below.
-        at(w).or_else(|| t.kids_with(w, |r| matches!(r, "flat" | "compound" | "appos")).into_iter().find_map(at))
+        // ("his French counterpart Emmanuel Macron": a name after a role noun, with no
+        // preposition between.)
+        // A name after the noun goes before a modifier ("Argentine") in front of it.
+        at(w).or_else(|| {
+            let after = t.kids_with(w, |r| matches!(r, "flat" | "appos" | "nmod"));
+            let after = after.into_iter().filter(|k| *k > w && (t.rel[*k] != "nmod" || t.case_of(*k).is_none()));
+            after.chain(t.kids_with(w, |r| matches!(r, "flat" | "compound" | "appos"))).find_map(at)
+        })
     }
 
     /// What an object word names: an actor, a position the gazetteer or the plan rules

@@ -523,3 +523,9 @@ fn parsed_joint_subjects_of_a_held_meeting_meet() {
     let got = claims("Foreign Minister Ana Duarte and her deputy held talks with the Chilean delegation.");
     assert!(got.iter().any(|(s, r, o)| s == "Ana Duarte" && *r == "meets" && o == "Chile"), "{got:?}");
 }
+
+#[test]
+fn parsed_a_name_after_a_role_noun_is_the_actor() {
+    let got = claims("Lula spoke by video link last week with his Argentine counterpart Javier Milei.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Lula") && *r == "meets" && o == "Javier Milei"), "{got:?}");
+}
