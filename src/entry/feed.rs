@@ -61,11 +61,7 @@ pub fn read(origin: &str, bytes: &[u8], base_url: Option<&str>, options: &ReadOp
             continue;
         }
         if text.len() > MAX_ENTRY_BYTES {
-            warnings.push(format!(
-                "item {} of {} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)",
-                i + 1,
-                text.len()
-            ));
+            warnings.push(super::skipped_for_size(&format!("item {}", i + 1), text.len()));
             continue;
         }
         let link = item

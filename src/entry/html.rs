@@ -140,11 +140,7 @@ pub fn read(origin: &str, text: &str, base_url: Option<&str>, options: &ReadOpti
             continue;
         }
         if body.len() > MAX_ENTRY_BYTES {
-            warnings.push(format!(
-                "entry {} of {} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)",
-                i + 1,
-                body.len()
-            ));
+            warnings.push(super::skipped_for_size(&format!("entry {}", i + 1), body.len()));
             continue;
         }
         let url = f.url.or_else(|| meta.canonical.clone());

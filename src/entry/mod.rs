@@ -295,7 +295,12 @@ pub const MAX_ENTRY_BYTES: usize = 1 << 20;
 
 /// The warning for an entry skipped for its size.
 pub(crate) fn too_large(line: usize, bytes: usize) -> String {
-    format!("line {line}: entry of {bytes} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)")
+    skipped_for_size(&format!("line {line}: entry"), bytes)
+}
+
+/// The warning for `what` ("item 3", "entry 2") skipped for its size.
+pub(crate) fn skipped_for_size(what: &str, bytes: usize) -> String {
+    format!("{what} of {bytes} bytes skipped (over the {MAX_ENTRY_BYTES}-byte limit)")
 }
 
 /// Reads `text` (the content of `origin`) whole, with the format given or detected.
