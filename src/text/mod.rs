@@ -91,6 +91,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
+            // A title's abbreviation keeps its dot before a name ("Mr. Kushner", "Gen.
+            // Smith"), as UD tokenizes it: the dot ends no sentence and is no comma.
+            if at(j) == Some('.')
+                && at(j + 1).is_some_and(char::is_whitespace)
+                && at(j + 2).is_some_and(char::is_uppercase)
+                && TITLE_ABBREVIATIONS.contains(&text[start..chars[j].0].to_lowercase().as_str())
+            {
+                j += 1;
+            }
             let end = chars.get(j).map(|c| c.0).unwrap_or(text.len());
             let word = &text[start..end];
             let kind = if word.chars().next().is_some_and(|x| x.is_ascii_digit()) {
@@ -121,6 +130,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     out
 }
+
+/// Abbreviated titles that stand before a name and keep their dot as one token.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "prof", "sen", "rep", "gov", "brig", "maj", "adm",
+    "cmdr", "rev", "fr", "hon", "amb", "supt", "cpl", "pvt",
+];
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "sen", "rep", "gov", "jan", "feb", "mar",
@@ -214,6 +229,10 @@ mod tests {
         assert_eq!(words("“don't” 30-day"), ["“", "don't", "”", "30-day"]);
         assert_eq!(words("won’t go"), ["won’t", "go"]);
         assert_eq!(words("the U.S. said"), ["the", "U.S.", "said"]);
+        // A title keeps its dot before a name; other dots stay punctuation.
+        assert_eq!(words("Mr. Kushner and Gen. Smith"), ["Mr.", "Kushner", "and", "Gen.", "Smith"]);
+        assert_eq!(words("He met Mr. Then"), ["He", "met", "Mr.", "Then"]);
+        assert_eq!(words("the dr. said"), ["the", "dr", ".", "said"]);
     }
 
     #[test]
