@@ -95,7 +95,7 @@ pub static TITLES: WordList = WordList::new(&[
     "army chief", "intelligence chief", "spy chief", "geopolitical analyst", "independent geopolitical analyst",
     "political analyst", "expert", "professor", "director", "ceo", "founder", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
     "dr", "dr.", "lt. gen.", "colonel", "col.", "admiral", "marshal", "field marshal", "secretary of defense",
-    "attorney general", "treasury secretary", "commerce secretary", "deputy foreign minister", "defense minister",
+    "attorney general", "judge", "chief justice", "presiding judge", "treasury secretary", "commerce secretary", "deputy foreign minister", "defense minister",
     "energy minister", "finance minister", "interior minister",
 ]);
 

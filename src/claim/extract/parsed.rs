@@ -89,10 +89,11 @@ pub(super) fn cue_words(
     }
     // "X said Y must …" (see `modal_demands`); judgements (see `evaluations`).
     out.extend(["must".to_string(), "should".to_string()]);
-    for w in NEGATIVE.iter().chain(POSITIVE) {
+    for w in NEGATIVE.iter().chain(POSITIVE).chain(NEEDED).chain(SIDE_WORDS) {
         out.insert(w.to_string());
         out.insert(format!("{w}s"));
     }
+    out.insert("needed".to_string());
     for (l, ..) in NOUN_FRAMES.iter().filter(|(_, r, _)| *r != Relation::Meets) {
         out.insert(l.to_string());
         out.insert(format!("{l}s"));
@@ -192,12 +193,17 @@ impl<'a> Tree<'a> {
     /// The words of `w`'s subtree, less conjuncts (unless bare: "peace and stability"),
     /// relative clauses, appositions and clauses of their own.
     fn phrase(&self, w: usize, out: &mut Vec<usize>) {
-        self.phrase_at(w, out, true);
+        self.phrase_at(w, out, true, 0);
     }
 
     /// [`Tree::phrase`] below the top: a modifier keeps its own conjuncts ("a credible
     /// and inclusive government", "a free, safe and open Indian Ocean").
-    fn phrase_at(&self, w: usize, out: &mut Vec<usize>, top: bool) {
+    ///
+    /// `level` counts the phrases with a preposition or marker above `w`: a phrase
+    /// inside such a phrase is left out unless it is an "of" phrase ("a joint effort
+    /// to train pilots [on fighter aircraft]", "the delivery of assistance [to
+    /// civilians]", but "the release of the families of the hostages").
+    fn phrase_at(&self, w: usize, out: &mut Vec<usize>, top: bool, level: usize) {
         out.push(w);
         let bare = self.bare_pair(w);
         for &k in &self.kids[w] {
@@ -206,12 +212,16 @@ impl<'a> Tree<'a> {
             // end to violence and for the protection of civilians".)
             let own_phrase = r == "conj" && self.kids[k].iter().any(|c| matches!(self.rel[*c], "case" | "mark"));
             if (bare || !top) && matches!(r, "conj" | "cc" | "punct") && !own_phrase {
-                self.phrase_at(k, out, false);
+                self.phrase_at(k, out, false, level);
+                continue;
+            }
+            let marked = matches!(r, "nmod" | "obl" | "acl" | "advcl" | "obl:tmod" | "obl:npmod") && self.case_of(k).is_some();
+            if marked && level >= 1 && self.case_of(k) != Some("of") {
                 continue;
             }
             // A reduced relative ("principles enshrined in the Charter") is left out; an
             // infinitive ("the demand to halt X") is the noun's content and stays.
-            let relative = r == "acl" && self.case_of(k) != Some("to")
+            let relative = r == "acl" && !matches!(self.case_of(k), Some("to" | "of" | "for"))
                 // "calls for a withdrawal as unrealistic": a predicate, not the phrase's.
                 || self.case_of(k) == Some("as");
             if matches!(r, "conj" | "cc" | "acl:relcl" | "appos" | "parataxis" | "punct" | "advcl" | "dep" | "discourse")
@@ -221,7 +231,7 @@ impl<'a> Tree<'a> {
             {
                 continue;
             }
-            self.phrase_at(k, out, false);
+            self.phrase_at(k, out, false, level + usize::from(marked));
         }
     }
 }
@@ -253,7 +263,10 @@ pub(super) fn worth_parsing(
             VERB if verbs.contains(lemma) => true,
             ADJ if forms[i].ends_with("ed") => true,
             NOUN if NOUN_FRAMES.iter().any(|(l, ..)| *l == lemma) => true,
-            _ => matches!(lemma, "must" | "should") || NEGATIVE.contains(&lemma) || POSITIVE.contains(&lemma),
+            _ => {
+                matches!(lemma, "must" | "should")
+                    || [NEGATIVE, POSITIVE, NEEDED, SIDE_WORDS].iter().any(|list| list.contains(&lemma))
+            }
         }
     })
 }
@@ -267,6 +280,47 @@ impl ClaimExtractor {
         self.noun_frames(ctx, &t, out);
         self.modal_demands(ctx, &t, out);
         self.evaluations(ctx, &t, out);
+        self.side_predicates(ctx, &t, out);
+    }
+
+    /// Predicates that take a side, held by their subject: "German automakers are
+    /// against tariffs", "Kyiv is opposed to X", "Rome is in favour of X", "critical of
+    /// X", "supportive of X".
+    fn side_predicates(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
+        for v in 0..t.p.words.len() {
+            // ("is opposed to X" is often read as a passive.)
+            let passive_opposed = t.lemma(v) == "oppose" && t.kid(v, "aux:pass").is_some()
+                && !t.kids_with(v, |r| r.starts_with("obl")).into_iter().any(|k| t.case_of(k) == Some("by"));
+            if !t.kids[v].iter().any(|k| t.rel[*k] == "cop") && !passive_opposed || self.conditional(t, v) {
+                continue;
+            }
+            let with = |prep: &str| t.kids_with(v, |r| r == "nmod" || r.starts_with("obl")).into_iter().find(|k| t.case_of(*k) == Some(prep));
+            let (relation, target) = match (t.lemma(v), t.case_of(v)) {
+                (_, Some("against")) if t.p.words[v].upos != VERB => (Relation::Rejects, Some(v)),
+                ("oppose", _) => (Relation::Rejects, with("to")),
+                ("favor" | "favour", Some("in")) => (Relation::Supports, with("of")),
+                (lemma, _) => match SIDE_PREDICATES.iter().find(|(l, ..)| *l == lemma) {
+                    Some((_, relation, prep)) => (*relation, with(prep)),
+                    None => continue,
+                },
+            };
+            let Some(target) = target else { continue };
+            if t.kids[v].iter().any(|k| matches!(t.lemma(*k), "not" | "never" | "n't")) {
+                continue;
+            }
+            let Some(subject) = t.kid(v, "nsubj").or_else(|| t.kid(v, "nsubj:pass")) else { continue };
+            let holders = self.subjects(ctx, t, &t.with_conjuncts(subject));
+            if holders.is_empty() {
+                continue;
+            }
+            let Some(obj) = self.object_entity(ctx, t, target, relation) else { continue };
+            let tok = t.token[v];
+            let cue = CueHit::on(ctx, tok, tok, relation, Frame::Adj);
+            let modality = self.modality(ctx, tok);
+            for h in &holders {
+                out.push(found(h, relation, &obj, &cue, 0.6, modality, ctx));
+            }
+        }
     }
 
     /// Verb cues read on the parse.
@@ -456,7 +510,11 @@ impl ClaimExtractor {
             let mut holders: Vec<usize> = t.kids_with(n, |r| matches!(r, "nmod:poss" | "compound" | "amod"));
             holders.extend(nmods.iter().copied().filter(|k| *k != o && matches!(t.case_of(*k), Some("from" | "of"))));
             let holders: Vec<usize> = holders.into_iter().flat_map(|h| t.with_conjuncts(h)).collect();
-            let mut subjects: Vec<Mention> = holders.iter().filter_map(|h| self.actor_at(ctx, t, *h)).collect();
+            // "The President and the King affirmed their commitment to …": a pronoun
+            // possessor is the subject of the verb the noun is the object of.
+            let pronoun_only = !holders.is_empty() && holders.iter().all(|h| t.p.words[*h].upos == PRON);
+            let mut subjects: Vec<Mention> =
+                if pronoun_only { Vec::new() } else { holders.iter().filter_map(|h| self.actor_at(ctx, t, *h)).collect() };
             if subjects.is_empty() {
                 // Only a verb that is no stance of its own passes the noun on: "Biden
                 // reaffirmed support for …", but not "Saar dismissed calls for …".
@@ -467,6 +525,9 @@ impl ClaimExtractor {
                         subjects = self.subjects(ctx, t, &t.with_conjuncts(s));
                     }
                 }
+            }
+            if subjects.is_empty() && pronoun_only {
+                subjects = holders.iter().filter_map(|h| self.actor_at(ctx, t, *h)).collect();
             }
             if subjects.is_empty() {
                 continue;
@@ -526,7 +587,9 @@ impl ClaimExtractor {
             let mut relation = None;
             for k in words {
                 let lemma = t.lemma(k);
-                if NEGATIVE.contains(&lemma) {
+                if k == w && NEEDED.contains(&lemma) {
+                    relation = Some(Relation::Demands);
+                } else if NEGATIVE.contains(&lemma) {
                     relation = Some(Relation::Criticizes);
                 } else if POSITIVE.contains(&lemma) && relation.is_none() {
                     relation = Some(Relation::Supports);
@@ -550,13 +613,13 @@ impl ClaimExtractor {
                 let Some(relation) = predicate.and_then(judged) else { continue };
                 let Some(holder) = subject_of(t, v, 0) else { continue };
                 (holder, target, relation)
-            } else if t.kids[v].iter().any(|k| t.rel[*k] == "cop") {
+            } else if t.kids[v].iter().any(|k| t.rel[*k] == "cop" || t.rel[*k] == "aux:pass" && NEEDED.contains(&t.lemma(v))) {
                 // "Y is unacceptable, X said" / "X said Y is unacceptable"; not "Y could
                 // be helpful", a judgement of what might be.
                 let hypothetical =
                     t.kids[v].iter().any(|k| t.rel[*k] == "aux" && matches!(t.lemma(*k), "could" | "would" | "might" | "may"));
                 let Some(relation) = judged(v).filter(|_| !hypothetical) else { continue };
-                let Some(target) = t.kid(v, "nsubj") else { continue };
+                let Some(target) = t.kid(v, "nsubj").or_else(|| t.kid(v, "nsubj:pass")) else { continue };
                 let say = if t.rel[v] == "ccomp" { t.head(v).filter(|h| SAYING.contains(&t.lemma(*h))) } else { None };
                 let say = say.or_else(|| {
                     t.kids_with(v, |r| r == "parataxis").into_iter().find(|k| SAYING.contains(&t.lemma(*k)))
@@ -772,13 +835,31 @@ impl ClaimExtractor {
             return None;
         }
         let mut words = Vec::new();
-        // "demanded that Rwanda withdraw its troops": a clause keeps its subject.
-        if t.rel[o] == "ccomp" {
+        // "demanded that Rwanda withdraw its troops": a clause keeps its subject (not a
+        // predicate's holder: "farmers are against the quotas, the union said").
+        if t.rel[o] == "ccomp" && t.kid(o, "cop").is_none() {
             if let Some(s) = t.kid(o, "nsubj") {
                 t.phrase(s, &mut words);
             }
         }
         t.phrase(o, &mut words);
+        // "urged the end to a tariff fight", with "to …" read as the verb's: a phrase
+        // right after the object that only a noun takes is the object's.
+        if let Some(v) = t.head(o).filter(|_| t.rel[o] == "obj") {
+            let end = words.iter().copied().max().unwrap_or(o);
+            for k in t.kids_with(v, |r| r.starts_with("obl")) {
+                let takes = match t.case_of(k) {
+                    Some("of") => true,
+                    Some("to") => TO_NOUNS.contains(&t.lemma(o)),
+                    _ => false,
+                };
+                let mut pp = Vec::new();
+                t.phrase_at(k, &mut pp, false, 1);
+                if takes && pp.iter().min() == Some(&(end + 1)) {
+                    words.extend(pp);
+                }
+            }
+        }
         words.sort_unstable();
         // Leading determiners, possessives, "to" and "that" are not part of the label.
         // ("a just peace": an adverb the tagger reads there stays.)
@@ -788,7 +869,7 @@ impl ClaimExtractor {
             // (Nor a date: "Tuesday's announcement" is the announcement.)
             let pronoun_possessor = t.rel[w] == "nmod:poss"
                 && (t.p.words[w].upos == PRON || is_in(&NOT_NAMES, t.lemma(w)) || is_in(&NOT_NAMES, ctx.w(t.token[w])));
-            matches!(t.rel[w], "det" | "mark" | "case" | "cc" | "aux") && w < o
+            matches!(t.rel[w], "det" | "mark" | "case" | "cc" | "aux" | "cop") && w < o
                 || (pronoun_possessor || adverb) && w < o
                 || (t.rel[w] == "case" && t.lemma(w) == "'s")
         };
@@ -830,6 +911,14 @@ impl ClaimExtractor {
     }
 }
 
+/// Nouns that take a phrase with "to" of their own ("an end to the war", "a return to
+/// talks").
+const TO_NOUNS: &[&str] = &[
+    "end", "solution", "return", "access", "approach", "transition", "threat", "path", "road", "commitment",
+    "response", "settlement", "resolution", "alternative", "aid", "assistance", "contribution", "extension",
+    "amendment", "change", "changes", "pathway", "route", "exception", "exemption",
+];
+
 /// Verbs of speaking about something: refusing to do them is no stance on it.
 pub(super) const SPEAKING: &[&str] = &[
     "comment", "discuss", "say", "answer", "elaborate", "confirm", "speculate", "respond", "reveal", "disclose",
@@ -848,6 +937,20 @@ const NEGATIVE: &[&str] = &[
     "lie", "propaganda", "hypocrisy", "sabotage", "blackmail", "unlawful", "nasty", "futile", "counterproductive",
     "unhelpful", "regrettable", "bully",
 ];
+
+/// Adjectives that take a side on what their preposition introduces.
+const SIDE_PREDICATES: &[(&str, Relation, &str)] = &[
+    ("opposed", Relation::Rejects, "to"),
+    ("supportive", Relation::Supports, "of"),
+    ("critical", Relation::Criticizes, "of"),
+    ("hostile", Relation::Criticizes, "to"),
+];
+
+/// The words that head a side predicate (see `side_predicates`).
+const SIDE_WORDS: &[&str] = &["opposed", "supportive", "critical", "hostile", "against", "favor", "favour"];
+
+/// … or as needed ("a firm response was urgently needed, X said": a demand).
+const NEEDED: &[&str] = &["need", "necessary", "essential", "vital", "imperative", "indispensable", "urgent"];
 
 /// … or well (support).
 const POSITIVE: &[&str] = &[
@@ -870,6 +973,7 @@ const NOUN_FRAMES: &[(&str, Relation, &[&str])] = &[
     ("opposition", Relation::Rejects, &["to"]),
     ("rejection", Relation::Rejects, &["of"]),
     ("demand", Relation::Demands, &["for"]),
+    ("request", Relation::Demands, &["for", "to"]),
     ("call", Relation::Demands, &["for"]),
     ("criticism", Relation::Criticizes, &["of"]),
     ("condemnation", Relation::Criticizes, &["of"]),
@@ -924,7 +1028,7 @@ pub(super) const LIGHT_VERBS: &[&str] = &["work", "continue", "help", "try", "se
 const CARRIER_VERBS: &[&str] = &[
     "bring", "achieve", "reach", "secure", "ensure", "produce", "maintain", "uphold", "preserve", "facilitate",
     "promote", "advance", "deliver", "provide", "restore", "build", "strengthen", "deepen", "expand", "pursue",
-    "protect", "establish", "implement",
+    "protect", "establish", "implement", "realize", "realise", "create", "foster", "enable", "forge", "find",
 ];
 
 /// Through light verbs to what they are about: their `xcomp`, a purpose clause, or

@@ -529,3 +529,38 @@ fn parsed_a_name_after_a_role_noun_is_the_actor() {
     let got = claims("Lula spoke by video link last week with his Argentine counterpart Javier Milei.");
     assert!(got.iter().any(|(s, r, o)| s.contains("Lula") && *r == "meets" && o == "Javier Milei"), "{got:?}");
 }
+
+#[test]
+fn parsed_a_pronoun_possessor_is_the_subject_of_its_verb() {
+    // Peru is named last, but "their" is the two presidents'.
+    let got = claims("President Lula and President Boric of Chile, after talks on Peru, affirmed their commitment to a lasting settlement of the border dispute.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Lula") && *r == "supports" && o.contains("settlement of the border dispute")), "{got:?}");
+    assert!(!got.iter().any(|(s, r, _)| s == "Peru" && *r == "supports"), "{got:?}");
+}
+
+#[test]
+fn parsed_side_predicates_and_needs() {
+    let got = claims("Dutch farmers are against the nitrogen quotas, the union said.");
+    assert!(got.iter().any(|(_, r, o)| *r == "rejects" && o == "nitrogen quotas"), "{got:?}");
+    let got = claims("Norway is opposed to the new drilling licences in the Arctic.");
+    assert!(got.iter().any(|(s, r, o)| s == "Norway" && *r == "rejects" && o.starts_with("new drilling licences")), "{got:?}");
+    let got = claims("Finland is not opposed to the new quotas.");
+    assert!(!got.iter().any(|(s, r, _)| s == "Finland" && *r == "rejects"), "{got:?}");
+    let got = claims("Prime Minister Kishida said a coordinated regional response was urgently needed.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Kishida") && *r == "demands" && o.contains("coordinated regional response")), "{got:?}");
+}
+
+#[test]
+fn parsed_labels_keep_one_level_of_phrases() {
+    // The phrase inside the phrase ("on the upper reaches") is left out; "of" phrases stay.
+    let got = claims("Laos reaffirmed its support for a joint effort to monitor water levels on the upper reaches of the Mekong.");
+    assert!(got.iter().any(|(s, r, o)| s == "Laos" && *r == "supports" && o == "joint effort to monitor water levels"), "{got:?}");
+    let got = claims("The union urged an end to the strike over pensions at the port.");
+    assert!(!got.iter().any(|(_, _, o)| o == "end"), "{got:?}");
+}
+
+#[test]
+fn parsed_stances_on_requests() {
+    let got = claims("Judge Amara Diallo rejected Ghana's request for a delay of the hearing.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Diallo") && *r == "rejects" && o.contains("delay of the hearing")), "{got:?}");
+}
