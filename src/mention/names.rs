@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::words::{is_in, norm, NOT_NAMES, ORG_WORDS, TITLES};
+use super::words::{is_in, norm, NOT_NAMES, ORG_WORDS, OWN_GROUPS, TITLES};
 use crate::claim::{Entity, EntityKind};
 use crate::text::{Token, TokenKind};
 
@@ -167,6 +167,23 @@ pub fn discover(
         // "the Vice President said", "National Security Advisor": a title is no name.
         let all_titles = (start..=run_end).all(|k| is_in(&TITLES, &norms[k]) || is_in(TITLE_WORDS, &norms[k]));
         if all_titles {
+            continue;
+        }
+        // "Hong Kong authorities", "Republican lawmakers": a name before a group noun
+        // names the group, as written.
+        let group = tokens.get(run_end + 1).filter(|t| t.start == tokens[run_end].end + 1 && t.kind == TokenKind::Word);
+        let group = group.filter(|_| {
+            let n = &norms[run_end + 1];
+            (is_in(&OWN_GROUPS, n) || matches!(n.as_str(), "authorities" | "officials" | "government"))
+                && !is_in(&TITLES, last)
+                && run_end + 1 < range.end
+        });
+        if let (Some(g), None) = (group, people.lookup(name)) {
+            // ("Hong Kong officials" and "Hong Kong authorities" are one actor, Hong Kong.)
+            let own = is_in(&OWN_GROUPS, &norms[run_end + 1]);
+            let label = if own { &text[tokens[start].start..g.end] } else { name };
+            out.push(Found { first: start, last: run_end + 1, title_first: None, title: None, entity: Entity::from_label(EntityKind::Group, label) });
+            i = run_end + 2;
             continue;
         }
         let entity = if let Some(known) = people.lookup(name) {

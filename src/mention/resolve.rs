@@ -205,7 +205,8 @@ fn absorb_titles(norms: &[String], ms: &mut Vec<Mention>, titles: &[String]) {
 /// that state. The possessor of backers stays a mention of its own.
 fn groups(text: &str, tokens: &[Token], norms: &[String], ms: &mut [Mention]) {
     for i in 0..ms.len() {
-        if !is_stateish(&ms[i]) {
+        let person = ms[i].entity.kind == EntityKind::Person && ms[i].role == Role::Name;
+        if !is_stateish(&ms[i]) && !(person && is_in(&OWN_GROUPS, tok(norms, ms[i].last + 1))) {
             continue;
         }
         let mut k = ms[i].last + 1;
@@ -242,6 +243,16 @@ fn groups(text: &str, tokens: &[Token], norms: &[String], ms: &mut [Mention]) {
                 )
                 .map(|(len, n)| (len + skip, n));
             }
+        }
+        // "U.S. lawmakers", "German automakers": a group of its own, named as written.
+        if found.is_none() && !possessive && is_in(&OWN_GROUPS, tok(norms, k)) {
+            let m = &mut ms[i];
+            m.last = k;
+            m.span.end = tokens[k].end;
+            m.entity = Entity::from_label(EntityKind::Group, &text[m.span.start..m.span.end]);
+            m.role = Role::Name;
+            m.modifier = false;
+            continue;
         }
         if let Some((len, noun)) = found {
             let m = &mut ms[i];

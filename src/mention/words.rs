@@ -63,9 +63,19 @@ pub const CONJUNCTIONS: &[&str] = &["and", "or", "but", "nor", "as well as", "pl
 pub static GROUP_NOUNS: WordList = WordList::new(&[
     "officials", "official", "mediators", "diplomats", "diplomat", "delegation", "delegations", "negotiators",
     "negotiator", "government", "authorities", "side", "leadership", "administration", "team", "leaders",
-    "counterparts", "forces", "military", "army", "envoys", "representatives", "lawmakers", "ministers", "backers",
+    "counterparts", "forces", "military", "army", "envoys", "representatives", "ministers", "backers",
     "allies", "partners", "supporters", "sponsors", "patrons", "governments", "officers", "troops", "negotiating team",
     "foreign ministry", "defence ministry", "defense ministry", "ministry", "spokesperson", "sources",
+]);
+
+/// Plural nouns that, after a state, demonym, person or capitalised name, name a group
+/// of its own, not the state: "U.S. lawmakers", "German automakers", "Assad loyalists".
+pub static OWN_GROUPS: WordList = WordList::new(&[
+    "lawmakers", "legislators", "senators", "congressmen", "parliamentarians", "automakers", "carmakers", "farmers",
+    "loyalists", "politicians", "protesters", "protestors", "demonstrators", "activists", "rebels", "insurgents",
+    "militants", "exporters", "importers", "manufacturers", "businesses", "companies", "firms", "investors",
+    "unions", "producers", "fishermen", "workers", "students", "doctors", "lawyers", "judges", "prosecutors",
+    "separatists", "hardliners", "moderates", "conservatives", "liberals", "nationalists", "voters", "lobbyists",
 ]);
 
 /// People who act for the state named after them: "officials from Brazil",

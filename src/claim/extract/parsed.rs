@@ -13,6 +13,7 @@ use crate::syntax::{Model, Parse};
 const VERB: u8 = 15;
 const NOUN: u8 = 7;
 const ADJ: u8 = 0;
+const ADV: u8 = 2;
 const PROPN: u8 = 11;
 const PRON: u8 = 10;
 const NUM: u8 = 8;
@@ -519,7 +520,11 @@ impl ClaimExtractor {
                 // Only a verb that is no stance of its own passes the noun on: "Biden
                 // reaffirmed support for …", but not "Saar dismissed calls for …".
                 let governed = t.rel[n] == "obj" || t.rel[n] == "conj";
-                let neutral = |v: &usize| !self.verb_lemmas.contains_key(t.lemma(*v));
+                // ("reaffirmed the importance of": "reaffirm" is a cue only in "reaffirmed
+                // support for".)
+                let neutral = |v: &usize| {
+                    self.verb_lemmas.get(t.lemma(*v)).is_none_or(|cues| cues.iter().all(|(_, rest)| !rest.is_empty()))
+                };
                 if let Some(v) = t.head(n).filter(|_| governed).filter(neutral) {
                     if let Some(s) = subject_of(t, v, 0) {
                         subjects = self.subjects(ctx, t, &t.with_conjuncts(s));
@@ -848,9 +853,12 @@ impl ClaimExtractor {
         if let Some(v) = t.head(o).filter(|_| t.rel[o] == "obj") {
             let end = words.iter().copied().max().unwrap_or(o);
             for k in t.kids_with(v, |r| r.starts_with("obl")) {
+                // (A carrier verb's phrase is its object's: "maintaining peace and
+                // stability in the Indo-Pacific".)
                 let takes = match t.case_of(k) {
                     Some("of") => true,
                     Some("to") => TO_NOUNS.contains(&t.lemma(o)),
+                    Some("in" | "on" | "for" | "across" | "throughout" | "between") => CARRIER_VERBS.contains(&t.lemma(v)),
                     _ => false,
                 };
                 let mut pp = Vec::new();
@@ -864,7 +872,9 @@ impl ClaimExtractor {
         // Leading determiners, possessives, "to" and "that" are not part of the label.
         // ("a just peace": an adverb the tagger reads there stays.)
         let skip = |w: usize| {
-            let adverb = t.rel[w] == "advmod" && matches!(t.lemma(w), "also" | "only" | "even" | "still" | "again" | "further" | "now" | "then" | "immediately" | "once" | "already");
+            let adverb = t.rel[w] == "advmod"
+                && (matches!(t.lemma(w), "also" | "only" | "even" | "still" | "again" | "further" | "now" | "then" | "immediately" | "once" | "already")
+                    || t.lemma(w).ends_with("ly") && t.p.words[w].upos == ADV);
             // A possessor stays ("Russia's escalation of forces"), a pronoun one not.
             // (Nor a date: "Tuesday's announcement" is the announcement.)
             let pronoun_possessor = t.rel[w] == "nmod:poss"

@@ -564,3 +564,21 @@ fn parsed_stances_on_requests() {
     let got = claims("Judge Amara Diallo rejected Ghana's request for a delay of the hearing.");
     assert!(got.iter().any(|(s, r, o)| s.contains("Diallo") && *r == "rejects" && o.contains("delay of the hearing")), "{got:?}");
 }
+
+#[test]
+fn parsed_the_importance_of_keeping_something_somewhere() {
+    let got = claims("Prime Minister Luxon reaffirmed the importance of maintaining freedom of navigation in the Tasman Sea.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Luxon") && *r == "supports" && o == "freedom of navigation in the Tasman Sea"), "{got:?}");
+    let got = claims("Chancellor Nehammer stressed the need to significantly raise the rail tariffs.");
+    assert!(got.iter().any(|(_, r, o)| *r == "demands" && o.starts_with("raise the rail tariffs")), "{got:?}");
+}
+
+#[test]
+fn groups_of_their_own_and_unknown_authorities() {
+    let got = claims("Italian farmers are against the new quotas. Assad loyalists attacked the convoy.");
+    assert!(has(&got, "Italian farmers", "rejects", "new quotas"), "{got:?}");
+    assert!(has(&got, "Assad loyalists", "criticizes", "convoy"), "{got:?}");
+    // An unknown place's officials and authorities are one actor, the place.
+    let got = claims("Macau officials rejected the report. Macau authorities later criticized the bank.");
+    assert!(has(&got, "Macau", "rejects", "report") && has(&got, "Macau", "criticizes", "bank"), "{got:?}");
+}
