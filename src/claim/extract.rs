@@ -723,7 +723,11 @@ impl ClaimExtractor {
                     if ctx.w(cue.first).starts_with("recogni") && obj.entity.kind.is_actor() {
                         obj.entity = self.position_named(&format!("recognition of {}", obj.entity.label));
                     }
-                    let r = if neg { relation.negated().unwrap_or(relation) } else { relation };
+                    let r = match (neg, relation.negated()) {
+                        (false, _) => relation,
+                        (true, Some(r)) => r,
+                        (true, None) => continue,
+                    };
                     for sj in &subjects {
                         out.push(found(sj, r, &obj, cue, 0.8, modality, ctx));
                     }

@@ -63,12 +63,14 @@ impl Relation {
         matches!(self, Relation::Meets | Relation::Sends)
     }
 
-    /// The relation a negation turns this one into ("will not accept" → rejects).
+    /// The relation a negation turns this one into ("will not accept" → rejects, "does
+    /// not want" → rejects, "did not oppose" → supports); not criticising or not
+    /// proposing something takes no side on it ("never criticized X" is no support).
     pub fn negated(self) -> Option<Relation> {
         match self {
-            Relation::Supports | Relation::Proposes | Relation::Demands => Some(Relation::Rejects),
-            Relation::Rejects | Relation::Criticizes => Some(Relation::Supports),
-            Relation::Meets | Relation::Sends => None,
+            Relation::Supports | Relation::Demands => Some(Relation::Rejects),
+            Relation::Rejects => Some(Relation::Supports),
+            Relation::Proposes | Relation::Criticizes | Relation::Meets | Relation::Sends => None,
         }
     }
 }
@@ -231,5 +233,6 @@ mod tests {
         }
         assert_eq!(Relation::from_name("REJECTS"), Some(Relation::Rejects));
         assert_eq!(Relation::Supports.negated(), Some(Relation::Rejects));
+        assert_eq!(Relation::Criticizes.negated(), None);
     }
 }

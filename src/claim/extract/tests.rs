@@ -582,3 +582,11 @@ fn groups_of_their_own_and_unknown_authorities() {
     let got = claims("Macau officials rejected the report. Macau authorities later criticized the bank.");
     assert!(has(&got, "Macau", "rejects", "report") && has(&got, "Macau", "criticizes", "bank"), "{got:?}");
 }
+
+#[test]
+fn not_criticising_takes_no_side() {
+    let got = claims("Hungary has never criticized the Turkish incursion.");
+    assert!(!got.iter().any(|(s, _, _)| s == "Hungary"), "{got:?}");
+    let got = claims("Hungary did not reject the Turkish proposal.");
+    assert!(got.iter().any(|(s, r, _)| s == "Hungary" && *r == "supports"), "{got:?}");
+}
