@@ -603,6 +603,11 @@ impl ClaimExtractor {
     #[allow(clippy::type_complexity)]
     fn apply(&self, ctx: &Ctx, cue: &CueHit, attr: &Attribution, out: &mut Vec<Found>) {
         let cue_in_quote = ctx.in_quote[cue.first];
+        // "back off his threats", "backed down": a particle after a one-word verb cue
+        // makes another verb.
+        if cue.frame == Frame::Verb && cue.first == cue.last && matches!(ctx.w(cue.last + 1), "off" | "away" | "down") {
+            return;
+        }
         // "wants to meet Trump": the first verb only sets the modality of the second, when
         // the second has an object of its own ("offered to host talks" stays an offer).
         if cue.frame == Frame::Verb {

@@ -359,6 +359,10 @@ impl ClaimExtractor {
                 continue;
             };
             let rest: &[String] = if adjacent(rest) { rest } else { &[] };
+            // "back off", "back down": a particle the cue does not name makes another verb.
+            if t.kids_with(v, |r| r == "compound:prt").iter().any(|k| !rest.iter().any(|r| r == t.lemma(*k))) {
+                continue;
+            }
             let prep = if rest.is_empty() { entries.iter().find(|(_, r)| governed(r)).map(|(_, r)| r.as_slice()) } else { None };
             if self.conditional(&t, v) {
                 continue;

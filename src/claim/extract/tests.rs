@@ -590,3 +590,9 @@ fn not_criticising_takes_no_side() {
     let got = claims("Hungary did not reject the Turkish proposal.");
     assert!(got.iter().any(|(s, r, _)| s == "Hungary" && *r == "supports"), "{got:?}");
 }
+
+#[test]
+fn a_particle_makes_another_verb() {
+    let got = claims("Asked whether he would back off his tariff threats, Milei said no.");
+    assert!(!got.iter().any(|(_, r, _)| *r == "supports"), "{got:?}");
+}
