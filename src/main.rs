@@ -385,26 +385,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open_read_only(&store_dir)?;
             let from = kg::ask::resolve(&store, Want::Any, &a.from)?;
             let to = kg::ask::resolve(&store, Want::Any, &a.to)?;
-            // The chain is found on the stances (one edge per linked pair, no evidence),
-            // then its hops are found again among the claims of those pairs only, so
-            // that each shows its earliest claim; loading every claim with its evidence
-            // took 78 s on a 100 MB store.
-            let stances = kg::ask::load_stances(&store)?;
-            let Some(hops) = ClaimGraph::build(&stances).path(&from, &to) else {
-                bail!("no chain of claims links {} and {}", labels(&from), labels(&to));
-            };
-            let pairs: Vec<(&str, &str)> =
-                hops.iter().map(|h| (h.claim.subject.iri.as_str(), h.claim.object.iri.as_str())).collect();
-            let claims = kg::ask::load_claims_between(&store, &pairs)?;
-            let graph = ClaimGraph::build(&claims);
-            let Some(hops) = graph.path(&from, &to) else {
-                bail!("the store changed while reading it: ask again");
+            let (chain, answer) = match kg::graph::find_path(&store, &from, &to)? {
+                kg::graph::PathFound::Linked { chain, answer } => (chain, answer),
+                kg::graph::PathFound::NotLinked => {
+                    bail!("no chain of claims links {} and {}", labels(&from), labels(&to))
+                }
+                kg::graph::PathFound::Changed => bail!("the store changed while reading it: ask again"),
             };
             if a.format == AnswerFormat::Table {
-                writeln!(out, "{}", kg::graph::chain(&hops, &from))?;
+                writeln!(out, "{chain}")?;
                 writeln!(out)?;
             }
-            write_answer(&kg::graph::path_answer(&hops), a.format, &mut out, || "no hops: they are the same".into())?;
+            write_answer(&answer, a.format, &mut out, || "no hops: they are the same".into())?;
         }
         Command::Clusters(a) => {
             let store = Store::open_read_only(&store_dir)?;
@@ -762,16 +754,7 @@ fn progress_bar(name: &str) -> indicatif::ProgressBar {
 fn who(store_dir: &Path, relation: Relation, args: &cli::PositionArgs, out: &mut dyn Write) -> Result<()> {
     let store = Store::open_read_only(store_dir)?;
     let targets = kg::ask::resolve(&store, Want::Position, &args.position)?;
-    let answer = if args.claims {
-        kg::ask::who(&kg::ask::load_claims_about(&store, &targets)?, relation, &targets)
-    } else {
-        // Counted and dated from the bare claims; only each stance's latest claim is
-        // loaded with its evidence (on a 100 MB store: 4,000 claims, 400 stances).
-        let claims = kg::ask::load_stance_claims(&store, relation, &targets)?;
-        let stances = kg::ask::stances(&claims);
-        let latest: Vec<&str> = stances.iter().map(|s| s.latest.claim.as_str()).collect();
-        kg::ask::who_summary(&stances, &kg::ask::load_claims_by_iri(&store, &latest)?)
-    };
+    let answer = kg::ask::who_answer(&store, relation, &targets, args.claims)?;
     write_answer(&answer, args.format, out, || format!("no claims that anyone {relation} {}", labels(&targets)))
 }
 
