@@ -59,6 +59,19 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
+/// "a, b or c" (or "a, b, c, d, e or 7 more"): the labels of matched entities, for messages.
+pub fn labels(entities: &[Entity]) -> String {
+    const SHOWN: usize = 5;
+    let mut l: Vec<String> = entities.iter().take(SHOWN).map(|e| e.label.clone()).collect();
+    if entities.len() > SHOWN {
+        l.push(format!("{} more", entities.len() - SHOWN));
+    }
+    match l.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => l.join(""),
+    }
+}
+
 /// The query behind [`resolve`]: every name of every actor and position.
 pub const NAMES_QUERY: &str = include_str!("../../queries/names.rq");
 /// The query behind [`load_claims`]: one row per claim with IRIs, labels and classes.
