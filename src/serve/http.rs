@@ -188,11 +188,14 @@ pub fn parse_head(head: &str) -> Result<Request, Refusal> {
     else {
         return Err(Refusal::new(400, "malformed request line"));
     };
-    if !version.starts_with("HTTP/1.") {
-        return Err(Refusal::new(505, format!("unsupported protocol '{version}': speak HTTP/1.1")));
-    }
     if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(Refusal::new(400, "malformed request method"));
+    }
+    if !version.starts_with("HTTP/") {
+        return Err(Refusal::new(400, "malformed request line"));
+    }
+    if !version.starts_with("HTTP/1.") {
+        return Err(Refusal::new(505, format!("unsupported protocol '{version}': speak HTTP/1.1")));
     }
     // Absolute-form targets ("http://host/path") are for proxies; origin-form only.
     if !target.starts_with('/') {
