@@ -756,6 +756,8 @@ fn serve(store_dir: &Path, args: &cli::ServeArgs) -> Result<ExitCode> {
         max_result_bytes: args.max_result_bytes,
         update_token,
         threads: args.threads.max(1),
+        // A read-only store is opened again when another process writes to it.
+        reopen: (!args.allow_update).then(|| store_dir.to_path_buf()),
         ..Default::default()
     };
     let server = kg::serve::Server::bind(&args.bind, store, options)?;

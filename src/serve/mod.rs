@@ -26,7 +26,7 @@ pub mod http;
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::mpsc::{sync_channel, Receiver, TrySendError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use http::{Refusal, Request, Response};
@@ -61,7 +61,14 @@ pub struct ServeOptions {
     pub threads: usize,
     /// A request (head and body) must arrive within this time (408).
     pub read_timeout: Duration,
+    /// The directory of a store opened read-only: when its files change (another
+    /// process ingested), it is opened again, at most once every [`REOPEN_CHECK`], so
+    /// that answers follow the store. `None` serves the store as given.
+    pub reopen: Option<std::path::PathBuf>,
 }
+
+/// How often a [`ServeOptions::reopen`] store's directory is looked at.
+pub const REOPEN_CHECK: Duration = Duration::from_secs(1);
 
 impl Default for ServeOptions {
     fn default() -> Self {
@@ -72,6 +79,7 @@ impl Default for ServeOptions {
             update_token: None,
             threads: 8,
             read_timeout: Duration::from_secs(10),
+            reopen: None,
         }
     }
 }
@@ -109,15 +117,149 @@ pub struct Server {
 
 /// What the worker threads share.
 struct Shared {
-    store: Store,
+    /// The store, and how many times it was opened again or updated (answers of one
+    /// generation are cached together).
+    store: RwLock<(Arc<Store>, u64)>,
     options: ServeOptions,
+    /// When the store's directory was last looked at, and what it held then.
+    seen: Mutex<(Instant, Option<DirStamp>)>,
+    /// Answers of `/api/…` for the store as it is, by endpoint and parameters.
+    answers: AnswerCache,
+    /// Bound to loopback: the port, for checking `Host` (see [`loopback_host`]).
+    loopback_port: Option<u16>,
+}
+
+/// Whether a `Host` header names this machine's loopback server on `port`. A page on
+/// another site whose name was made to resolve to 127.0.0.1 (DNS rebinding) sends its
+/// own name, so a loopback server answers only requests that name loopback.
+pub fn loopback_host(host: &str, port: u16) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    let (name, given) = match host.rsplit_once(':') {
+        Some((n, p)) if !n.ends_with(':') && (n.starts_with('[') == n.ends_with(']')) => (n.to_string(), Some(p)),
+        _ => (host.clone(), None),
+    };
+    let port_ok = given.is_none_or(|p| p.parse::<u16>() == Ok(port));
+    port_ok && matches!(name.as_str(), "127.0.0.1" | "localhost" | "[::1]")
+}
+
+/// Most answers kept; past it the cache starts again empty.
+const MAX_CACHED_ANSWERS: usize = 1024;
+
+/// Answers of `/api/…` for the store as it is: the questions that read the whole store
+/// (central, clusters, path) take seconds on a large one, and their answer does not
+/// change until the store does. Each answer is computed once while the same request
+/// waits for it ([`OnceLock`]); errors of the store (5xx) are not kept. Emptied when
+/// the store is opened again, or when `update` may have changed it.
+#[derive(Default)]
+struct AnswerCache {
+    entries: Mutex<std::collections::HashMap<String, Arc<std::sync::OnceLock<Response>>>>,
+}
+
+impl AnswerCache {
+    fn get_or_compute(&self, key: String, compute: impl FnOnce() -> Response) -> Response {
+        let cell = {
+            let Ok(mut entries) = self.entries.lock() else { return compute() };
+            if entries.len() >= MAX_CACHED_ANSWERS && !entries.contains_key(&key) {
+                entries.clear();
+            }
+            entries.entry(key.clone()).or_default().clone()
+        };
+        let response = cell.get_or_init(compute).clone();
+        if response.status >= 500 {
+            if let Ok(mut entries) = self.entries.lock() {
+                entries.remove(&key);
+            }
+        }
+        response
+    }
+
+    fn clear(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.clear();
+        }
+    }
+}
+
+/// What a store directory holds, enough to tell that a writer changed it: RocksDB
+/// adds files and appends to its log and manifest as it commits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DirStamp {
+    files: usize,
+    bytes: u64,
+    newest: Option<std::time::SystemTime>,
+}
+
+fn dir_stamp(dir: &std::path::Path) -> Option<DirStamp> {
+    let mut stamp = DirStamp { files: 0, bytes: 0, newest: None };
+    for entry in std::fs::read_dir(dir).ok()? {
+        let Ok(meta) = entry.and_then(|e| e.metadata()) else { continue };
+        stamp.files += 1;
+        stamp.bytes += meta.len();
+        stamp.newest = stamp.newest.max(meta.modified().ok());
+    }
+    Some(stamp)
+}
+
+impl Shared {
+    /// The store to answer from: opened again first when its directory changed.
+    fn store(&self) -> Arc<Store> {
+        self.current().0
+    }
+
+    /// The store to answer from and its generation.
+    fn current(&self) -> (Arc<Store>, u64) {
+        if let Some(dir) = &self.options.reopen {
+            self.reopen_if_changed(dir);
+        }
+        match self.store.read() {
+            Ok(s) => s.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// After the store changed: a new generation, and no answers of the old one.
+    fn changed(&self, fresh: Option<Store>) {
+        if let Ok(mut s) = self.store.write() {
+            if let Some(fresh) = fresh {
+                s.0 = Arc::new(fresh);
+            }
+            s.1 += 1;
+        }
+        self.answers.clear();
+    }
+
+    fn reopen_if_changed(&self, dir: &std::path::Path) {
+        // One thread looks at a time; the others answer from the store they have.
+        let Ok(mut seen) = self.seen.try_lock() else { return };
+        if seen.0.elapsed() < REOPEN_CHECK {
+            return;
+        }
+        let now = dir_stamp(dir);
+        if now.is_some() && now != seen.1 {
+            match Store::open_read_only(dir) {
+                Ok(fresh) => self.changed(Some(fresh)),
+                // A writer in the middle of creating files: try again at the next look.
+                Err(_) => return,
+            }
+        }
+        *seen = (Instant::now(), now);
+    }
 }
 
 impl Server {
     /// Binds `addr` (such as `127.0.0.1:7878`; port 0 picks a free one).
     pub fn bind(addr: &str, store: Store, options: ServeOptions) -> Result<Server, ServeError> {
         let listener = TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr: addr.to_string(), source })?;
-        Ok(Server { listener, shared: Arc::new(Shared { store, options }) })
+        let stamp = options.reopen.as_deref().and_then(dir_stamp);
+        let bound = listener.local_addr().map_err(|source| ServeError::Bind { addr: addr.to_string(), source })?;
+        let shared = Shared {
+            loopback_port: is_loopback(&bound).then_some(bound.port()),
+            store: RwLock::new((Arc::new(store), 0)),
+            options,
+            seen: Mutex::new((Instant::now(), stamp)),
+            answers: AnswerCache::default(),
+        };
+        Ok(Server { listener, shared: Arc::new(shared) })
     }
 
     /// The address bound (with the port picked when 0 was asked for).
@@ -200,6 +342,14 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
 
 /// The answer to a request.
 fn route(request: &Request, shared: &Shared) -> Response {
+    if let Some(port) = shared.loopback_port {
+        match request.header("host") {
+            Some(host) if loopback_host(host, port) => {}
+            Some(host) => return Response::error(403, format!("unexpected Host '{host}': this server answers for 127.0.0.1:{port} and localhost:{port}")),
+            // HTTP/1.0 clients may send none.
+            None => {}
+        }
+    }
     let path = request.path.as_str();
     let get = matches!(request.method.as_str(), "GET" | "HEAD");
     if path == "/sparql" {
@@ -219,7 +369,11 @@ fn route(request: &Request, shared: &Shared) -> Response {
             return not_allowed("GET, HEAD");
         }
         return match http::parse_form(&request.query) {
-            Ok(params) => api::answer(&shared.store, name, &params),
+            Ok(params) => {
+                let (store, generation) = shared.current();
+                let key = format!("{generation}/{name}?{params:?}");
+                shared.answers.get_or_compute(key, || api::answer(&store, name, &params))
+            }
             Err(e) => api::error(400, &format!("{e} in the query string")),
         };
     }
@@ -366,7 +520,7 @@ fn sparql_query(request: &Request, shared: &Shared) -> Response {
     };
     let options = &shared.options;
     let mut out = CappedWriter { bytes: Vec::new(), cap: options.max_result_bytes, over: false };
-    match shared.store.query_to_writer(&text, format, &mut out, None, Some(options.timeout)) {
+    match shared.store().query_to_writer(&text, format, &mut out, None, Some(options.timeout)) {
         Ok(_) => Response::new(200, media, out.bytes).with_header("Vary", "Accept"),
         Err(StoreError::Timeout(d)) => Response::error(503, format!("query timed out after {:.0} s", d.as_secs_f64())),
         Err(_) if out.over => Response::error(
@@ -401,7 +555,10 @@ fn sparql_update(request: &Request, shared: &Shared) -> Response {
         Ok(t) => t,
         Err(r) => return r,
     };
-    match shared.store.update(&text) {
+    let result = shared.store().update(&text);
+    // Even a failed update may have changed something before it failed.
+    shared.changed(None);
+    match result {
         Ok(()) => Response::new(204, "text/plain; charset=utf-8", Vec::new()),
         Err(e @ StoreError::Syntax { .. }) => Response::error(400, e),
         Err(e) => Response::error(500, e),
@@ -438,6 +595,22 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loopback_hosts() {
+        for (host, ok) in [
+            ("127.0.0.1:7878", true),
+            ("localhost:7878", true),
+            ("LOCALHOST", true),
+            ("[::1]:7878", true),
+            ("127.0.0.1:8080", false),
+            ("evil.example:7878", false),
+            ("127.0.0.1.evil.example", false),
+            ("::1", false),
+        ] {
+            assert_eq!(loopback_host(host, 7878), ok, "{host}");
+        }
+    }
 
     #[test]
     fn namespace_path_is_the_vocabulary_path() {

@@ -281,6 +281,10 @@ fn malformed_and_hostile_requests_get_a_clear_4xx_or_5xx() {
     assert_eq!(raw(&addr, chunked.as_bytes().to_vec()).0, 411);
     assert_eq!(raw(&addr, b"\x16\x03\x01 binary junk\r\n\r\n".to_vec()).0, 400);
     assert_eq!(raw(&addr, b"GET / HTTP/2.0\r\n\r\n".to_vec()).0, 505);
+    // DNS rebinding: another site's name for 127.0.0.1.
+    let (status, body) = raw(&addr, b"GET /api/contested HTTP/1.1\r\nHost: evil.example\r\n\r\n".to_vec());
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("unexpected Host"), "{body}");
     // A SPARQL injection through a question's parameter is a name that matches nothing.
     let injection = "NATO membership\" } } ; DROP ALL ; SELECT * { { ?s ?p \"";
     let r = get(&server.url(&format!("/api/who-rejects?position={}", enc(injection))), None);
@@ -461,4 +465,35 @@ fn binding_beyond_loopback_warns() {
     let out = kg_std(&dir.path().join("none")).args(["serve", "--bind", "127.0.0.1:0"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
+}
+
+#[test]
+fn answers_follow_an_ingest_into_the_served_store() {
+    let sample = SampleStore::new();
+    let server = Served::start(&sample.store(), &[], &[]);
+    let count = || -> u64 {
+        let query = "PREFIX kg: <https://w3id.org/kg-news/ns#> SELECT (COUNT(*) AS ?n) WHERE { ?c a kg:Claim }";
+        let r = get(&server.url(&format!("/sparql?query={}", enc(query))), Some("text/csv"));
+        r.body.lines().nth(1).and_then(|n| n.trim().parse().ok()).unwrap_or_else(|| panic!("{}", r.body))
+    };
+    let before = count();
+    // Asked before the ingest, so that a cached answer would be stale after it.
+    let r = get(&server.url("/api/who-rejects?position=30-day%20ceasefire"), None);
+    assert_eq!(r.status, 200);
+    assert!(!r.body.contains("\"actor\": \"Russia\""), "{}", r.body);
+    let text = sample.dir.path().join("more.txt");
+    std::fs::write(&text, "Talks in Geneva\n\nThe Kremlin rejected the 30-day ceasefire on Tuesday.\n").unwrap();
+    // A second process writes while the server reads.
+    sample.kg().args(["ingest", "--quiet", "--format", "article", "--date", "2025-11-27"]).arg(&text).assert().success();
+    let mut after = before;
+    for _ in 0..100 {
+        after = count();
+        if after > before {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(after > before, "the server still answers from the store as it was ({before} claims)");
+    let r = get(&server.url("/api/who-rejects?position=30-day%20ceasefire"), None);
+    assert!(r.body.contains("\"actor\": \"Russia\""), "{}", r.body);
 }
