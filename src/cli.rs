@@ -185,6 +185,23 @@ pub enum Command {
     ///
     /// Example: kg eval --gold tests/data/eval/seed.gold.jsonl --show
     Eval(EvalArgs),
+    /// Serve the store over HTTP: a SPARQL 1.1 endpoint, the questions as JSON, a web page
+    ///
+    /// /sparql speaks the SPARQL 1.1 Protocol (GET, POST form or direct), with results
+    /// chosen by the Accept header: SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples or
+    /// JSON-LD for CONSTRUCT and DESCRIBE. /api/who-rejects?position=…, positions?actor=…,
+    /// meetings, contested, timeline?name=…, path?from=…&to=…, clusters, central give
+    /// the rows of --format json. / is a page to search actors and positions and see
+    /// their stances, timelines, graph and coalitions; it loads nothing from elsewhere.
+    /// /kg-news/ns is the vocabulary's JSON-LD context.
+    ///
+    /// The store is opened read-only: reads never write. /update is off unless
+    /// --allow-update is given, and then needs 'Authorization: Bearer TOKEN'.
+    ///
+    /// Example: kg serve --bind 127.0.0.1:7878
+    ///
+    /// Example: KG_TOKEN=$(cat token) kg serve --allow-update
+    Serve(ServeArgs),
     /// Print a shell completion script for kg
     ///
     /// Example (bash): kg completions bash > ~/.local/share/bash-completion/completions/kg
@@ -201,6 +218,34 @@ pub enum Command {
     ///
     /// Example: kg man > kg.1 && man ./kg.1
     Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on; one other than loopback prints a warning (anyone who
+    /// reaches it can read the store). Port 0 picks a free port
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
+    pub bind: String,
+    /// Accept SPARQL updates at /update from clients sending the token
+    /// (--token-file, else the KG_TOKEN variable; at least 16 characters); the store
+    /// is then opened for writing
+    #[arg(long)]
+    pub allow_update: bool,
+    /// Read the update token from the first line of FILE
+    #[arg(long, value_name = "FILE", requires = "allow_update")]
+    pub token_file: Option<PathBuf>,
+    /// Seconds a SPARQL query may run before it is cancelled (503)
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Largest request body accepted (a POSTed query or update), in bytes (413)
+    #[arg(long, default_value_t = 1_048_576, value_name = "BYTES")]
+    pub max_request_bytes: usize,
+    /// Largest SPARQL result sent, in bytes; a larger one is refused: add a LIMIT
+    #[arg(long, default_value_t = 67_108_864, value_name = "BYTES")]
+    pub max_result_bytes: usize,
+    /// Requests answered at once (more wait in a short queue, then get 503)
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub threads: usize,
 }
 
 /// Shells `kg completions` writes for.

@@ -7,8 +7,8 @@
 //!
 //! Each stage is a module, listed here in pipeline order; a stage uses only the stages
 //! before it. [`ingest`] drives the whole pipeline for the command line; [`ask`] answers
-//! questions from the store, [`graph`] builds petgraph views of its claims and
-//! [`export`] writes them for other tools.
+//! questions from the store, [`graph`] builds petgraph views of its claims,
+//! [`export`] writes them for other tools and [`serve`] offers all of it over HTTP.
 //!
 //! ```
 //! use kg::{claim::ClaimExtractor, entry, ontology::Ontology, store::{EntryClaims, Store}};
@@ -43,6 +43,7 @@ pub mod graph;
 pub mod ingest;
 pub mod mention;
 pub mod ontology;
+pub mod serve;
 pub mod store;
 pub mod syntax;
 pub mod table;

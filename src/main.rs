@@ -288,6 +288,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut stdout = io::stdout();
             return follow(&store_dir, cli.ontology.as_deref(), &args, &mut stdout);
         }
+        Command::Serve(args) => {
+            out.flush()?;
+            drop(out);
+            return serve(&store_dir, &args);
+        }
         Command::Optimize => {
             Store::open(&store_dir)?.optimize()?;
         }
@@ -353,7 +358,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open_read_only(&store_dir)?;
             let actors = kg::ask::resolve(&store, Want::Actor, &a.actor)?;
             let answer = kg::ask::positions(&kg::ask::load_claims_about(&store, &actors)?, &actors);
-            let empty = || format!("no claims about positions by {}", labels(&actors));
+            let empty = || format!("no claims about positions by {}", kg::ask::labels(&actors));
             write_answer(&answer, a.format, &mut out, empty)?;
         }
         Command::Meetings(a) => {
@@ -365,7 +370,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let answer = kg::ask::meetings(&claims, actors.as_deref());
             let empty = || match &actors {
-                Some(actors) => format!("no meetings of {}", labels(actors)),
+                Some(actors) => format!("no meetings of {}", kg::ask::labels(actors)),
                 None => "no meetings in the store".into(),
             };
             write_answer(&answer, a.format, &mut out, empty)?;
@@ -379,32 +384,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = Store::open_read_only(&store_dir)?;
             let found = kg::ask::resolve(&store, Want::Any, &a.name)?;
             let answer = kg::ask::timeline(&kg::ask::load_claims_about(&store, &found)?, &found);
-            write_answer(&answer, a.format, &mut out, || format!("no claims about {}", labels(&found)))?;
+            write_answer(&answer, a.format, &mut out, || format!("no claims about {}", kg::ask::labels(&found)))?;
         }
         Command::Path(a) => {
             let store = Store::open_read_only(&store_dir)?;
             let from = kg::ask::resolve(&store, Want::Any, &a.from)?;
             let to = kg::ask::resolve(&store, Want::Any, &a.to)?;
-            // The chain is found on the stances (one edge per linked pair, no evidence),
-            // then its hops are found again among the claims of those pairs only, so
-            // that each shows its earliest claim; loading every claim with its evidence
-            // took 78 s on a 100 MB store.
-            let stances = kg::ask::load_stances(&store)?;
-            let Some(hops) = ClaimGraph::build(&stances).path(&from, &to) else {
-                bail!("no chain of claims links {} and {}", labels(&from), labels(&to));
-            };
-            let pairs: Vec<(&str, &str)> =
-                hops.iter().map(|h| (h.claim.subject.iri.as_str(), h.claim.object.iri.as_str())).collect();
-            let claims = kg::ask::load_claims_between(&store, &pairs)?;
-            let graph = ClaimGraph::build(&claims);
-            let Some(hops) = graph.path(&from, &to) else {
-                bail!("the store changed while reading it: ask again");
+            let (chain, answer) = match kg::graph::find_path(&store, &from, &to)? {
+                kg::graph::PathFound::Linked { chain, answer } => (chain, answer),
+                kg::graph::PathFound::NotLinked => {
+                    bail!("no chain of claims links {} and {}", kg::ask::labels(&from), kg::ask::labels(&to))
+                }
+                kg::graph::PathFound::Changed => bail!("the store changed while reading it: ask again"),
             };
             if a.format == AnswerFormat::Table {
-                writeln!(out, "{}", kg::graph::chain(&hops, &from))?;
+                writeln!(out, "{chain}")?;
                 writeln!(out)?;
             }
-            write_answer(&kg::graph::path_answer(&hops), a.format, &mut out, || "no hops: they are the same".into())?;
+            write_answer(&answer, a.format, &mut out, || "no hops: they are the same".into())?;
         }
         Command::Clusters(a) => {
             let store = Store::open_read_only(&store_dir)?;
@@ -720,6 +717,64 @@ fn follow(store_dir: &Path, ontology: Option<&Path>, args: &cli::FollowArgs, out
     Ok(ExitCode::SUCCESS)
 }
 
+/// Shortest update token accepted: a guessable token would open the store to anyone.
+const MIN_TOKEN_CHARS: usize = 16;
+
+/// Runs `kg serve` until the process is stopped.
+fn serve(store_dir: &Path, args: &cli::ServeArgs) -> Result<ExitCode> {
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        bail!("invalid --timeout '{}': give a number of seconds above 0", args.timeout);
+    }
+    let update_token = if args.allow_update {
+        let token = match &args.token_file {
+            Some(file) => std::fs::read_to_string(file)
+                .with_context(|| format!("cannot read the token file {}", file.display()))?
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string(),
+            None => std::env::var("KG_TOKEN").unwrap_or_default().trim().to_string(),
+        };
+        if token.chars().count() < MIN_TOKEN_CHARS {
+            bail!("--allow-update needs a token of at least {MIN_TOKEN_CHARS} characters, from --token-file FILE or KG_TOKEN");
+        }
+        Some(token)
+    } else {
+        None
+    };
+    let store = if args.allow_update {
+        Store::open(store_dir)?
+    } else if store_dir.join("CURRENT").exists() {
+        Store::open_read_only(store_dir)?
+    } else {
+        bail!("no store at {}: ingest something first (kg ingest FILE)", store_dir.display());
+    };
+    let options = kg::serve::ServeOptions {
+        timeout: Duration::from_secs_f64(args.timeout),
+        max_request_bytes: args.max_request_bytes,
+        max_result_bytes: args.max_result_bytes,
+        update_token,
+        threads: args.threads.max(1),
+        // A read-only store is opened again when another process writes to it.
+        reopen: (!args.allow_update).then(|| store_dir.to_path_buf()),
+        ..Default::default()
+    };
+    let server = kg::serve::Server::bind(&args.bind, store, options)?;
+    let addr = server.local_addr().context("cannot read the address bound")?;
+    if !kg::serve::is_loopback(&addr) {
+        eprintln!(
+            "kg: warning: listening on {addr}, not only this machine: anyone who can reach it can read the store{}",
+            if args.allow_update { " (and, with the token, change it)" } else { "" }
+        );
+    }
+    let mut stdout = io::stdout();
+    writeln!(stdout, "serving {} on http://{addr}/ (SPARQL at /sparql; Ctrl-C stops)", store_dir.display())?;
+    stdout.flush()?;
+    server.run()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `--text` (named "text") and the files ('-' for standard input), decoded, with their names.
 fn read_texts(text: Option<&str>, files: &[PathBuf]) -> Result<Vec<(String, String)>> {
     let mut inputs: Vec<(String, String)> = Vec::new();
@@ -762,30 +817,8 @@ fn progress_bar(name: &str) -> indicatif::ProgressBar {
 fn who(store_dir: &Path, relation: Relation, args: &cli::PositionArgs, out: &mut dyn Write) -> Result<()> {
     let store = Store::open_read_only(store_dir)?;
     let targets = kg::ask::resolve(&store, Want::Position, &args.position)?;
-    let answer = if args.claims {
-        kg::ask::who(&kg::ask::load_claims_about(&store, &targets)?, relation, &targets)
-    } else {
-        // Counted and dated from the bare claims; only each stance's latest claim is
-        // loaded with its evidence (on a 100 MB store: 4,000 claims, 400 stances).
-        let claims = kg::ask::load_stance_claims(&store, relation, &targets)?;
-        let stances = kg::ask::stances(&claims);
-        let latest: Vec<&str> = stances.iter().map(|s| s.latest.claim.as_str()).collect();
-        kg::ask::who_summary(&stances, &kg::ask::load_claims_by_iri(&store, &latest)?)
-    };
-    write_answer(&answer, args.format, out, || format!("no claims that anyone {relation} {}", labels(&targets)))
-}
-
-/// "a, b or c" (or "a, b, c, d, e or 7 more"): the labels of matched entities, for messages.
-fn labels(entities: &[kg::ask::Entity]) -> String {
-    const SHOWN: usize = 5;
-    let mut l: Vec<String> = entities.iter().take(SHOWN).map(|e| e.label.clone()).collect();
-    if entities.len() > SHOWN {
-        l.push(format!("{} more", entities.len() - SHOWN));
-    }
-    match l.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => l.join(""),
-    }
+    let answer = kg::ask::who_answer(&store, relation, &targets, args.claims)?;
+    write_answer(&answer, args.format, out, || format!("no claims that anyone {relation} {}", kg::ask::labels(&targets)))
 }
 
 /// Writes an answer; an empty table is replaced by a note on standard error (JSON and

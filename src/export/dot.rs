@@ -25,8 +25,28 @@ pub struct DotWriter<W: Write> {
     out: W,
 }
 
+/// The nodes `only` (every node when `None`) sorted by IRI, and the claims between
+/// them counted by (subject IRI, object IRI, relation), sorted: what a drawing shows.
+pub(crate) type Selection<'g> = (Vec<&'g crate::graph::Node>, BTreeMap<(&'g str, &'g str, Relation), usize>);
+
+/// What [`DotWriter::write`] draws (and the page's graph view, `export::json`).
+pub(crate) fn selection<'g>(g: &'g ClaimGraph<'_>, only: Option<&[NodeIndex]>) -> Selection<'g> {
+    let indices: BTreeSet<NodeIndex> = match only {
+        Some(n) => n.iter().copied().collect(),
+        None => g.graph.node_indices().collect(),
+    };
+    let keep: BTreeSet<&str> = indices.iter().map(|n| g.graph[*n].entity.iri.as_str()).collect();
+    let mut nodes: Vec<&crate::graph::Node> = indices.iter().map(|n| &g.graph[*n]).collect();
+    nodes.sort_by(|a, b| a.entity.iri.cmp(&b.entity.iri));
+    let mut edges: BTreeMap<(&str, &str, Relation), usize> = BTreeMap::new();
+    for c in g.claims.iter().filter(|c| keep.contains(c.subject.iri.as_str()) && keep.contains(c.object.iri.as_str())) {
+        *edges.entry((&c.subject.iri, &c.object.iri, c.relation)).or_default() += 1;
+    }
+    (nodes, edges)
+}
+
 /// (shape, fill colour) of a node class.
-fn node_style(class: EntityClass) -> (&'static str, &'static str) {
+pub(crate) fn node_style(class: EntityClass) -> (&'static str, &'static str) {
     match class {
         EntityClass::Person => ("ellipse", "#cfe2ff"),
         EntityClass::State => ("box", "#d1e7dd"),
@@ -38,7 +58,7 @@ fn node_style(class: EntityClass) -> (&'static str, &'static str) {
 }
 
 /// (colour, line style) of a relation.
-fn edge_style(r: Relation) -> (&'static str, &'static str) {
+pub(crate) fn edge_style(r: Relation) -> (&'static str, &'static str) {
     match r {
         Relation::Proposes => ("#1f77b4", "solid"),
         Relation::Supports => ("#2ca02c", "solid"),
@@ -79,19 +99,13 @@ impl<W: Write> DotWriter<W> {
 
     /// Writes the nodes `only` (every node when `None`) and the claims between them.
     pub fn write(&mut self, g: &ClaimGraph<'_>, only: Option<&[NodeIndex]>) -> io::Result<()> {
-        let nodes: BTreeSet<NodeIndex> = match only {
-            Some(n) => n.iter().copied().collect(),
-            None => g.graph.node_indices().collect(),
-        };
-        let keep: BTreeSet<&str> = nodes.iter().map(|n| g.graph[*n].entity.iri.as_str()).collect();
+        let (nodes, edges) = selection(g, only);
         let out = &mut self.out;
         writeln!(out, "digraph kg {{")?;
         writeln!(out, "  graph [rankdir=LR, overlap=false, fontname=\"Helvetica\"];")?;
         writeln!(out, "  node [style=filled, fontname=\"Helvetica\", fontsize=11];")?;
         writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
-        let mut sorted: Vec<&crate::graph::Node> = nodes.iter().map(|n| &g.graph[*n]).collect();
-        sorted.sort_by(|a, b| a.entity.iri.cmp(&b.entity.iri));
-        for n in sorted {
+        for n in nodes {
             let (shape, fill) = node_style(n.class);
             writeln!(
                 out,
@@ -99,12 +113,6 @@ impl<W: Write> DotWriter<W> {
                 node_id(&n.entity.iri),
                 quoted(&n.entity.label)
             )?;
-        }
-        let mut edges: BTreeMap<(&str, &str, Relation), usize> = BTreeMap::new();
-        for c in
-            g.claims.iter().filter(|c| keep.contains(c.subject.iri.as_str()) && keep.contains(c.object.iri.as_str()))
-        {
-            *edges.entry((&c.subject.iri, &c.object.iri, c.relation)).or_default() += 1;
         }
         for ((s, o, r), count) in edges {
             let (color, style) = edge_style(r);

@@ -125,6 +125,45 @@ pub enum ResultFormat {
     Xml,
     Turtle,
     NTriples,
+    /// JSON-LD (expanded form), for CONSTRUCT and DESCRIBE results.
+    JsonLd,
+}
+
+/// The four forms of a SPARQL query, which decide the kind of its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryForm {
+    /// Rows of bindings.
+    Select,
+    /// A boolean.
+    Ask,
+    /// RDF triples.
+    Construct,
+    /// RDF triples about resources.
+    Describe,
+}
+
+impl QueryForm {
+    /// Whether the results are RDF triples rather than a table or a boolean.
+    pub fn is_graph(self) -> bool {
+        matches!(self, QueryForm::Construct | QueryForm::Describe)
+    }
+}
+
+/// The form of a SPARQL query, read by parsing it (nothing is evaluated, no store is
+/// needed). A SPARQL update gives [`StoreError::UpdateNeedsFlag`], anything else that
+/// does not parse [`StoreError::Syntax`].
+pub fn query_form(sparql: &str) -> Result<QueryForm, StoreError> {
+    use spargebra::Query;
+    let query = spargebra::SparqlParser::new().parse_query(sparql).map_err(|e| match SparqlEvaluator::new().parse_update(sparql) {
+        Ok(_) => StoreError::UpdateNeedsFlag,
+        Err(_) => syntax_error("query", &e.to_string()),
+    })?;
+    Ok(match query {
+        Query::Select { .. } => QueryForm::Select,
+        Query::Ask { .. } => QueryForm::Ask,
+        Query::Construct { .. } => QueryForm::Construct,
+        Query::Describe { .. } => QueryForm::Describe,
+    })
 }
 
 /// RDF dump formats of `kg export`.
@@ -422,6 +461,7 @@ impl Store {
                 let rdf = match format {
                     ResultFormat::NTriples => RdfFormat::NTriples,
                     ResultFormat::Turtle | ResultFormat::Table => RdfFormat::Turtle,
+                    ResultFormat::JsonLd => RdfFormat::JsonLd { profile: Default::default() },
                     _ => {
                         return Err(StoreError::Evaluation(
                             "CONSTRUCT and DESCRIBE results are RDF: use --format turtle or ntriples".into(),
@@ -726,7 +766,7 @@ fn results_format(f: ResultFormat) -> Result<QueryResultsFormat, StoreError> {
         ResultFormat::Tsv => QueryResultsFormat::Tsv,
         ResultFormat::Xml => QueryResultsFormat::Xml,
         ResultFormat::Table => QueryResultsFormat::Tsv,
-        ResultFormat::Turtle | ResultFormat::NTriples => {
+        ResultFormat::Turtle | ResultFormat::NTriples | ResultFormat::JsonLd => {
             return Err(StoreError::Evaluation(
                 "SELECT and ASK results are tables: use --format table, json, csv, tsv or xml".into(),
             ))

@@ -13,12 +13,15 @@
 //! - [`ask`], [`graph`]: the questions, graph views and DOT export (issue 4);
 //! - [`corpus`], [`ingest`], [`optimize`]: the benchmark corpus generator, streaming
 //!   ingest in batches, compaction (issue 5);
-//! - [`web`]: pages, feeds, URLs and `kg follow` against a local HTTP server (issue 13).
+//! - [`web`]: pages, feeds, URLs and `kg follow` against a local HTTP server (issue 13);
+//! - [`serve`]: `kg serve`'s SPARQL endpoint, JSON questions, page and limits, and
+//!   [`browser`]: the page driven in headless Chromium (issue 14).
 
 mod common;
 mod util;
 
 mod ask;
+mod browser;
 mod cli;
 mod concurrency;
 mod corpus;
@@ -31,5 +34,6 @@ mod ingest;
 mod optimize;
 mod queries;
 mod readers;
+mod serve;
 mod syntax;
 mod web;
