@@ -13,7 +13,8 @@
 //! - [`ask`], [`graph`]: the questions, graph views and DOT export (issue 4);
 //! - [`corpus`], [`ingest`], [`optimize`]: the benchmark corpus generator, streaming
 //!   ingest in batches, compaction (issue 5);
-//! - [`web`]: pages, feeds, URLs and `kg follow` against a local HTTP server (issue 13).
+//! - [`web`]: pages, feeds, URLs and `kg follow` against a local HTTP server (issue 13);
+//! - [`remote`]: remote stores on Oxigraph's server and Virtuoso (issue 14).
 
 mod common;
 mod util;
@@ -31,5 +32,6 @@ mod ingest;
 mod optimize;
 mod queries;
 mod readers;
+mod remote;
 mod syntax;
 mod web;
