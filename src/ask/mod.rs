@@ -448,6 +448,14 @@ pub(crate) mod tests_support {
 mod tests {
     use super::*;
 
+    #[test]
+    fn reporters_read_the_same_in_any_engine_order() {
+        assert_eq!(reporters("Truth Social\tDonald Trump"), "Donald Trump, Truth Social");
+        assert_eq!(reporters("Donald Trump\tTruth Social"), "Donald Trump, Truth Social");
+        assert_eq!(reporters("Reuters, London"), "Reuters, London");
+        assert_eq!(reporters(""), "");
+    }
+
     /// A store with one claim (Kyiv rejects the plan, reported by Reuters) and an
     /// ontology graph naming Russia (metonym "Kremlin") and the plan's alias.
     fn fixture() -> Store {

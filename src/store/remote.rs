@@ -579,6 +579,35 @@ mod tests {
     }
 
     #[test]
+    fn a_bound_query_answers_as_the_local_substitution() {
+        let store = crate::store::Store::memory().unwrap();
+        store
+            .update(
+                "INSERT DATA { <urn:a> <urn:label> \"NATO\" ; <urn:n> 1 . <urn:b> <urn:label> \"EU\" ; <urn:n> 2 . <urn:c> <urn:label> \"NATO\" ; <urn:n> 3 }",
+            )
+            .unwrap();
+        for text in [
+            "SELECT ?x ?name WHERE { ?x <urn:label> ?name } ORDER BY ?x",
+            "SELECT ?name (COUNT(?x) AS ?n) WHERE { ?x <urn:label> ?name } GROUP BY ?name",
+            "SELECT DISTINCT ?x ?name WHERE { ?x <urn:label> ?name ; <urn:n> ?n FILTER(?n > 1) } LIMIT 5",
+            "ASK { ?x <urn:label> ?name }",
+        ] {
+            let mut query = spargebra::SparqlParser::new().parse_query(text).unwrap();
+            bind(&mut query, Variable::new_unchecked("name"), Literal::new_simple_literal("NATO"));
+            let rewritten = query.to_string();
+            if text.starts_with("ASK") {
+                let mut out = Vec::new();
+                store.query_to_writer(&rewritten, crate::store::ResultFormat::Json, &mut out, None, None).unwrap();
+                assert!(String::from_utf8(out).unwrap().contains("true"), "{rewritten}");
+                continue;
+            }
+            let substituted = store.select(text, &[("name", "NATO")]).unwrap();
+            assert!(!substituted.rows.is_empty(), "{text}");
+            assert_eq!(store.select(&rewritten, &[]).unwrap().rows, substituted.rows, "{rewritten}");
+        }
+    }
+
+    #[test]
     fn virtuoso_booleans_read_as_the_local_store_writes_them() {
         let dt = NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#boolean");
         let one = Term::Literal(Literal::new_typed_literal("1", dt.clone()));
