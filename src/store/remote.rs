@@ -33,7 +33,7 @@ use super::{vocab, StoreError};
 
 /// Quads sent in one write request at most (an entry with more goes alone). Virtuoso's
 /// SPARQL compiler runs out of memory parsing an `INSERT DATA` of some 5,000 triples;
-/// 2,000 are some 30 entries of a live blog, in about 0.4 MB of text.
+/// 2,000 are some 20 entries of the benchmark corpus, a few hundred kilobytes of text.
 pub const REQUEST_QUADS: usize = 2_000;
 
 /// How long one request may take unless the caller gives a timeout.
