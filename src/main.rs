@@ -149,7 +149,11 @@ fn open_store_read_only(location: &Path) -> Result<Store, kg::store::StoreError>
 /// The remote-store flags, checked against --store.
 fn remote_options(cli: &Cli, store: &Path) -> Result<RemoteOptions> {
     let remote = store.to_str().is_some_and(is_url);
-    let given = [("--update-url", cli.update_url.is_some()), ("--graph-store-url", cli.graph_store_url.is_some()), ("--data-graph", cli.data_graph.is_some())];
+    let given = [
+        ("--update-url", cli.update_url.is_some()),
+        ("--graph-store-url", cli.graph_store_url.is_some()),
+        ("--data-graph", cli.data_graph.is_some()),
+    ];
     if let Some((flag, _)) = given.iter().find(|(_, g)| *g).filter(|_| !remote) {
         bail!("{flag} is for a remote store: give --store http://HOST/PATH");
     }

@@ -131,12 +131,9 @@ impl Store {
             let [entry] = group.as_slice() else { continue };
             let doc_iri = format!("{}doc/{}", id::BASE, doc);
             let url_term = LiteralRef::new_simple_literal(url);
-            for q in db.quads_for_pattern(
-                None,
-                Some(iri_ref(dcterms::SOURCE)),
-                Some(TermRef::from(url_term)),
-                Some(default),
-            ) {
+            for q in
+                db.quads_for_pattern(None, Some(iri_ref(dcterms::SOURCE)), Some(TermRef::from(url_term)), Some(default))
+            {
                 let q = q?;
                 let old = q.subject.to_string();
                 let old = old.trim_start_matches('<').trim_end_matches('>').to_string();

@@ -558,7 +558,8 @@ impl Store {
     /// Runs a SPARQL update. On a remote store whose data is in a named graph, what
     /// the update says of the default graph is said of that graph.
     pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
-        let parsed = || spargebra::SparqlParser::new().parse_update(sparql).map_err(|e| syntax_error("update", &e.to_string()));
+        let parsed =
+            || spargebra::SparqlParser::new().parse_update(sparql).map_err(|e| syntax_error("update", &e.to_string()));
         match &self.backend {
             Backend::Local(db) => SparqlEvaluator::new()
                 .parse_update(sparql)
@@ -733,7 +734,9 @@ impl Store {
         let mut stored = Vec::new();
         let query = format!("SELECT ?s ?p ?o WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}", vocab::id::ONTOLOGY_GRAPH);
         self.each_solution(&query, &[], |_, row| {
-            if let (Some(Some(s)), Some(Some(Term::NamedNode(p))), Some(Some(o))) = (row.first(), row.get(1), row.get(2)) {
+            if let (Some(Some(s)), Some(Some(Term::NamedNode(p))), Some(Some(o))) =
+                (row.first(), row.get(1), row.get(2))
+            {
                 stored.push(key(s, p, o));
             }
         })?;

@@ -156,9 +156,8 @@ impl Remote {
         if graph {
             let url = self.query_url.clone();
             let triples = RdfParser::from_format(RdfFormat::NTriples).for_reader(body).map(move |t| {
-                t.map(|q| normalize_triple(Triple::new(q.subject, q.predicate, q.object))).map_err(|e| {
-                    QueryEvaluationError::Service(format!("invalid N-Triples from {url}: {e}").into())
-                })
+                t.map(|q| normalize_triple(Triple::new(q.subject, q.predicate, q.object)))
+                    .map_err(|e| QueryEvaluationError::Service(format!("invalid N-Triples from {url}: {e}").into()))
             });
             return Ok(QueryResults::Graph(QueryTripleIter::new(triples)));
         }
@@ -171,9 +170,8 @@ impl Remote {
                 let variables: Arc<[Variable]> = solutions.variables().into();
                 let url = self.query_url.clone();
                 let rows = solutions.map(move |s| {
-                    s.map(|s| s.values().iter().map(|t| t.clone().map(normalize)).collect::<Vec<_>>()).map_err(|e| {
-                        QueryEvaluationError::Service(format!("unreadable answer from {url}: {e}").into())
-                    })
+                    s.map(|s| s.values().iter().map(|t| t.clone().map(normalize)).collect::<Vec<_>>())
+                        .map_err(|e| QueryEvaluationError::Service(format!("unreadable answer from {url}: {e}").into()))
                 });
                 QueryResults::Solutions(QuerySolutionIter::from_tuples(variables, rows))
             }
@@ -198,20 +196,45 @@ impl Remote {
         use spargebra::GraphUpdateOperation as Op;
         let named = |g: G| if g == G::DefaultGraph { G::NamedNode(data.clone()) } else { g };
         let pattern = |g: P| if g == P::DefaultGraph { P::NamedNode(data.clone()) } else { g };
-        let target = |g: GraphTarget| if g == GraphTarget::DefaultGraph { GraphTarget::NamedNode(data.clone()) } else { g };
+        let target =
+            |g: GraphTarget| if g == GraphTarget::DefaultGraph { GraphTarget::NamedNode(data.clone()) } else { g };
         let operations = update
             .operations
             .into_iter()
             .map(|op| match op {
                 Op::InsertData { data } => Op::InsertData {
-                    data: data.into_iter().map(|mut q| { q.graph_name = named(q.graph_name); q }).collect(),
+                    data: data
+                        .into_iter()
+                        .map(|mut q| {
+                            q.graph_name = named(q.graph_name);
+                            q
+                        })
+                        .collect(),
                 },
                 Op::DeleteData { data } => Op::DeleteData {
-                    data: data.into_iter().map(|mut q| { q.graph_name = named(q.graph_name); q }).collect(),
+                    data: data
+                        .into_iter()
+                        .map(|mut q| {
+                            q.graph_name = named(q.graph_name);
+                            q
+                        })
+                        .collect(),
                 },
                 Op::DeleteInsert { delete, insert, using, pattern: where_ } => Op::DeleteInsert {
-                    delete: delete.into_iter().map(|mut q| { q.graph_name = pattern(q.graph_name); q }).collect(),
-                    insert: insert.into_iter().map(|mut q| { q.graph_name = pattern(q.graph_name); q }).collect(),
+                    delete: delete
+                        .into_iter()
+                        .map(|mut q| {
+                            q.graph_name = pattern(q.graph_name);
+                            q
+                        })
+                        .collect(),
+                    insert: insert
+                        .into_iter()
+                        .map(|mut q| {
+                            q.graph_name = pattern(q.graph_name);
+                            q
+                        })
+                        .collect(),
                     using: using.or_else(|| {
                         Some(QueryDataset {
                             default: vec![data.clone()],
@@ -223,7 +246,9 @@ impl Remote {
                     }),
                     pattern: where_,
                 },
-                Op::Load { silent, source, destination } => Op::Load { silent, source, destination: named(destination) },
+                Op::Load { silent, source, destination } => {
+                    Op::Load { silent, source, destination: named(destination) }
+                }
                 Op::Clear { silent, graph } => Op::Clear { silent, graph: target(graph) },
                 Op::Drop { silent, graph } => Op::Drop { silent, graph: target(graph) },
                 other => other,
@@ -338,9 +363,8 @@ impl Remote {
 
     /// POSTs a body of `content_type` (the Graph Store Protocol).
     fn send(&self, url: &str, content_type: &str, body: &[u8]) -> Result<(), StoreError> {
-        let mut answer = self.with_tries(url, None, || {
-            self.agent.post(url).header("Content-Type", content_type).send(body)
-        })?;
+        let mut answer =
+            self.with_tries(url, None, || self.agent.post(url).header("Content-Type", content_type).send(body))?;
         let _ = std::io::copy(&mut (&mut answer).take(1 << 20), &mut std::io::sink());
         Ok(())
     }
@@ -360,11 +384,16 @@ impl Remote {
                 Ok(response) => {
                     let status = response.status().as_u16();
                     let mut text = String::new();
-                    let _ = response.into_body().into_reader().take(MAX_ERROR_TEXT as u64 * 4).read_to_string(&mut text);
+                    let _ =
+                        response.into_body().into_reader().take(MAX_ERROR_TEXT as u64 * 4).read_to_string(&mut text);
                     let text = one_line(&text);
                     let error = StoreError::Remote {
                         url: url.to_string(),
-                        message: if text.is_empty() { format!("HTTP status {status}") } else { format!("HTTP status {status}: {text}") },
+                        message: if text.is_empty() {
+                            format!("HTTP status {status}")
+                        } else {
+                            format!("HTTP status {status}: {text}")
+                        },
                     };
                     (error, status >= 500)
                 }
@@ -373,7 +402,8 @@ impl Remote {
                     return Err(StoreError::Timeout(timeout.unwrap_or(REQUEST_TIMEOUT)))
                 }
                 Err(e) => {
-                    let transient = matches!(e, ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::HostNotFound);
+                    let transient =
+                        matches!(e, ureq::Error::Io(_) | ureq::Error::ConnectionFailed | ureq::Error::HostNotFound);
                     (StoreError::Remote { url: url.to_string(), message: e.to_string() }, transient)
                 }
             };

@@ -67,11 +67,8 @@ impl Engine {
 
 /// The program `name` on PATH, or a printed "skipped" and `None`.
 fn installed(name: &str, package: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file());
+    let found =
+        std::env::var_os("PATH").iter().flat_map(std::env::split_paths).map(|d| d.join(name)).find(|p| p.is_file());
     if found.is_none() {
         println!("skipped: {name} not installed ({package})");
     }
@@ -114,7 +111,8 @@ fn oxigraph(location: Option<&Path>, graph_store: bool) -> Option<Engine> {
         .expect("start oxigraph serve");
     wait_for_port(&mut child, port, "oxigraph serve");
     let base = format!("http://127.0.0.1:{port}");
-    let mut flags = vec!["--store".to_string(), format!("{base}/query"), "--update-url".into(), format!("{base}/update")];
+    let mut flags =
+        vec!["--store".to_string(), format!("{base}/query"), "--update-url".into(), format!("{base}/update")];
     if graph_store {
         flags.extend(["--graph-store-url".to_string(), format!("{base}/store")]);
     }
@@ -257,16 +255,7 @@ fn entries_file(dir: &Path, name: &str, n: usize, offset: usize) -> PathBuf {
     let actors = ["Zelensky", "Putin", "Macron", "Starmer", "Erdogan", "Scholz"];
     let mut text = String::new();
     for i in offset..offset + n {
-        let body = format!(
-            "{} rejected the ceasefire proposal number {i}. {} met {} in Geneva on round {i}.",
-            actors[i % 6],
-            actors[(i + 1) % 6],
-            actors[(i + 2) % 6]
-        );
-        let line = serde_json::json!({
-            "time": format!("2025-10-{:02}T{:02}:{:02}:00Z", 1 + i % 28, i % 24, i % 60),
-            "text": body,
-        });
+        let line = crate::util::claim_entry(i, &actors, 10, "");
         text.push_str(&line.to_string());
         text.push('\n');
     }
@@ -384,7 +373,9 @@ fn concurrent_ingests(engine: &Engine, name: &str) {
     assert!(second.wait().expect("wait").success(), "{name}: the second ingest failed");
     let export = ["export", "--format", "turtle"];
     assert_eq!(stdout(&mut engine.kg(), &export), stdout(&mut kg(&store_in(&local)), &export), "{name}");
-    for q in [&["who-rejects", "ceasefire proposal"][..], &["positions", "Putin"], &["timeline", "Macron"], &["meetings"]] {
+    for q in
+        [&["who-rejects", "ceasefire proposal"][..], &["positions", "Putin"], &["timeline", "Macron"], &["meetings"]]
+    {
         let mine = stdout(&mut kg(&store_in(&local)), q);
         assert!(mine.lines().count() > 2, "the local store answers {q:?}: {mine}");
         assert_eq!(stdout(&mut engine.kg(), q), mine, "{name}: {q:?}");
