@@ -17,9 +17,25 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "kg", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
-    /// Store directory [default: $XDG_DATA_HOME/kg/store, else ~/.local/share/kg/store]
-    #[arg(long, global = true, env = "KG_STORE", value_name = "DIR")]
+    /// Store directory, or the SPARQL endpoint of a remote store (http:// or https://)
+    /// [default: $XDG_DATA_HOME/kg/store, else ~/.local/share/kg/store]
+    #[arg(long, global = true, env = "KG_STORE", value_name = "DIR|URL")]
     pub store: Option<PathBuf>,
+
+    /// A remote store's SPARQL Update endpoint, when it is not the --store URL
+    #[arg(long, global = true, env = "KG_UPDATE_URL", value_name = "URL")]
+    pub update_url: Option<String>,
+
+    /// A remote store's Graph Store Protocol endpoint: ingest then POSTs N-Triples
+    /// there, graph by graph, instead of sending SPARQL Update
+    #[arg(long, global = true, env = "KG_GRAPH_STORE_URL", value_name = "URL")]
+    pub graph_store_url: Option<String>,
+
+    /// The named graph holding a remote store's data, or 'default' for the endpoint's
+    /// default graph (Oxigraph serving a store directory kg wrote)
+    /// [default: https://w3id.org/kg-news/id/graph/data]
+    #[arg(long, global = true, env = "KG_DATA_GRAPH", value_name = "IRI")]
+    pub data_graph: Option<String>,
 
     /// Read the ontology (gazetteer, positions, cue lexicon) from DIR instead of the
     /// bundled copy; files missing there fall back to the bundled ones

@@ -23,7 +23,8 @@ use kg::claim::Relation;
 use kg::entry::ReadOptions;
 use kg::graph::ClaimGraph;
 use kg::ontology::Ontology;
-use kg::store::{DumpFormat, ResultFormat, Store};
+use kg::store::remote::is_url;
+use kg::store::{DataGraph, DumpFormat, RemoteOptions, ResultFormat, Store};
 
 /// mimalloc's `mi_option_purge_delay`: its index in the option enum of the bundled
 /// mimalloc v3 (`c_src/mimalloc/v3/include/mimalloc.h`; libmimalloc-sys has no
@@ -126,8 +127,50 @@ fn load_ontology(dir: Option<&Path>) -> Result<Ontology> {
     })
 }
 
+/// How to reach a remote store, from the flags (set once, before any store is opened).
+static REMOTE: std::sync::OnceLock<RemoteOptions> = std::sync::OnceLock::new();
+
+/// Opens the store at `location` (a directory, or a remote store's URL) for writing.
+fn open_store(location: &Path) -> Result<Store, kg::store::StoreError> {
+    match location.to_str().filter(|l| is_url(l)) {
+        Some(url) => Store::open_remote(url, REMOTE.get_or_init(RemoteOptions::default), true),
+        None => Store::open(location),
+    }
+}
+
+/// Opens the store at `location` for reading only.
+fn open_store_read_only(location: &Path) -> Result<Store, kg::store::StoreError> {
+    match location.to_str().filter(|l| is_url(l)) {
+        Some(url) => Store::open_remote(url, REMOTE.get_or_init(RemoteOptions::default), false),
+        None => Store::open_read_only(location),
+    }
+}
+
+/// The remote-store flags, checked against --store.
+fn remote_options(cli: &Cli, store: &Path) -> Result<RemoteOptions> {
+    let remote = store.to_str().is_some_and(is_url);
+    let given = [
+        ("--update-url", cli.update_url.is_some()),
+        ("--graph-store-url", cli.graph_store_url.is_some()),
+        ("--data-graph", cli.data_graph.is_some()),
+    ];
+    if let Some((flag, _)) = given.iter().find(|(_, g)| *g).filter(|_| !remote) {
+        bail!("{flag} is for a remote store: give --store http://HOST/PATH");
+    }
+    Ok(RemoteOptions {
+        update_url: cli.update_url.clone(),
+        graph_store_url: cli.graph_store_url.clone(),
+        data_graph: match cli.data_graph.as_deref() {
+            None => DataGraph::default(),
+            Some("default") => DataGraph::Default,
+            Some(iri) => DataGraph::Named(iri.to_string()),
+        },
+    })
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let store_dir = cli.store.clone().unwrap_or_else(default_store);
+    let _ = REMOTE.set(remote_options(&cli, &store_dir)?);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match cli.command {
@@ -170,8 +213,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             // A store this run creates is removed again if no file makes it in, so a
             // failed first ingest leaves nothing behind.
-            let created = !store_dir.exists();
-            let store = Store::open(&store_dir)?;
+            let created = !store_dir.exists() && !is_url(&store_dir.display().to_string());
+            let store = open_store(&store_dir)?;
             store.load_ontology(&ontology.turtle)?;
             let mut extractor = ClaimExtractor::new(&ontology);
             extractor.learn(&store.actors()?);
@@ -294,10 +337,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             return serve(&store_dir, &args);
         }
         Command::Optimize => {
-            Store::open(&store_dir)?.optimize()?;
+            open_store(&store_dir)?.optimize()?;
         }
         Command::Stats { format } => {
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let s = store.stats()?;
             match format {
                 StatsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&s)?)?,
@@ -331,11 +374,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None => None,
             };
             if args.update {
-                let store = Store::open(&store_dir)?;
+                let store = open_store(&store_dir)?;
                 store.update(&text).with_context(|| format!("in {name}"))?;
                 writeln!(out, "update applied")?;
             } else {
-                let store = Store::open_read_only(&store_dir)?;
+                let store = open_store_read_only(&store_dir)?;
                 let format = match args.format {
                     None | Some(QueryFormat::Table) => ResultFormat::Table,
                     Some(QueryFormat::Json) => ResultFormat::Json,
@@ -355,14 +398,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::WhoProposes(a) => who(&store_dir, Relation::Proposes, &a, &mut out)?,
         Command::WhoDemands(a) => who(&store_dir, Relation::Demands, &a, &mut out)?,
         Command::Positions(a) => {
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let actors = kg::ask::resolve(&store, Want::Actor, &a.actor)?;
             let answer = kg::ask::positions(&kg::ask::load_claims_about(&store, &actors)?, &actors);
             let empty = || format!("no claims about positions by {}", kg::ask::labels(&actors));
             write_answer(&answer, a.format, &mut out, empty)?;
         }
         Command::Meetings(a) => {
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let actors = a.actor.as_deref().map(|x| kg::ask::resolve(&store, Want::Actor, x)).transpose()?;
             let claims = match actors.as_deref() {
                 Some(a) => kg::ask::load_claims_about(&store, a)?,
@@ -376,18 +419,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_answer(&answer, a.format, &mut out, empty)?;
         }
         Command::Contested(a) => {
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let answer = kg::ask::contested(&kg::ask::load_claims(&store)?);
             write_answer(&answer, a.format, &mut out, || "no contested positions in the store".into())?;
         }
         Command::Timeline(a) => {
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let found = kg::ask::resolve(&store, Want::Any, &a.name)?;
             let answer = kg::ask::timeline(&kg::ask::load_claims_about(&store, &found)?, &found);
             write_answer(&answer, a.format, &mut out, || format!("no claims about {}", kg::ask::labels(&found)))?;
         }
         Command::Path(a) => {
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let from = kg::ask::resolve(&store, Want::Any, &a.from)?;
             let to = kg::ask::resolve(&store, Want::Any, &a.to)?;
             let (chain, answer) = match kg::graph::find_path(&store, &from, &to)? {
@@ -404,7 +447,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_answer(&answer, a.format, &mut out, || "no hops: they are the same".into())?;
         }
         Command::Clusters(a) => {
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let clusters = kg::graph::clusters(&kg::ask::load_stances(&store)?);
             if a.format == AnswerFormat::Json {
                 writeln!(out, "{}", kg::graph::clusters_json(&clusters))?;
@@ -416,13 +459,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Central(a) => {
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let claims = kg::ask::load_stances(&store)?;
             let answer = kg::graph::central_answer(&kg::graph::central(&ClaimGraph::build(&claims), a.limit));
             write_answer(&answer, a.format, &mut out, || "no actors in the store".into())?;
         }
         Command::Export(args) if args.format == ExportFormat::Dot => {
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let claims = kg::ask::load_claims(&store)?;
             let graph = ClaimGraph::build(&claims);
             let only = match &args.focus {
@@ -450,7 +493,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if args.focus.is_some() || args.render.is_some() {
                 bail!("--focus and --render work with --format dot only");
             }
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let format = match args.format {
                 ExportFormat::Dot => unreachable!("--format dot is handled by the arm above"),
                 ExportFormat::Turtle => DumpFormat::Turtle,
@@ -576,7 +619,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let name = args.gold.display().to_string();
             let text = std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {name}"))?;
             let gold = kg::eval::read_gold(&text).map_err(|e| anyhow::anyhow!("invalid gold file {name}: {e}"))?;
-            let store = Store::open_read_only(&store_dir)?;
+            let store = open_store_read_only(&store_dir)?;
             let rows = store.select(kg::store::queries::CLAIMS, &[])?;
             let system: Vec<kg::eval::SystemClaim> = rows
                 .rows
@@ -629,11 +672,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Whether an ingest or follow argument is a URL rather than a file.
-fn is_url(name: &str) -> bool {
-    name.starts_with("http://") || name.starts_with("https://")
-}
-
 /// Fetch options for `--timeout SECONDS`.
 fn fetch_options(timeout: f64) -> Result<kg::fetch::FetchOptions> {
     if !(timeout > 0.0 && timeout.is_finite()) {
@@ -668,7 +706,7 @@ fn follow(store_dir: &Path, ontology: Option<&Path>, args: &cli::FollowArgs, out
     let every = kg::follow::parse_interval(&args.every)
         .with_context(|| format!("invalid --every '{}': give a duration such as 30s, 2m or 1h", args.every))?;
     let ontology = load_ontology(ontology)?;
-    let store = Store::open(store_dir)?;
+    let store = open_store(store_dir)?;
     store.load_ontology(&ontology.turtle)?;
     let options = ReadOptions { format: args.format, date: None, source: args.source.clone() };
     let fetcher = kg::fetch::Fetcher::new(fetch_options(args.timeout)?);
@@ -815,7 +853,7 @@ fn progress_bar(name: &str) -> indicatif::ProgressBar {
 
 /// Answers `kg who-<relation> POSITION`.
 fn who(store_dir: &Path, relation: Relation, args: &cli::PositionArgs, out: &mut dyn Write) -> Result<()> {
-    let store = Store::open_read_only(store_dir)?;
+    let store = open_store_read_only(store_dir)?;
     let targets = kg::ask::resolve(&store, Want::Position, &args.position)?;
     let answer = kg::ask::who_answer(&store, relation, &targets, args.claims)?;
     write_answer(&answer, args.format, out, || format!("no claims that anyone {relation} {}", kg::ask::labels(&targets)))

@@ -35,6 +35,9 @@ fn fetch_node(url: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{}fetch/{}", id::BASE, Id::of(&["fetch", url])))
 }
 
+/// What a remote store cannot do yet, in its error message.
+const LIVE: &str = "following live pages (validators, updated entries)";
+
 fn graph() -> GraphNameRef<'static> {
     GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(id::FETCH_GRAPH))
 }
@@ -42,9 +45,10 @@ fn graph() -> GraphNameRef<'static> {
 impl Store {
     /// The validators stored for `url`.
     pub fn validators(&self, url: &str) -> Result<Validators, StoreError> {
+        let db = self.local(LIVE)?;
         let node = fetch_node(url);
         let get = |p: &str| -> Result<Option<String>, StoreError> {
-            let mut it = self.db.quads_for_pattern(
+            let mut it = db.quads_for_pattern(
                 Some(NamedOrBlankNodeRef::from(node.as_ref())),
                 Some(NamedNodeRef::new_unchecked(p)),
                 None,
@@ -63,11 +67,12 @@ impl Store {
 
     /// Replaces the validators stored for `url`, in one transaction.
     pub fn set_validators(&self, url: &str, v: &Validators) -> Result<(), StoreError> {
+        let db = self.local(LIVE)?;
         let node = fetch_node(url);
         let subject = NamedOrBlankNodeRef::from(node.as_ref());
         let old: Vec<Quad> =
-            self.db.quads_for_pattern(Some(subject), None, None, Some(graph())).collect::<Result<_, _>>()?;
-        let mut t = self.db.start_transaction()?;
+            db.quads_for_pattern(Some(subject), None, None, Some(graph())).collect::<Result<_, _>>()?;
+        let mut t = db.start_transaction()?;
         for q in &old {
             t.remove(q);
         }
@@ -90,12 +95,13 @@ impl Store {
 
     /// How many of `entries` the store holds already.
     pub fn stored_entries(&self, entries: &[Entry]) -> Result<usize, StoreError> {
+        let db = self.local(LIVE)?;
         let mut n = 0;
         for e in entries {
             let s = iri(&entry_iri(e));
             let q =
                 Quad::new(s, iri(super::vocab::rdf::TYPE), iri(kg::ENTRY), oxigraph::model::GraphName::DefaultGraph);
-            n += usize::from(self.db.contains(&q)?);
+            n += usize::from(db.contains(&q)?);
         }
         Ok(n)
     }
@@ -107,6 +113,7 @@ impl Store {
     /// direct triple goes with its stance's last claim. One transaction; returns how many
     /// entries were retired.
     pub fn retire_replaced(&self, entries: &[Entry]) -> Result<usize, StoreError> {
+        let db = self.local(LIVE)?;
         let mut by_url: HashMap<(&str, String), Vec<&Entry>> = HashMap::new();
         for e in entries {
             if let Some(u) = e.url.as_deref() {
@@ -124,12 +131,9 @@ impl Store {
             let [entry] = group.as_slice() else { continue };
             let doc_iri = format!("{}doc/{}", id::BASE, doc);
             let url_term = LiteralRef::new_simple_literal(url);
-            for q in self.db.quads_for_pattern(
-                None,
-                Some(iri_ref(dcterms::SOURCE)),
-                Some(TermRef::from(url_term)),
-                Some(default),
-            ) {
+            for q in
+                db.quads_for_pattern(None, Some(iri_ref(dcterms::SOURCE)), Some(TermRef::from(url_term)), Some(default))
+            {
                 let q = q?;
                 let old = q.subject.to_string();
                 let old = old.trim_start_matches('<').trim_end_matches('>').to_string();
@@ -137,13 +141,13 @@ impl Store {
                     continue;
                 }
                 let old_node = NamedNode::new_unchecked(old.clone());
-                let in_doc = self.db.contains(&Quad::new(
+                let in_doc = db.contains(&Quad::new(
                     old_node.clone(),
                     iri(dcterms::IS_PART_OF),
                     iri(&doc_iri),
                     oxigraph::model::GraphName::DefaultGraph,
                 ))?;
-                let is_entry = self.db.contains(&Quad::new(
+                let is_entry = db.contains(&Quad::new(
                     old_node.clone(),
                     iri(super::vocab::rdf::TYPE),
                     iri(kg::ENTRY),
@@ -153,10 +157,10 @@ impl Store {
                     continue;
                 }
                 retired += 1;
-                for q in self.db.quads_for_pattern(Some(old_node.as_ref().into()), None, None, Some(default)) {
+                for q in db.quads_for_pattern(Some(old_node.as_ref().into()), None, None, Some(default)) {
                     remove.push(q?);
                 }
-                let claims = self.db.quads_for_pattern(
+                let claims = db.quads_for_pattern(
                     None,
                     Some(iri_ref(prov::WAS_DERIVED_FROM)),
                     Some(old_node.as_ref().into()),
@@ -166,7 +170,7 @@ impl Store {
                     let claim = c?.subject;
                     retired_claims.insert(claim.to_string());
                     let mut parts: HashMap<String, String> = HashMap::new();
-                    for q in self.db.quads_for_pattern(Some(claim.as_ref()), None, None, Some(default)) {
+                    for q in db.quads_for_pattern(Some(claim.as_ref()), None, None, Some(default)) {
                         let q = q?;
                         if let oxigraph::model::Term::NamedNode(n) = &q.object {
                             parts.insert(q.predicate.as_str().to_string(), n.as_str().to_string());
@@ -195,7 +199,7 @@ impl Store {
         }
         // A stance keeps its direct triple while a claim not retired here still has it.
         for (s, r, o, st) in &stances {
-            let mut others = self.db.quads_for_pattern(
+            let mut others = db.quads_for_pattern(
                 None,
                 Some(iri_ref(kg::STANCE)),
                 Some(TermRef::from(NamedNodeRef::new_unchecked(st))),
@@ -212,7 +216,7 @@ impl Store {
                 remove.push(Quad::new(iri(s), iri(r), iri(o), oxigraph::model::GraphName::DefaultGraph));
             }
         }
-        let mut t = self.db.start_transaction()?;
+        let mut t = db.start_transaction()?;
         for q in &remove {
             t.remove(q);
         }

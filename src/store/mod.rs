@@ -6,10 +6,16 @@
 //! Data lives in the default graph; the ontology (schema, relations, gazetteer) in the
 //! named graph [`vocab::id::ONTOLOGY_GRAPH`]. Every IRI is derived from content
 //! ([`model`]), so writing the same entry twice adds nothing.
+//!
+//! A [`Store`] is local (an Oxigraph store on disk or in memory) or remote (a SPARQL
+//! endpoint, [`remote`]); callers see the same methods and get the same answers.
+//! Bulk loading and compaction are local; on a remote store they are plain writes and
+//! no-ops.
 
 mod compact;
 mod live;
 pub mod model;
+pub mod remote;
 pub mod vocab;
 
 use std::io::Write;
@@ -17,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{BlankNode, GraphName, GraphNameRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{BlankNode, GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, Variable};
 use serde::Serialize;
@@ -25,6 +31,7 @@ use serde::Serialize;
 use crate::claim::Claim;
 use crate::entry::{Document, Entry};
 pub use live::Validators;
+pub use remote::{DataGraph, RemoteOptions};
 
 /// Errors of the store stage.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +52,12 @@ pub enum StoreError {
     UpdateNeedsFlag,
     #[error("invalid ontology file {file}: {message}")]
     Ontology { file: String, message: String },
+    #[error("remote store {url}: {message}")]
+    Remote { url: String, message: String },
+    #[error("remote store {url}: {what} works on a local store only")]
+    LocalOnly { url: String, what: &'static str },
+    #[error("remote store {url} was opened read-only")]
+    ReadOnly { url: String },
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }
@@ -238,39 +251,84 @@ pub struct EntryClaims<'a> {
     pub mentions: &'a [crate::claim::Entity],
 }
 
-/// A kg store: an Oxigraph store on disk (or in memory for tests).
+/// A kg store: an Oxigraph store on disk (or in memory for tests), or a SPARQL
+/// endpoint (`--store http://…`).
 pub struct Store {
-    db: oxigraph::store::Store,
+    backend: Backend,
     path: Option<PathBuf>,
-    /// Opened read-write, on disk: [`Store::optimize`] may compact it.
+    /// Opened read-write: [`Store::optimize`] may compact it; a remote store takes writes.
     writable: bool,
 }
 
+/// Where a [`Store`]'s quads are.
+enum Backend {
+    Local(oxigraph::store::Store),
+    Remote(remote::Remote),
+}
+
 impl Store {
-    /// Opens (creating if needed) a read-write store in `dir`.
+    /// Opens (creating if needed) a read-write store in `dir`; an `http(s)://` URL
+    /// opens the remote store there with the default [`RemoteOptions`].
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        if let Some(url) = dir.to_str().filter(|d| remote::is_url(d)) {
+            return Store::open_remote(url, &RemoteOptions::default(), true);
+        }
         if dir.exists() && !dir.is_dir() {
             return Err(StoreError::Open { path: dir.display().to_string(), message: "not a directory".into() });
         }
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::Open { path: dir.display().to_string(), message: e.to_string() })?;
         let db = oxigraph::store::Store::open(dir).map_err(|e| open_error(dir, e))?;
-        Ok(Store { db, path: Some(dir.to_path_buf()), writable: true })
+        Ok(Store { backend: Backend::Local(db), path: Some(dir.to_path_buf()), writable: true })
+    }
+
+    /// A remote store: the SPARQL endpoint at `url` (queries), with the update and
+    /// graph store endpoints of `options`. Nothing is sent until the first call.
+    pub fn open_remote(url: &str, options: &RemoteOptions, writable: bool) -> Result<Store, StoreError> {
+        Ok(Store { backend: Backend::Remote(remote::Remote::new(url, options)?), path: None, writable })
+    }
+
+    /// The query URL of a remote store.
+    pub fn remote_url(&self) -> Option<&str> {
+        match &self.backend {
+            Backend::Remote(r) => Some(r.url()),
+            Backend::Local(_) => None,
+        }
+    }
+
+    /// The local Oxigraph store, or an error naming `what` needs one.
+    fn local(&self, what: &'static str) -> Result<&oxigraph::store::Store, StoreError> {
+        match &self.backend {
+            Backend::Local(db) => Ok(db),
+            Backend::Remote(r) => Err(StoreError::LocalOnly { url: r.url().to_string(), what }),
+        }
+    }
+
+    /// The remote endpoint to write to, refusing writes to a read-only store.
+    fn remote_for_writing<'a>(&self, r: &'a remote::Remote) -> Result<&'a remote::Remote, StoreError> {
+        if self.writable {
+            Ok(r)
+        } else {
+            Err(StoreError::ReadOnly { url: r.url().to_string() })
+        }
     }
 
     /// Opens an existing store for reading only; works while another process writes.
     /// A store that does not exist yet reads as empty.
     pub fn open_read_only(dir: &Path) -> Result<Store, StoreError> {
+        if let Some(url) = dir.to_str().filter(|d| remote::is_url(d)) {
+            return Store::open_remote(url, &RemoteOptions::default(), false);
+        }
         if !dir.join("CURRENT").exists() {
             return Store::memory();
         }
         let db = oxigraph::store::Store::open_read_only(dir).map_err(|e| open_error(dir, e))?;
-        Ok(Store { db, path: Some(dir.to_path_buf()), writable: false })
+        Ok(Store { backend: Backend::Local(db), path: Some(dir.to_path_buf()), writable: false })
     }
 
     /// A fresh in-memory store.
     pub fn memory() -> Result<Store, StoreError> {
-        Ok(Store { db: oxigraph::store::Store::new()?, path: None, writable: false })
+        Ok(Store { backend: Backend::Local(oxigraph::store::Store::new()?), path: None, writable: false })
     }
 
     /// Where the store lives, when on disk.
@@ -280,11 +338,17 @@ impl Store {
 
     /// Writes documents, entries and their claims in one transaction: all or nothing.
     pub fn write(&self, documents: &[Document], entries: &[EntryClaims<'_>]) -> Result<WriteStats, StoreError> {
+        let db = match &self.backend {
+            Backend::Local(db) => db,
+            Backend::Remote(r) => {
+                return remote_write(self.remote_for_writing(r)?, documents, entries, &mut model::Described::default())
+            }
+        };
         let mut quads = Vec::new();
         let stats = quads_of(documents, entries, &mut model::Described::default(), &mut quads);
         // Claims of one entry can share their cue and quote: write each quad once.
         let mut seen = std::collections::HashSet::with_capacity(quads.len());
-        let mut t = self.db.start_transaction()?;
+        let mut t = db.start_transaction()?;
         t.extend(quads.iter().filter(|q| seen.insert(*q)));
         t.commit()?;
         Ok(stats)
@@ -292,16 +356,20 @@ impl Store {
 
     /// Starts a bulk write: everything given to the [`BulkWriter`] appears at once when
     /// it commits, or not at all.
+    /// On a remote store, each `write` is sent at once, as [`Store::write`] does.
     pub fn bulk_writer(&self) -> BulkWriter<'_> {
-        BulkWriter {
-            db: &self.db,
-            loader: bulk_loader(&self.db),
-            quads: Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK),
-            described: model::Described::default(),
-            loaded: 0,
-            commit_after: BULK_BATCH_QUADS,
-            commits: 0,
-        }
+        let inner = match &self.backend {
+            Backend::Local(db) => BulkInner::Local {
+                db,
+                loader: bulk_loader(db),
+                quads: Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK),
+                loaded: 0,
+                commit_after: BULK_BATCH_QUADS,
+                commits: 0,
+            },
+            Backend::Remote(r) => BulkInner::Remote(r, self.writable),
+        };
+        BulkWriter { inner, described: model::Described::default() }
     }
 
     /// Replaces the ontology graph with the given Turtle documents `(name, text)`.
@@ -336,8 +404,12 @@ impl Store {
                 quads.push(Quad::new(subject, q.predicate, object, graph.clone()));
             }
         }
+        let db = match &self.backend {
+            Backend::Local(db) => db,
+            Backend::Remote(r) => return self.load_remote_ontology(r, &quads),
+        };
         let existing: Vec<Quad> =
-            self.db.quads_for_pattern(None, None, None, Some(graph.as_ref())).collect::<Result<_, _>>()?;
+            db.quads_for_pattern(None, None, None, Some(graph.as_ref())).collect::<Result<_, _>>()?;
         let same = existing.len() == quads.len() && {
             let mut a: Vec<String> = existing.iter().map(|q| q.to_string()).collect();
             let mut b: Vec<String> = quads.iter().map(|q| q.to_string()).collect();
@@ -346,7 +418,7 @@ impl Store {
             a == b
         };
         if !same {
-            let mut t = self.db.start_transaction()?;
+            let mut t = db.start_transaction()?;
             for q in &existing {
                 t.remove(q);
             }
@@ -373,24 +445,77 @@ impl Store {
         bindings: &[(&str, &str)],
         mut f: impl FnMut(&[String], Vec<Option<Value>>),
     ) -> Result<Vec<String>, StoreError> {
-        let mut prepared = SparqlEvaluator::new()
-            .parse_query(sparql)
-            .map_err(|e| syntax_error("query", &e.to_string()))?
-            .on_store(&self.db);
-        for (name, value) in bindings {
-            let var = Variable::new(*name).map_err(|e| StoreError::Evaluation(e.to_string()))?;
-            prepared = prepared.substitute_variable(var, oxigraph::model::Literal::from(*value));
-        }
-        match prepared.execute().map_err(eval_error)? {
+        let mut names = Vec::new();
+        self.each_solution(sparql, bindings, |variables, row| {
+            if names.len() != variables.len() {
+                names = variables.iter().map(|v| v.as_str().to_string()).collect();
+            }
+            f(&names, row.iter().map(|t| t.as_ref().map(Value::from_term)).collect())
+        })
+        .map(|variables| variables.iter().map(|v| v.as_str().to_string()).collect())
+    }
+
+    /// Runs a SELECT query and hands each row's terms to `f`; returns the variables.
+    fn each_solution(
+        &self,
+        sparql: &str,
+        bindings: &[(&str, &str)],
+        mut f: impl FnMut(&[Variable], &[Option<Term>]),
+    ) -> Result<Vec<Variable>, StoreError> {
+        let running = self.execute(sparql, bindings, None)?;
+        match running.results {
             QueryResults::Solutions(sols) => {
-                let variables: Vec<String> = sols.variables().iter().map(|v| v.as_str().to_string()).collect();
+                let variables = sols.variables().to_vec();
                 for s in sols {
-                    let s = s.map_err(eval_error)?;
-                    f(&variables, s.values().iter().map(|t| t.as_ref().map(Value::from_term)).collect());
+                    let s = s.map_err(|e| running.failure.error(e))?;
+                    f(&variables, s.values());
                 }
                 Ok(variables)
             }
             _ => Err(StoreError::Evaluation("expected a SELECT query".into())),
+        }
+    }
+
+    /// Parses and starts a query on the local store or the endpoint, with `bindings`
+    /// substituted as literals and `timeout` cancelling it.
+    fn execute(
+        &self,
+        sparql: &str,
+        bindings: &[(&str, &str)],
+        timeout: Option<Duration>,
+    ) -> Result<Running<'_>, StoreError> {
+        let variable = |name: &str| Variable::new(name).map_err(|e| StoreError::Evaluation(e.to_string()));
+        match &self.backend {
+            Backend::Local(db) => {
+                let token = CancellationToken::new();
+                let mut prepared = SparqlEvaluator::new()
+                    .with_cancellation_token(token.clone())
+                    .parse_query(sparql)
+                    .map_err(|e| syntax_error("query", &e.to_string()))?
+                    .on_store(db);
+                for (name, value) in bindings {
+                    prepared = prepared.substitute_variable(variable(name)?, oxigraph::model::Literal::from(*value));
+                }
+                let failure = Failure { token: Some(token.clone()), timeout };
+                let guard = timeout.map(|d| Canceller::start(token, d));
+                let results = prepared.execute().map_err(|e| failure.error(e))?;
+                Ok(Running { results, failure, _guard: guard })
+            }
+            Backend::Remote(r) => {
+                let mut query = spargebra::SparqlParser::new()
+                    .parse_query(sparql)
+                    .map_err(|e| syntax_error("query", &e.to_string()))?;
+                let text = if bindings.is_empty() {
+                    sparql.to_string()
+                } else {
+                    for (name, value) in bindings {
+                        remote::bind(&mut query, variable(name)?, oxigraph::model::Literal::from(*value));
+                    }
+                    query.to_string()
+                };
+                let results = r.query(&query, &text, timeout)?;
+                Ok(Running { results, failure: Failure { token: None, timeout }, _guard: None })
+            }
         }
     }
 
@@ -405,22 +530,13 @@ impl Store {
         limit: Option<usize>,
         timeout: Option<Duration>,
     ) -> Result<usize, StoreError> {
-        let token = CancellationToken::new();
-        let _guard = timeout.map(|d| Canceller::start(token.clone(), d));
-        let query = SparqlEvaluator::new().with_cancellation_token(token.clone()).parse_query(sparql).map_err(|e| {
-            match SparqlEvaluator::new().parse_update(sparql) {
-                Ok(_) => StoreError::UpdateNeedsFlag,
-                Err(_) => syntax_error("query", &e.to_string()),
+        let Running { results, failure, _guard } = self.execute(sparql, &[], timeout).map_err(|e| match e {
+            StoreError::Syntax { .. } if SparqlEvaluator::new().parse_update(sparql).is_ok() => {
+                StoreError::UpdateNeedsFlag
             }
+            e => e,
         })?;
-        let map_err = |e: QueryEvaluationError| {
-            if token.is_cancelled() {
-                StoreError::Timeout(timeout.unwrap_or_default())
-            } else {
-                eval_error(e)
-            }
-        };
-        let results = query.on_store(&self.db).execute().map_err(map_err)?;
+        let map_err = |e: QueryEvaluationError| failure.error(e);
         let limit = limit.unwrap_or(usize::MAX);
         let mut n = 0;
         match results {
@@ -479,14 +595,23 @@ impl Store {
         Ok(n)
     }
 
-    /// Runs a SPARQL update.
+    /// Runs a SPARQL update. On a remote store whose data is in a named graph, what
+    /// the update says of the default graph is said of that graph.
     pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
-        SparqlEvaluator::new()
-            .parse_update(sparql)
-            .map_err(|e| syntax_error("update", &e.to_string()))?
-            .on_store(&self.db)
-            .execute()
-            .map_err(|e| StoreError::Evaluation(e.to_string()))
+        let parsed =
+            || spargebra::SparqlParser::new().parse_update(sparql).map_err(|e| syntax_error("update", &e.to_string()));
+        match &self.backend {
+            Backend::Local(db) => SparqlEvaluator::new()
+                .parse_update(sparql)
+                .map_err(|e| syntax_error("update", &e.to_string()))?
+                .on_store(db)
+                .execute()
+                .map_err(|e| StoreError::Evaluation(e.to_string())),
+            Backend::Remote(r) => {
+                let r = self.remote_for_writing(r)?;
+                r.update(&r.rewrite_update(parsed()?, sparql))
+            }
+        }
     }
 
     /// Writes the store in `format`, sorted so that two dumps of the same store are
@@ -494,10 +619,12 @@ impl Store {
     /// data); quad formats (N-Quads, TriG) hold every graph, the ontology included.
     pub fn export(&self, format: DumpFormat, out: &mut dyn Write) -> Result<usize, StoreError> {
         let with_graphs = matches!(format, DumpFormat::NQuads | DumpFormat::TriG);
-        let mut quads: Vec<Quad> = if with_graphs {
-            self.db.iter().collect::<Result<_, _>>()?
-        } else {
-            self.db.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).collect::<Result<_, _>>()?
+        let mut quads: Vec<Quad> = match &self.backend {
+            Backend::Local(db) if with_graphs => db.iter().collect::<Result<_, _>>()?,
+            Backend::Local(db) => {
+                db.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).collect::<Result<_, _>>()?
+            }
+            Backend::Remote(_) => self.remote_quads(with_graphs)?,
         };
         quads.sort_by_cached_key(|q| {
             (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string())
@@ -531,7 +658,13 @@ impl Store {
             actors,
             positions: count(vocab::kg::POSITION)?,
             claims: count(vocab::kg::CLAIM)?,
-            quads: self.db.len()? as u64,
+            quads: match &self.backend {
+                Backend::Local(db) => db.len()? as u64,
+                Backend::Remote(_) => {
+                    let rows = self.select(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ {ALL_QUADS} }}"), &[])?;
+                    rows.rows.first().and_then(|r| rows.get(r, "n")).and_then(|n| n.parse().ok()).unwrap_or(0)
+                }
+            },
             unmerged_files: match &self.path {
                 Some(dir) => compact::unmerged_files(dir)?,
                 None => 0,
@@ -577,24 +710,84 @@ impl Store {
     /// store: queries then read one file per level. On disk the indexes are compacted
     /// side by side, one per core (see [`compact`]): on two cores that takes 60 % of
     /// the time of Oxigraph's one-at-a-time `optimize`.
+    /// A remote store is the engine's to compact: there this does nothing.
     pub fn optimize(self) -> Result<(), StoreError> {
+        let db = match self.backend {
+            Backend::Local(db) => db,
+            Backend::Remote(_) => return Ok(()),
+        };
         match (&self.path, self.writable) {
             (Some(dir), true) => {
-                let dir = dir.clone();
                 // RocksDB must be closed (its lock released) before it is opened again.
-                drop(self.db);
+                drop(db);
                 let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(compact::MAX_THREADS);
-                compact::compact(&dir, threads)
+                compact::compact(dir, threads)
             }
-            _ => Ok(self.db.optimize()?),
+            _ => Ok(db.optimize()?),
         }
     }
 
     /// Flushes and compacts nothing: RocksDB persists on commit. Kept for symmetry
-    /// with bulk loading, which needs an explicit flush.
+    /// with bulk loading, which needs an explicit flush. A remote store has written
+    /// everything when each request returned.
     pub fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush()?;
+        if let Backend::Local(db) = &self.backend {
+            db.flush()?;
+        }
         Ok(())
+    }
+
+    /// Every quad of a remote store (only the data, unless `with_graphs`), in the local
+    /// store's layout: the data in the default graph.
+    fn remote_quads(&self, with_graphs: bool) -> Result<Vec<Quad>, StoreError> {
+        let query = if with_graphs {
+            format!("SELECT ?s ?p ?o ?g WHERE {{ {ALL_QUADS} }}")
+        } else {
+            "SELECT ?s ?p ?o WHERE { ?s ?p ?o }".to_string()
+        };
+        let mut quads = Vec::new();
+        self.each_solution(&query, &[], |_, row| {
+            let subject = match row.first() {
+                Some(Some(Term::NamedNode(n))) => NamedOrBlankNode::NamedNode(n.clone()),
+                Some(Some(Term::BlankNode(b))) => NamedOrBlankNode::BlankNode(b.clone()),
+                _ => return,
+            };
+            let (Some(Some(Term::NamedNode(predicate))), Some(Some(object))) = (row.get(1), row.get(2)) else {
+                return;
+            };
+            let graph = match row.get(3) {
+                Some(Some(Term::NamedNode(g))) => GraphName::NamedNode(g.clone()),
+                _ => GraphName::DefaultGraph,
+            };
+            quads.push(Quad::new(subject, predicate.clone(), object.clone(), graph));
+        })?;
+        Ok(quads)
+    }
+
+    /// Loads the ontology into a remote store unless it holds the same already
+    /// (compared with blank nodes left out of account: the engine names them).
+    fn load_remote_ontology(&self, r: &remote::Remote, quads: &[Quad]) -> Result<usize, StoreError> {
+        let key = |s: &Term, p: &NamedNode, o: &Term| -> String {
+            let term = |t: &Term| if t.is_blank_node() { "_:".to_string() } else { t.to_string() };
+            format!("{} {p} {}", term(s), term(o))
+        };
+        let mut stored = Vec::new();
+        let query = format!("SELECT ?s ?p ?o WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}", vocab::id::ONTOLOGY_GRAPH);
+        self.each_solution(&query, &[], |_, row| {
+            if let (Some(Some(s)), Some(Some(Term::NamedNode(p))), Some(Some(o))) =
+                (row.first(), row.get(1), row.get(2))
+            {
+                stored.push(key(s, p, o));
+            }
+        })?;
+        let mut wanted: Vec<String> =
+            quads.iter().map(|q| key(&Term::from(q.subject.clone()), &q.predicate, &q.object)).collect();
+        stored.sort_unstable();
+        wanted.sort_unstable();
+        if stored != wanted {
+            self.remote_for_writing(r)?.replace_graph(vocab::id::ONTOLOGY_GRAPH, quads)?;
+        }
+        Ok(quads.len())
     }
 }
 
@@ -652,33 +845,48 @@ fn bulk_loader(db: &oxigraph::store::Store) -> oxigraph::store::BulkLoader<'_> {
 /// committing at the end leaves the merging to one [`Store::optimize`], which rewrites
 /// the store once, on every core (see BENCHMARKS.md).
 pub struct BulkWriter<'a> {
-    db: &'a oxigraph::store::Store,
-    loader: oxigraph::store::BulkLoader<'a>,
-    quads: Vec<Quad>,
-    /// Entities described in this write (their quads are in `quads` or committed).
+    inner: BulkInner<'a>,
+    /// Entities described in this write (their quads are stored, or on their way).
     described: model::Described,
-    /// Quads given to `loader` since the last commit.
-    loaded: usize,
-    /// Quads after which the next commit comes.
-    commit_after: usize,
-    /// Commits made so far.
-    commits: usize,
+}
+
+enum BulkInner<'a> {
+    Local {
+        db: &'a oxigraph::store::Store,
+        loader: oxigraph::store::BulkLoader<'a>,
+        quads: Vec<Quad>,
+        /// Quads given to `loader` since the last commit.
+        loaded: usize,
+        /// Quads after which the next commit comes.
+        commit_after: usize,
+        /// Commits made so far.
+        commits: usize,
+    },
+    /// A remote store, and whether it takes writes: each write is sent as it comes.
+    Remote(&'a remote::Remote, bool),
 }
 
 impl BulkWriter<'_> {
     /// Adds documents, entries and their claims.
     pub fn write(&mut self, documents: &[Document], entries: &[EntryClaims<'_>]) -> Result<WriteStats, StoreError> {
-        let stats = quads_of(documents, entries, &mut self.described, &mut self.quads);
-        if self.quads.len() >= BULK_BATCH_QUADS {
+        let (db, loader, quads, loaded, commit_after, commits) = match &mut self.inner {
+            BulkInner::Local { db, loader, quads, loaded, commit_after, commits } => {
+                (db, loader, quads, loaded, commit_after, commits)
+            }
+            BulkInner::Remote(r, true) => return remote_write(r, documents, entries, &mut self.described),
+            BulkInner::Remote(r, false) => return Err(StoreError::ReadOnly { url: r.url().to_string() }),
+        };
+        let stats = quads_of(documents, entries, &mut self.described, quads);
+        if quads.len() >= BULK_BATCH_QUADS {
             // A batch sized up front: growing it by doubling copied every quad twice.
-            let full = std::mem::replace(&mut self.quads, Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK));
-            self.loaded += full.len();
-            self.loader.load_quads(full)?;
-            if self.loaded >= self.commit_after {
-                std::mem::replace(&mut self.loader, bulk_loader(self.db)).commit()?;
-                self.loaded = 0;
-                self.commit_after = BULK_COMMIT_EVERY;
-                self.commits += 1;
+            let full = std::mem::replace(quads, Vec::with_capacity(BULK_BATCH_QUADS + BULK_BATCH_SLACK));
+            *loaded += full.len();
+            loader.load_quads(full)?;
+            if *loaded >= *commit_after {
+                std::mem::replace(loader, bulk_loader(db)).commit()?;
+                *loaded = 0;
+                *commit_after = BULK_COMMIT_EVERY;
+                *commits += 1;
             }
         }
         Ok(stats)
@@ -686,13 +894,83 @@ impl BulkWriter<'_> {
 
     /// Makes everything written visible, atomically. Returns the number of commits the
     /// writer made in all, this one included: more than one means RocksDB has
-    /// overlapping files to merge, and [`Store::optimize`] pays off.
-    pub fn commit(mut self) -> Result<usize, StoreError> {
-        if !self.quads.is_empty() {
-            self.loader.load_quads(std::mem::take(&mut self.quads))?;
+    /// overlapping files to merge, and [`Store::optimize`] pays off. A remote writer
+    /// has sent everything already, and counts one commit.
+    pub fn commit(self) -> Result<usize, StoreError> {
+        match self.inner {
+            BulkInner::Local { mut loader, mut quads, commits, .. } => {
+                if !quads.is_empty() {
+                    loader.load_quads(std::mem::take(&mut quads))?;
+                }
+                loader.commit()?;
+                Ok(commits + 1)
+            }
+            BulkInner::Remote(..) => Ok(1),
         }
-        self.loader.commit()?;
-        Ok(self.commits + 1)
+    }
+}
+
+/// Writes documents, entries and their claims to a remote store, in requests of whole
+/// entries of about [`remote::REQUEST_QUADS`] quads (documents go with the first).
+fn remote_write(
+    r: &remote::Remote,
+    documents: &[Document],
+    entries: &[EntryClaims<'_>],
+    described: &mut model::Described,
+) -> Result<WriteStats, StoreError> {
+    let mut stats = WriteStats::default();
+    let mut quads = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let send = |quads: &mut Vec<Quad>, seen: &mut std::collections::HashSet<Quad>| -> Result<(), StoreError> {
+        // Claims of one entry can share their cue and quote: send each quad once.
+        quads.retain(|q| seen.insert(q.clone()));
+        r.insert(quads)?;
+        quads.clear();
+        seen.clear();
+        Ok(())
+    };
+    let mut documents = documents;
+    for (i, ec) in entries.iter().enumerate() {
+        let s = quads_of(std::mem::take(&mut documents), std::slice::from_ref(ec), described, &mut quads);
+        stats.entries += s.entries;
+        stats.claims += s.claims;
+        stats.quads += s.quads;
+        if quads.len() >= remote::REQUEST_QUADS || i + 1 == entries.len() {
+            send(&mut quads, &mut seen)?;
+        }
+    }
+    if !documents.is_empty() {
+        stats.quads += quads_of(documents, &[], described, &mut quads).quads;
+        send(&mut quads, &mut seen)?;
+    }
+    Ok(stats)
+}
+
+/// Every quad, as a graph pattern over the dataset kg queries (`?g` unbound in the
+/// default graph).
+const ALL_QUADS: &str = "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }";
+
+/// A query under way, with what tells its timeout from other failures.
+struct Running<'a> {
+    results: QueryResults<'a>,
+    failure: Failure,
+    /// Cancels a local query when its time is up.
+    _guard: Option<Canceller>,
+}
+
+/// Turns evaluation errors into store errors: a timeout when the query was cancelled.
+struct Failure {
+    token: Option<CancellationToken>,
+    timeout: Option<Duration>,
+}
+
+impl Failure {
+    fn error(&self, e: QueryEvaluationError) -> StoreError {
+        if self.token.as_ref().is_some_and(CancellationToken::is_cancelled) {
+            StoreError::Timeout(self.timeout.unwrap_or_default())
+        } else {
+            eval_error(e)
+        }
     }
 }
 

@@ -132,6 +132,9 @@ pub mod id {
     pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/kg-news/id/graph/ontology";
     /// Named graph holding the HTTP validators of fetched URLs (not data).
     pub const FETCH_GRAPH: &str = "https://w3id.org/kg-news/id/graph/fetch";
+    /// Named graph holding the data on a remote engine (the local store keeps it in
+    /// its default graph; see `store::remote`).
+    pub const DATA_GRAPH: &str = "https://w3id.org/kg-news/id/graph/data";
 }
 
 /// RDF, RDFS, OWL, XSD.

@@ -16,6 +16,7 @@
 //! - [`web`]: pages, feeds, URLs and `kg follow` against a local HTTP server (issue 13);
 //! - [`serve`]: `kg serve`'s SPARQL endpoint, JSON questions, page and limits, and
 //!   [`browser`]: the page driven in headless Chromium (issue 14).
+//! - [`remote`]: remote stores on Oxigraph's server and Virtuoso (issue 14).
 
 mod common;
 mod util;
@@ -35,5 +36,6 @@ mod optimize;
 mod queries;
 mod readers;
 mod serve;
+mod remote;
 mod syntax;
 mod web;

@@ -113,6 +113,22 @@ pub struct Corpus {
 /// interrupted ingest has committed several batches.
 pub const CORPUS_BATCH: &str = "50";
 
+/// JSON Lines entry number `i`: one of `actors` rejects a ceasefire proposal, two
+/// others meet, in `month` of 2025; `filler` follows the two sentences.
+pub fn claim_entry(i: usize, actors: &[&str], month: u32, filler: &str) -> serde_json::Value {
+    let n = actors.len();
+    let body = format!(
+        "{} rejected the ceasefire proposal number {i}. {} met {} in Geneva on round {i}.{filler}",
+        actors[i % n],
+        actors[(i + 1) % n],
+        actors[(i + 2) % n]
+    );
+    serde_json::json!({
+        "time": format!("2025-{month:02}-{:02}T{:02}:{:02}:00Z", 1 + i % 28, i % 24, i % 60),
+        "text": body,
+    })
+}
+
 /// The shared corpus (about 20 MB, 10,000 entries, 20,000 claims).
 pub fn corpus() -> &'static Corpus {
     static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
@@ -124,19 +140,11 @@ pub fn corpus() -> &'static Corpus {
         let entries = 10_000;
         let filler = "Officials discussed the negotiations at length while observers waited for news. ".repeat(24);
         let actors = ["Zelensky", "Putin", "Macron", "Starmer", "Erdogan"];
+        let filler = format!(" {filler}");
         let mut text = String::with_capacity(entries * 2_200);
         for i in 0..entries {
-            let body = format!(
-                "{} rejected the ceasefire proposal number {i}. {} met {} in Geneva on round {i}. {filler}",
-                actors[i % 5],
-                actors[(i + 1) % 5],
-                actors[(i + 2) % 5]
-            );
-            let line = serde_json::json!({
-                "time": format!("2025-11-{:02}T{:02}:{:02}:00Z", 1 + i % 28, i % 24, i % 60),
-                "text": body,
-                "url": format!("https://example.org/live/{}", i / 100),
-            });
+            let mut line = claim_entry(i, &actors, 11, &filler);
+            line["url"] = serde_json::json!(format!("https://example.org/live/{}", i / 100));
             text.push_str(&line.to_string());
             text.push('\n');
         }
