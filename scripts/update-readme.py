@@ -9,10 +9,14 @@ temporary store holding the bundled sample, with the release binary first on PAT
 says whether the README is up to date.
 
 The live-source examples fetch tests/data/web/ from a local HTTP server this script
-starts on 127.0.0.1:8765; the time of day that starts each `kg follow` line is shown
-as hh:mm:ssZ, so that the check does not depend on the clock.
+starts on 127.0.0.1, on a port the OS picks (so that it cannot collide with anything
+listening). The README writes that server as 127.0.0.1:8765 (what
+`python3 -m http.server 8765 --directory tests/data/web` serves): the commands are run
+with the real port, and their output is written back with 8765. The time of day that
+starts each `kg follow` line is shown as hh:mm:ssZ, so that the check does not depend
+on the clock.
 """
-import os, re, socket, subprocess, sys, tempfile, time
+import functools, http.server, os, re, subprocess, sys, tempfile, threading
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 target = os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target"))
@@ -26,28 +30,27 @@ store = tempfile.mkdtemp(prefix="kg-readme-")
 env = dict(os.environ, KG_STORE=os.path.join(store, "store"), PATH=bin_dir + os.pathsep + os.environ["PATH"])
 subprocess.run(["kg", "ingest", "-q", "data/live-2025-11-25-ukraine-peace-plan.txt"], cwd=root, env=env, check=True)
 
-PORT = 8765
-server = subprocess.Popen(
-    [sys.executable, "-m", "http.server", str(PORT), "--bind", "127.0.0.1", "--directory", os.path.join(root, "tests/data/web")],
-    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-for _ in range(100):
-    try:
-        socket.create_connection(("127.0.0.1", PORT), timeout=0.1).close()
-        break
-    except OSError:
-        time.sleep(0.05)
-else:
-    server.kill()
-    sys.exit(f"the fixture server did not start on 127.0.0.1:{PORT}")
+SHOWN = "127.0.0.1:8765"
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+server = http.server.ThreadingHTTPServer(
+    ("127.0.0.1", 0), functools.partial(Quiet, directory=os.path.join(root, "tests/data/web")))
+real = "127.0.0.1:%d" % server.server_address[1]
+threading.Thread(target=server.serve_forever, daemon=True).start()
 
 def rerun(match):
     lines = match.group(2).split("\n")
     commands = [l for l in lines if l.startswith("$ kg")]
     out = []
     for c in commands:
-        res = subprocess.run(["bash", "-c", "{ " + c[2:] + " ; } 2>&1"], cwd=root, env=env, capture_output=True, text=True)
+        command = c[2:].replace(SHOWN, real)
+        res = subprocess.run(["bash", "-c", "{ " + command + " ; } 2>&1"], cwd=root, env=env, capture_output=True, text=True)
         out.append(c)
-        lines = res.stdout.rstrip("\n").split("\n") if res.stdout.strip() else []
+        output = res.stdout.replace(real, SHOWN)
+        lines = output.rstrip("\n").split("\n") if output.strip() else []
         if c.startswith("$ kg follow"):
             lines = [re.sub(r"^\d\d:\d\d:\d\dZ ", "hh:mm:ssZ ", l) for l in lines]
         out.extend(lines)
@@ -56,7 +59,7 @@ def rerun(match):
 try:
     new = re.sub(r"(```console\n)((?:\$ kg.*\n)(?:(?!```).*\n)*?)```", rerun, readme)
 finally:
-    server.kill()
+    server.shutdown()
 if "--check" in sys.argv:
     sys.exit(0 if new == readme else 1)
 if new != readme:

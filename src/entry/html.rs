@@ -22,10 +22,16 @@
 //! else UTF-8 or, when that fails, Windows-1252). This reader does no I/O.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
+
+mod tree;
+
+pub use tree::MAX_DEPTH;
 
 use super::{
     document_id, parse_date, parse_date_or_datetime, Document, Entry, EntryKind, Format, Parsed, ReadError,
@@ -111,7 +117,7 @@ pub fn read(origin: &str, text: &str, base_url: Option<&str>, options: &ReadOpti
     if text.len() > MAX_PAGE_BYTES {
         return Err(ReadError::Other(format!("page of {} bytes is over the {MAX_PAGE_BYTES}-byte limit", text.len())));
     }
-    let html = Html::parse_document(text);
+    let html = tree::parse_document(text);
     let mut warnings = Vec::new();
     let ld = json_ld(&html, &mut warnings);
     let meta = Meta::read(&html, &ld, base_url);
@@ -352,33 +358,40 @@ fn time_blocks(html: &Html, canonical: Option<&str>) -> Vec<Found> {
     if times.len() < 2 {
         return Vec::new();
     }
-    let time_ids: std::collections::HashSet<_> = times.iter().map(|t| t.id()).collect();
-    let count_in = |e: ElementRef| e.descendants().filter(|d| time_ids.contains(&d.id())).count();
+    // How many of the times each element holds: one climb from each time, so that a
+    // page of many entries costs their number times the depth, not its square.
+    let mut holds: HashMap<_, usize> = HashMap::new();
+    for t in &times {
+        for a in t.ancestors() {
+            *holds.entry(a.id()).or_default() += 1;
+        }
+    }
     // Each time's block: its highest ancestor holding no other time.
     let mut blocks: Vec<(ElementRef, ElementRef)> = Vec::new();
+    let mut seen = HashSet::new();
     for t in &times {
         let mut block = *t;
         while let Some(parent) = block.parent().and_then(ElementRef::wrap) {
-            if count_in(parent) > 1 || parent.value().name() == "body" {
+            if holds.get(&parent.id()).is_some_and(|n| *n > 1) || parent.value().name() == "body" {
                 break;
             }
             block = parent;
         }
-        if block.id() != t.id() && !blocks.iter().any(|(b, _)| b.id() == block.id()) {
+        if block.id() != t.id() && seen.insert(block.id()) {
             blocks.push((block, *t));
         }
     }
-    // Entries are siblings: keep the blocks under the parent most of them share.
-    let mut parents: Vec<(_, usize)> = Vec::new();
-    for (b, _) in &blocks {
+    // Entries are siblings: keep the blocks under the parent most of them share (on a
+    // tie, the one whose first block comes last).
+    let mut parents: HashMap<_, (usize, usize)> = HashMap::new();
+    for (i, (b, _)) in blocks.iter().enumerate() {
         if let Some(p) = b.parent() {
-            match parents.iter_mut().find(|(id, _)| *id == p.id()) {
-                Some((_, n)) => *n += 1,
-                None => parents.push((p.id(), 1)),
-            }
+            parents.entry(p.id()).or_insert((0, i)).0 += 1;
         }
     }
-    let Some(&(parent, n)) = parents.iter().max_by_key(|(_, n)| *n) else { return Vec::new() };
+    let Some((&parent, &(n, _))) = parents.iter().max_by_key(|(_, (n, first))| (*n, *first)) else {
+        return Vec::new();
+    };
     if n < 2 {
         return Vec::new();
     }
@@ -474,10 +487,12 @@ fn is_boilerplate(e: ElementRef) -> bool {
         return true;
     }
     let words = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
-    BOILERPLATE.iter().any(|b| {
-        words
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-            .any(|w| w == *b || w.starts_with(&format!("{b}-")) || w.ends_with(&format!("-{b}")))
+    words.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').any(|w| {
+        BOILERPLATE.iter().any(|b| {
+            w == *b
+                || w.strip_prefix(b).is_some_and(|rest| rest.starts_with('-'))
+                || w.strip_suffix(b).is_some_and(|rest| rest.ends_with('-'))
+        })
     })
 }
 
@@ -493,39 +508,36 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// The text of an element without boilerplate (nor the elements in `skip`), one blank
-/// line between paragraphs.
+/// line between paragraphs. The tree is walked without recursion: its depth is capped
+/// ([`MAX_DEPTH`]), but the stack need not pay for it either way.
 fn block_text(root: ElementRef, skip: &[ElementRef]) -> String {
     let mut w = TextWriter::default();
-    walk(root, skip, &mut w, 0);
-    w.finish()
-}
-
-fn walk(e: ElementRef, skip: &[ElementRef], w: &mut TextWriter, depth: usize) {
-    // html5ever nests at most a few hundred deep in practice; a hostile page could nest
-    // far deeper, and the stack must not pay for it.
-    if depth > 256 {
-        return;
-    }
-    for child in e.children() {
-        match child.value() {
-            Node::Text(t) => w.text(t),
-            Node::Element(_) => {
-                let Some(el) = ElementRef::wrap(child) else { continue };
-                if skip.iter().any(|s| s.id() == el.id()) || is_boilerplate(el) {
-                    continue;
+    // The element whose subtree is being passed over.
+    let mut skipping = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if skipping.is_none() && node.id() != root.id() => match node.value() {
+                Node::Text(t) => w.text(t),
+                Node::Element(e) => {
+                    let Some(el) = ElementRef::wrap(node) else { continue };
+                    if skip.iter().any(|s| s.id() == el.id()) || is_boilerplate(el) {
+                        skipping = Some(node.id());
+                    } else if BLOCKS.contains(&e.name()) {
+                        w.paragraph();
+                    }
                 }
-                let block = BLOCKS.contains(&el.value().name());
-                if block {
-                    w.paragraph();
-                }
-                walk(el, skip, w, depth + 1);
-                if block {
+                _ => {}
+            },
+            Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+            Edge::Close(node) if skipping.is_none() && node.id() != root.id() => {
+                if node.value().as_element().is_some_and(|e| BLOCKS.contains(&e.name())) {
                     w.paragraph();
                 }
             }
             _ => {}
         }
     }
+    w.finish()
 }
 
 /// Gathers text into paragraphs: runs of white space become one space, paragraph
@@ -571,7 +583,7 @@ fn text_of(e: ElementRef) -> String {
 
 /// The text of an HTML fragment (a JSON-LD `articleBody` or a feed item with markup).
 pub fn fragment_text(fragment: &str) -> String {
-    let html = Html::parse_fragment(fragment);
+    let html = tree::parse_fragment(fragment);
     block_text(html.root_element(), &[])
 }
 

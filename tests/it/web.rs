@@ -487,3 +487,43 @@ fn follow_backs_off_after_errors_and_stops_cleanly_on_ctrl_c() {
     assert!(got[3].contains("not modified"), "{got:#?}");
     assert_eq!(claims(&store).len(), 2, "{:#?}", claims(&store));
 }
+
+#[test]
+fn pathological_nesting_reads_the_deep_text_without_overflowing_the_stack() {
+    // 100,000 levels (1 MB of `<div>`s took 49 s to read before the tree builder's
+    // nesting was capped), and a mix of elements the builder treats each its own way
+    // (formatting, tables, lists), 10,000 times over. The test thread has the default
+    // 2 MiB stack: a recursive walk of these trees would overflow it.
+    let n = 100_000;
+    let divs = format!(
+        "<!doctype html><html><body>{}<p>Putin met Witkoff.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let open = "<div><b><table><tr><td><article><span><i><ul><li>";
+    let close = "</li></ul></i></span></article></td></tr></table></b></div>";
+    let mix =
+        format!("<html><body>{}<p>Putin met Witkoff.</p>{}</body></html>", open.repeat(n / 10), close.repeat(n / 10));
+    let rss = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>Talks</title>\
+<pubDate>Tue, 25 Nov 2025 10:00:00 GMT</pubDate><description>{}Putin met Witkoff.{}</description></item></channel></rss>",
+        "&lt;div&gt;".repeat(n),
+        "&lt;/div&gt;".repeat(n)
+    );
+    let options = ReadOptions { date: chrono::NaiveDate::from_ymd_opt(2025, 11, 25), ..Default::default() };
+    for (name, page, format) in
+        [("divs.html", divs, Format::Html), ("mix.html", mix, Format::Html), ("deep.rss", rss, Format::Feed)]
+    {
+        let p = web::read(name, page.as_bytes(), format, None, None, &options).expect(name);
+        assert_eq!(p.entries.len(), 1, "{name}");
+        assert!(p.entries[0].text.contains("Putin met Witkoff."), "{name}: {:?}", p.entries[0].text);
+    }
+    // And through the binary, into a store.
+    let dir = tempdir();
+    let store = store_in(&dir);
+    let path = dir.path().join("deep.html");
+    std::fs::write(&path, format!("<html><body>{}<p>Putin met Witkoff.</p></body></html>", "<div>".repeat(n)))
+        .expect("write");
+    kg(&store).arg("ingest").arg(&path).args(["--date", "2025-11-25"]).assert().success();
+    assert!(claims(&store).iter().any(|c| c.contains("Putin met Witkoff.")), "{:#?}", claims(&store));
+}
