@@ -387,6 +387,12 @@ fn label_features(st: &State, input: &[ParserInput], h: usize, d: usize, out: &m
     push(hm, w(dl1), dt);
     push(dt, hw, w(dl1));
     push(dw, hw, dir);
+    // The head's child nearest the dependent on its side, attached just before: a
+    // second object is the indirect one, a subject after a subject is rare.
+    let sib = if d < h { st.l1[h] } else { st.r1[h] };
+    push(dt, ht, l(sib) << 1 | dir);
+    push(dt, t(sib), l(sib) << 1 | dir);
+    push(dw, l(sib), dir);
 }
 
 /// A trained parser.

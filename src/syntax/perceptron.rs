@@ -130,6 +130,23 @@ fn inline_key(f: u64) -> u64 {
 /// Entries a table can hold (24-bit starts).
 const MAX_ENTRIES: usize = 1 << 24;
 
+/// Puts `slot` (its key in the bits from `shift` up) into the open-addressing table
+/// at the home of feature `f` or after it, keeping every run of slots in decreasing
+/// key order (an ordered hash table, Amble and Knuth 1974): a probe then stops at the
+/// first smaller key, so a feature the table lacks costs as few probes as one it has.
+fn insert_ordered(slots: &mut [u64], f: u64, slot: u64, shift: u32) {
+    let mask = slots.len() - 1;
+    let mut i = (f as usize) & mask;
+    let mut cur = slot;
+    while slots[i] != 0 {
+        if slots[i] >> shift < cur >> shift {
+            std::mem::swap(&mut slots[i], &mut cur);
+        }
+        i = (i + 1) & mask;
+    }
+    slots[i] = cur;
+}
+
 impl Weights {
     fn build(classes: usize, max: f32, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
         // A load of at most 0.8: probes stay short, mostly in one cache line.
@@ -140,24 +157,16 @@ impl Weights {
         if classes <= INLINE {
             // Up to three classes: the weights live in the slot itself.
             for (f, row) in rows {
-                let mut i = (*f as usize) & (size - 1);
-                while w.slots[i] != 0 {
-                    i = (i + 1) & (size - 1);
-                }
                 let mut slot = inline_key(*f) << 48;
                 for (c, v) in row {
                     slot |= u64::from(quantize(*v) as u16) << (16 * (2 - *c as u64));
                 }
-                w.slots[i] = slot;
+                insert_ordered(&mut w.slots, *f, slot, 48);
             }
             return w;
         }
         for (f, row) in rows {
             let dense = row.len() * 4 > classes || row.len() > 255;
-            let mut i = (*f as usize) & (size - 1);
-            while w.slots[i] != 0 {
-                i = (i + 1) & (size - 1);
-            }
             if dense {
                 let at = w.dense.len() / classes;
                 if at >= MAX_ENTRIES {
@@ -167,12 +176,12 @@ impl Weights {
                 for (c, v) in row {
                     w.dense[at * classes + *c as usize] = quantize(*v);
                 }
-                w.slots[i] = key_of(*f) << 32 | (at as u64) << 8;
+                insert_ordered(&mut w.slots, *f, key_of(*f) << 32 | (at as u64) << 8, 32);
             } else {
                 if w.entries.len() + row.len() > MAX_ENTRIES {
                     break;
                 }
-                w.slots[i] = key_of(*f) << 32 | (w.entries.len() as u64) << 8 | row.len() as u64;
+                insert_ordered(&mut w.slots, *f, key_of(*f) << 32 | (w.entries.len() as u64) << 8 | row.len() as u64, 32);
                 for (c, v) in row {
                     w.entries.push(u32::from(*c) << 16 | u32::from(quantize(*v) as u16));
                 }
@@ -266,37 +275,38 @@ impl Weights {
     /// Sums the weights of `features` into `scores`.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        let mut acc = [0i32; 256];
-        let acc = &mut acc[..self.classes];
         let mask = self.slots.len() - 1;
         if self.classes <= INLINE {
             for &f in features {
                 prefetch(&self.slots[(f as usize) & mask]);
             }
+            let (mut a0, mut a1, mut a2) = (0i32, 0i32, 0i32);
             for &f in features {
                 let key = inline_key(f);
                 let mut i = (f as usize) & mask;
                 loop {
+                    // Empty slots are 0, below every key: one test ends the probe.
                     let s = self.slots[i];
-                    if s == 0 {
-                        break;
-                    }
-                    if s >> 48 == key {
-                        for (c, a) in acc.iter_mut().enumerate() {
-                            *a += i32::from((s >> (16 * (2 - c))) as u16 as i16);
+                    if s >> 48 <= key {
+                        if s >> 48 == key {
+                            a0 += i32::from((s >> 32) as u16 as i16);
+                            a1 += i32::from((s >> 16) as u16 as i16);
+                            a2 += i32::from(s as u16 as i16);
                         }
                         break;
                     }
                     i = (i + 1) & mask;
                 }
             }
-            for (s, a) in scores.iter_mut().zip(acc.iter()) {
-                *s = *a as f32 * self.scale;
+            for (s, a) in scores.iter_mut().zip([a0, a1, a2]) {
+                *s = a as f32 * self.scale;
             }
             return;
         }
         // The tables are larger than the caches: ask for every feature's slot first,
         // so that the misses overlap, then probe, then ask for the found rows.
+        let mut acc = [0i32; 256];
+        let acc = &mut acc[..self.classes];
         let features = &features[..features.len().min(160)];
         for &f in features {
             prefetch(&self.slots[(f as usize) & mask]);
@@ -308,12 +318,11 @@ impl Weights {
             let mut i = (f as usize) & mask;
             loop {
                 let s = self.slots[i];
-                if s == 0 {
-                    break;
-                }
-                if s >> 32 == key {
-                    found[n] = s;
-                    n += 1;
+                if s >> 32 <= key {
+                    if s >> 32 == key {
+                        found[n] = s;
+                        n += 1;
+                    }
                     break;
                 }
                 i = (i + 1) & mask;
