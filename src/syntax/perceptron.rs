@@ -234,6 +234,11 @@ impl Weights {
                     out.entries.push(*e);
                 }
             }
+            if out.entries.len() == from {
+                // A length of 0 marks a dense row: keep one zero weight instead (the
+                // slot itself must stay, or the probes past it would stop early).
+                out.entries.push(0);
+            }
             out.slots[i] = (s >> 32) << 32 | (from as u64) << 8 | (out.entries.len() - from) as u64;
         }
         out
@@ -340,10 +345,7 @@ impl Weights {
         for s in &found[..n] {
             let (start, len) = ((s >> 8 & 0xFF_FFFF) as usize, (s & 0xFF) as usize);
             if len == 0 {
-                let row = &self.dense[start * classes..(start + 1) * classes];
-                for (a, v) in acc.iter_mut().zip(row) {
-                    *a += i32::from(*v);
-                }
+                add_row(acc, &self.dense[start * classes..(start + 1) * classes]);
                 continue;
             }
             for e in &self.entries[start..start + len] {
@@ -407,6 +409,22 @@ impl Weights {
             return Err("weight table class out of range".into());
         }
         Ok(Weights { classes, scale, slots, entries, dense })
+    }
+}
+
+/// Adds a dense row of weights to the sums, eight at a time (so that the compiler
+/// emits vector adds for any row length).
+#[inline(always)]
+fn add_row(acc: &mut [i32], row: &[i16]) {
+    let mut a = acc.chunks_exact_mut(8);
+    let mut r = row.chunks_exact(8);
+    for (a, r) in (&mut a).zip(&mut r) {
+        for k in 0..8 {
+            a[k] += i32::from(r[k]);
+        }
+    }
+    for (a, v) in a.into_remainder().iter_mut().zip(r.remainder()) {
+        *a += i32::from(*v);
     }
 }
 
@@ -513,6 +531,10 @@ pub fn hash_str(s: &str) -> u64 {
 mod tests {
     use super::*;
 
+    fn argmax(scores: &[f32]) -> usize {
+        (0..scores.len()).max_by(|a, b| scores[*a].total_cmp(&scores[*b]).then(b.cmp(a))).unwrap()
+    }
+
     #[test]
     fn learns_and_round_trips() {
         let mut t = Trainer::new(3);
@@ -538,5 +560,46 @@ mod tests {
         }
         // A cut file is an error, not a panic.
         assert!(Weights::read(&mut Reader::new(&bytes[..bytes.len() - 1])).is_err());
+    }
+
+    #[test]
+    fn ordered_probes_find_every_feature_and_pruning_keeps_the_table_sound() {
+        // Many features in a small table (long runs of slots), eight classes: sparse rows.
+        let mut t = Trainer::new(8);
+        let mut scores = [0f32; 8];
+        for f in 0..3000u64 {
+            let feats = [feat(1, f, 0, 0)];
+            let truth = (f % 8) as usize;
+            for _ in 0..=(f % 3) {
+                t.tick();
+                t.update(&feats, truth, (truth + 1) % 8);
+            }
+        }
+        let w = t.freeze(0.0);
+        for f in 0..3000u64 {
+            w.score(&[feat(1, f, 0, 0)], &mut scores);
+            assert_eq!(argmax(&scores), (f % 8) as usize, "feature {f}");
+        }
+        // Absent features score nothing.
+        w.score(&[feat(2, 5, 0, 0), feat(1, 9999, 0, 0)], &mut scores);
+        assert!(scores.iter().all(|s| *s == 0.0));
+        // Pruning every weight of a row leaves a row that scores nothing, not a panic
+        // nor a dense row; the rows after it in the run are still found.
+        let p = w.pruned(0.9);
+        let (mut kept, mut emptied) = (0, 0);
+        let mut full = [0f32; 8];
+        for f in 0..3000u64 {
+            w.score(&[feat(1, f, 0, 0)], &mut full);
+            p.score(&[feat(1, f, 0, 0)], &mut scores);
+            for (s, x) in scores.iter().zip(&full) {
+                assert_eq!(*s, if x.abs() >= 0.9 { *x } else { 0.0 }, "feature {f}");
+            }
+            if scores.iter().all(|s| *s == 0.0) {
+                emptied += 1;
+            } else {
+                kept += 1;
+            }
+        }
+        assert!(kept > 100 && emptied > 100, "{kept} kept, {emptied} emptied");
     }
 }
