@@ -387,23 +387,6 @@ fn label_features(st: &State, input: &[ParserInput], h: usize, d: usize, out: &m
     push(hm, w(dl1), dt);
     push(dt, hw, w(dl1));
     push(dw, hw, dir);
-    // The head's child nearest the dependent on its side, attached just before: a
-    // second object is the indirect one, a subject after a subject is rare.
-    let sib = if d < h { st.l1[h] } else { st.r1[h] };
-    push(dt, ht, l(sib) << 1 | dir);
-    push(dt, t(sib), l(sib) << 1 | dir);
-    push(dw, l(sib), dir);
-    // The head's neighbour on the dependent's side ("compound" or "nmod"), the word
-    // below the arc on the stack, the head's children so far, and for unknown words
-    // their ending ("-ly", "-ing").
-    let hn = if d < h { h.wrapping_sub(1) } else { h + 1 };
-    push(dt, ht, t(hn) << 1 | dir);
-    let below = if d < h { st.s(1) } else { st.s(2) };
-    push(dt, ht, t(below) << 1 | dir);
-    let kids = if h == ROOT { 0 } else { u64::from(st.nl[h].min(3)) << 2 | u64::from(st.nr[h].min(3)) };
-    push(dt, ht, kids << 1 | dir);
-    let dsuf = if d == NO || d == ROOT || d > st.n { NONE } else { input[d - 1].word.suffix[2] };
-    push(dt, dsuf, ht);
 }
 
 /// A trained parser.
