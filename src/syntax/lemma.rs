@@ -31,15 +31,26 @@ fn inflects(tag: u8) -> bool {
 
 const MAX_SUFFIX: usize = 5;
 
-/// A trained lemmatizer.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// A trained lemmatizer. Its maps are indexed by tag first, so that a lookup borrows
+/// the word instead of building a key.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Lemmatizer {
-    /// (lower-cased form, tag) → lemma, where it differs from the form.
-    known: FxHashMap<(String, u8), String>,
-    /// Forms seen with their lemma equal to themselves (so no rule applies).
-    same: FxHashMap<(String, u8), ()>,
-    /// (tag, ending) → rule.
-    rules: FxHashMap<(u8, String), Rule>,
+    /// Per tag: lower-cased form → lemma, where it differs from the form.
+    known: Vec<FxHashMap<String, String>>,
+    /// Per tag: forms seen with their lemma equal to themselves (so no rule applies).
+    same: Vec<FxHashMap<String, ()>>,
+    /// Per tag: ending → rule.
+    rules: Vec<FxHashMap<String, Rule>>,
+}
+
+impl Default for Lemmatizer {
+    fn default() -> Self {
+        Lemmatizer {
+            known: vec![FxHashMap::default(); UPOS.len()],
+            same: vec![FxHashMap::default(); UPOS.len()],
+            rules: vec![FxHashMap::default(); UPOS.len()],
+        }
+    }
 }
 
 impl Lemmatizer {
@@ -59,9 +70,9 @@ impl Lemmatizer {
         for ((form, tag), lemmas) in &seen {
             let (lemma, _) = lemmas.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).expect("one lemma");
             if lemma.to_lowercase() == *form {
-                out.same.insert((form.clone(), *tag), ());
+                out.same[*tag as usize].insert(form.clone(), ());
             } else {
-                out.known.insert((form.clone(), *tag), lemma.clone());
+                out.known[*tag as usize].insert(form.clone(), lemma.clone());
             }
             if UPOS[*tag as usize] == "PROPN" {
                 continue;
@@ -79,7 +90,7 @@ impl Lemmatizer {
             // Keep endings with enough evidence; a rule that changes nothing is kept
             // too, so it overrides a shorter ending's rule.
             if total >= 3 && n * 2 > total {
-                out.rules.insert(key, rule);
+                out.rules[key.0 as usize].insert(key.1, rule);
             }
         }
         out
@@ -90,25 +101,30 @@ impl Lemmatizer {
         let is_propn = UPOS.get(tag as usize) == Some(&"PROPN");
         let lower = form.to_lowercase();
         if !inflects(tag) {
-            return if is_propn { form.to_string() } else { lower };
+            return lower;
         }
-        let key = (lower, tag);
-        if let Some(l) = self.known.get(&key) {
+        let t = tag as usize;
+        if let Some(l) = self.known[t].get(lower.as_str()) {
             return l.clone();
         }
-        let (lower, _) = key;
-        if is_propn || self.same.contains_key(&(lower.clone(), tag)) {
-            return if is_propn { form.to_string() } else { lower };
+        if is_propn {
+            return form.to_string();
         }
-        let chars: Vec<char> = lower.chars().collect();
-        for n in (1..=MAX_SUFFIX.min(chars.len().saturating_sub(1))).rev() {
-            let ending: String = chars[chars.len() - n..].iter().collect();
-            if let Some(rule) = self.rules.get(&(tag, ending)) {
-                let keep = chars.len().saturating_sub(rule.strip as usize);
+        if self.same[t].contains_key(lower.as_str()) {
+            return lower;
+        }
+        // Byte offsets of the last MAX_SUFFIX + 1 characters, nearest the end first.
+        let starts: Vec<usize> = lower.char_indices().rev().take(MAX_SUFFIX + 1).map(|(i, _)| i).collect();
+        let chars = lower.chars().count();
+        for n in (1..=MAX_SUFFIX.min(chars.saturating_sub(1))).rev() {
+            if let Some(rule) = self.rules[t].get(&lower[starts[n - 1]..]) {
+                let keep = chars.saturating_sub(rule.strip as usize);
                 if keep < 2 {
                     break;
                 }
-                let mut out: String = chars[..keep].iter().collect();
+                let cut = lower.char_indices().nth(keep).map_or(lower.len(), |(i, _)| i);
+                let mut out = String::with_capacity(cut + rule.add.len());
+                out.push_str(&lower[..cut]);
                 out.push_str(&rule.add);
                 return out;
             }
@@ -119,26 +135,32 @@ impl Lemmatizer {
     /// Serialises the lemmatizer (sorted, so the bytes are deterministic).
     pub fn write(&self, out: &mut Vec<u8>) {
         put_str(out, "lemmas");
-        let mut known: Vec<_> = self.known.iter().collect();
+        let mut known: Vec<(&str, u8, &str)> = (self.known.iter().enumerate())
+            .flat_map(|(t, m)| m.iter().map(move |(f, l)| (f.as_str(), t as u8, l.as_str())))
+            .collect();
         known.sort();
         put_u32(out, known.len() as u32);
-        for ((f, t), l) in known {
+        for (f, t, l) in known {
             put_str(out, f);
-            out.push(*t);
+            out.push(t);
             put_str(out, l);
         }
-        let mut same: Vec<_> = self.same.keys().collect();
+        let mut same: Vec<(&str, u8)> = (self.same.iter().enumerate())
+            .flat_map(|(t, m)| m.keys().map(move |f| (f.as_str(), t as u8)))
+            .collect();
         same.sort();
         put_u32(out, same.len() as u32);
         for (f, t) in same {
             put_str(out, f);
-            out.push(*t);
+            out.push(t);
         }
-        let mut rules: Vec<_> = self.rules.iter().collect();
+        let mut rules: Vec<(u8, &str, &Rule)> = (self.rules.iter().enumerate())
+            .flat_map(|(t, m)| m.iter().map(move |(e, r)| (t as u8, e.as_str(), r)))
+            .collect();
         rules.sort();
         put_u32(out, rules.len() as u32);
-        for ((t, e), r) in rules {
-            out.push(*t);
+        for (t, e, r) in rules {
+            out.push(t);
             put_str(out, e);
             out.push(r.strip);
             put_str(out, &r.add);
@@ -161,18 +183,56 @@ impl Lemmatizer {
         for _ in 0..r.u32()? {
             let f = r.string()?;
             let t = tag(r)?;
-            out.known.insert((f, t), r.string()?);
+            out.known[t as usize].insert(f, r.string()?);
         }
         for _ in 0..r.u32()? {
             let f = r.string()?;
-            out.same.insert((f, tag(r)?), ());
+            out.same[tag(r)? as usize].insert(f, ());
         }
         for _ in 0..r.u32()? {
             let t = tag(r)?;
             let e = r.string()?;
             let strip = r.bytes(1)?[0];
-            out.rules.insert((t, e), Rule { strip, add: r.string()? });
+            out.rules[t as usize].insert(e, Rule { strip, add: r.string()? });
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::tagger::upos_index;
+
+    #[test]
+    fn learns_exceptions_and_rules_and_round_trips() {
+        let (verb, noun, propn) = (upos_index("VERB"), upos_index("NOUN"), upos_index("PROPN"));
+        let mut words = vec![("went", verb, "go"), ("Talks", propn, "Talks"), ("news", noun, "news")];
+        for (f, l) in [("rejected", "reject"), ("backed", "back"), ("warned", "warn"), ("sealed", "seal")] {
+            words.push((f, verb, l));
+        }
+        for (f, l) in [("studies", "study"), ("parties", "party"), ("cities", "city")] {
+            words.push((f, noun, l));
+        }
+        let m = Lemmatizer::train(words.into_iter());
+        for (form, tag, want) in [
+            ("went", verb, "go"),
+            ("Went", verb, "go"),
+            ("defended", verb, "defend"),
+            ("allies", noun, "ally"),
+            ("Talks", propn, "Talks"),
+            ("news", noun, "news"),
+            ("the", upos_index("DET"), "the"),
+            ("Résumés", upos_index("X"), "résumés"),
+        ] {
+            assert_eq!(m.lemma(form, tag), want, "{form}");
+        }
+        let mut bytes = Vec::new();
+        m.write(&mut bytes);
+        let back = Lemmatizer::read(&mut Reader::new(&bytes)).unwrap();
+        assert_eq!(back, m);
+        let mut again = Vec::new();
+        back.write(&mut again);
+        assert_eq!(again, bytes);
     }
 }

@@ -18,6 +18,7 @@ pub mod perceptron;
 pub mod tagger;
 pub mod train;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::text::{Sentence, Token};
@@ -29,7 +30,7 @@ use tagger::{Tagger, WordFeatures, UPOS};
 /// The bundled model, trained on UD English-EWT (CC BY-SA 4.0; see models/README.md).
 static BUNDLED: &[u8] = include_bytes!("../../models/en_ewt.kgsyn");
 
-const MAGIC: &str = "kg-syntax-1";
+const MAGIC: &str = "kg-syntax-2";
 
 /// UPOS index of punctuation.
 const PUNCT: u8 = 12;
@@ -135,10 +136,11 @@ impl Model {
     /// UPOS tags and lemmas (tagging is a sixth of the work: a caller that needs a
     /// verb can skip the parse of a sentence whose cue word was tagged a noun).
     pub fn analyze_forms_if(&self, forms: &[&str], wanted: impl Fn(&[u8], &[String]) -> bool) -> Option<Analysis> {
-        let feats: Vec<WordFeatures> = forms.iter().map(|f| WordFeatures::of(&model_form(f))).collect();
+        let model_forms: Vec<Cow<'_, str>> = forms.iter().map(|f| model_form(f)).collect();
+        let feats: Vec<WordFeatures> = model_forms.iter().map(|f| WordFeatures::of(f)).collect();
         let tags = self.tagger.tag(&feats);
         let upos: Vec<u8> = tags.iter().map(|t| self.tagger.upos(*t)).collect();
-        let lemmas: Vec<String> = forms.iter().zip(&upos).map(|(f, t)| self.lemmas.lemma(&model_form(f), *t)).collect();
+        let lemmas: Vec<String> = model_forms.iter().zip(&upos).map(|(f, t)| self.lemmas.lemma(f, *t)).collect();
         if !wanted(&upos, &lemmas) {
             return None;
         }
@@ -211,12 +213,13 @@ pub struct Analysis {
 }
 
 /// The form the models read: curly quotes and dashes as in the treebank.
-fn model_form(form: &str) -> String {
+fn model_form(form: &str) -> Cow<'_, str> {
     match form {
         "“" | "”" | "„" | "«" | "»" => "\"".into(),
         "‘" | "’" => "'".into(),
         "—" | "–" | "―" => "--".into(),
-        _ => form.replace('’', "'").replace('‑', "-"),
+        _ if form.contains(['’', '‑']) => form.replace('’', "'").replace('‑', "-").into(),
+        _ => form.into(),
     }
 }
 

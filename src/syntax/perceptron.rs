@@ -130,6 +130,23 @@ fn inline_key(f: u64) -> u64 {
 /// Entries a table can hold (24-bit starts).
 const MAX_ENTRIES: usize = 1 << 24;
 
+/// Puts `slot` (its key in the bits from `shift` up) into the open-addressing table
+/// at the home of feature `f` or after it, keeping every run of slots in decreasing
+/// key order (an ordered hash table, Amble and Knuth 1974): a probe then stops at the
+/// first smaller key, so a feature the table lacks costs as few probes as one it has.
+fn insert_ordered(slots: &mut [u64], f: u64, slot: u64, shift: u32) {
+    let mask = slots.len() - 1;
+    let mut i = (f as usize) & mask;
+    let mut cur = slot;
+    while slots[i] != 0 {
+        if slots[i] >> shift < cur >> shift {
+            std::mem::swap(&mut slots[i], &mut cur);
+        }
+        i = (i + 1) & mask;
+    }
+    slots[i] = cur;
+}
+
 impl Weights {
     fn build(classes: usize, max: f32, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
         // A load of at most 0.8: probes stay short, mostly in one cache line.
@@ -140,24 +157,16 @@ impl Weights {
         if classes <= INLINE {
             // Up to three classes: the weights live in the slot itself.
             for (f, row) in rows {
-                let mut i = (*f as usize) & (size - 1);
-                while w.slots[i] != 0 {
-                    i = (i + 1) & (size - 1);
-                }
                 let mut slot = inline_key(*f) << 48;
                 for (c, v) in row {
                     slot |= u64::from(quantize(*v) as u16) << (16 * (2 - *c as u64));
                 }
-                w.slots[i] = slot;
+                insert_ordered(&mut w.slots, *f, slot, 48);
             }
             return w;
         }
         for (f, row) in rows {
             let dense = row.len() * 4 > classes || row.len() > 255;
-            let mut i = (*f as usize) & (size - 1);
-            while w.slots[i] != 0 {
-                i = (i + 1) & (size - 1);
-            }
             if dense {
                 let at = w.dense.len() / classes;
                 if at >= MAX_ENTRIES {
@@ -167,12 +176,12 @@ impl Weights {
                 for (c, v) in row {
                     w.dense[at * classes + *c as usize] = quantize(*v);
                 }
-                w.slots[i] = key_of(*f) << 32 | (at as u64) << 8;
+                insert_ordered(&mut w.slots, *f, key_of(*f) << 32 | (at as u64) << 8, 32);
             } else {
                 if w.entries.len() + row.len() > MAX_ENTRIES {
                     break;
                 }
-                w.slots[i] = key_of(*f) << 32 | (w.entries.len() as u64) << 8 | row.len() as u64;
+                insert_ordered(&mut w.slots, *f, key_of(*f) << 32 | (w.entries.len() as u64) << 8 | row.len() as u64, 32);
                 for (c, v) in row {
                     w.entries.push(u32::from(*c) << 16 | u32::from(quantize(*v) as u16));
                 }
@@ -225,6 +234,11 @@ impl Weights {
                     out.entries.push(*e);
                 }
             }
+            if out.entries.len() == from {
+                // A length of 0 marks a dense row: keep one zero weight instead (the
+                // slot itself must stay, or the probes past it would stop early).
+                out.entries.push(0);
+            }
             out.slots[i] = (s >> 32) << 32 | (from as u64) << 8 | (out.entries.len() - from) as u64;
         }
         out
@@ -266,37 +280,38 @@ impl Weights {
     /// Sums the weights of `features` into `scores`.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        let mut acc = [0i32; 256];
-        let acc = &mut acc[..self.classes];
         let mask = self.slots.len() - 1;
         if self.classes <= INLINE {
             for &f in features {
                 prefetch(&self.slots[(f as usize) & mask]);
             }
+            let (mut a0, mut a1, mut a2) = (0i32, 0i32, 0i32);
             for &f in features {
                 let key = inline_key(f);
                 let mut i = (f as usize) & mask;
                 loop {
+                    // Empty slots are 0, below every key: one test ends the probe.
                     let s = self.slots[i];
-                    if s == 0 {
-                        break;
-                    }
-                    if s >> 48 == key {
-                        for (c, a) in acc.iter_mut().enumerate() {
-                            *a += i32::from((s >> (16 * (2 - c))) as u16 as i16);
+                    if s >> 48 <= key {
+                        if s >> 48 == key {
+                            a0 += i32::from((s >> 32) as u16 as i16);
+                            a1 += i32::from((s >> 16) as u16 as i16);
+                            a2 += i32::from(s as u16 as i16);
                         }
                         break;
                     }
                     i = (i + 1) & mask;
                 }
             }
-            for (s, a) in scores.iter_mut().zip(acc.iter()) {
-                *s = *a as f32 * self.scale;
+            for (s, a) in scores.iter_mut().zip([a0, a1, a2]) {
+                *s = a as f32 * self.scale;
             }
             return;
         }
         // The tables are larger than the caches: ask for every feature's slot first,
         // so that the misses overlap, then probe, then ask for the found rows.
+        let mut acc = [0i32; 256];
+        let acc = &mut acc[..self.classes];
         let features = &features[..features.len().min(160)];
         for &f in features {
             prefetch(&self.slots[(f as usize) & mask]);
@@ -308,12 +323,11 @@ impl Weights {
             let mut i = (f as usize) & mask;
             loop {
                 let s = self.slots[i];
-                if s == 0 {
-                    break;
-                }
-                if s >> 32 == key {
-                    found[n] = s;
-                    n += 1;
+                if s >> 32 <= key {
+                    if s >> 32 == key {
+                        found[n] = s;
+                        n += 1;
+                    }
                     break;
                 }
                 i = (i + 1) & mask;
@@ -331,10 +345,7 @@ impl Weights {
         for s in &found[..n] {
             let (start, len) = ((s >> 8 & 0xFF_FFFF) as usize, (s & 0xFF) as usize);
             if len == 0 {
-                let row = &self.dense[start * classes..(start + 1) * classes];
-                for (a, v) in acc.iter_mut().zip(row) {
-                    *a += i32::from(*v);
-                }
+                add_row(acc, &self.dense[start * classes..(start + 1) * classes]);
                 continue;
             }
             for e in &self.entries[start..start + len] {
@@ -398,6 +409,22 @@ impl Weights {
             return Err("weight table class out of range".into());
         }
         Ok(Weights { classes, scale, slots, entries, dense })
+    }
+}
+
+/// Adds a dense row of weights to the sums, eight at a time (so that the compiler
+/// emits vector adds for any row length).
+#[inline(always)]
+fn add_row(acc: &mut [i32], row: &[i16]) {
+    let mut a = acc.chunks_exact_mut(8);
+    let mut r = row.chunks_exact(8);
+    for (a, r) in (&mut a).zip(&mut r) {
+        for k in 0..8 {
+            a[k] += i32::from(r[k]);
+        }
+    }
+    for (a, v) in a.into_remainder().iter_mut().zip(r.remainder()) {
+        *a += i32::from(*v);
     }
 }
 
@@ -504,6 +531,10 @@ pub fn hash_str(s: &str) -> u64 {
 mod tests {
     use super::*;
 
+    fn argmax(scores: &[f32]) -> usize {
+        (0..scores.len()).max_by(|a, b| scores[*a].total_cmp(&scores[*b]).then(b.cmp(a))).unwrap()
+    }
+
     #[test]
     fn learns_and_round_trips() {
         let mut t = Trainer::new(3);
@@ -529,5 +560,46 @@ mod tests {
         }
         // A cut file is an error, not a panic.
         assert!(Weights::read(&mut Reader::new(&bytes[..bytes.len() - 1])).is_err());
+    }
+
+    #[test]
+    fn ordered_probes_find_every_feature_and_pruning_keeps_the_table_sound() {
+        // Many features in a small table (long runs of slots), eight classes: sparse rows.
+        let mut t = Trainer::new(8);
+        let mut scores = [0f32; 8];
+        for f in 0..3000u64 {
+            let feats = [feat(1, f, 0, 0)];
+            let truth = (f % 8) as usize;
+            for _ in 0..=(f % 3) {
+                t.tick();
+                t.update(&feats, truth, (truth + 1) % 8);
+            }
+        }
+        let w = t.freeze(0.0);
+        for f in 0..3000u64 {
+            w.score(&[feat(1, f, 0, 0)], &mut scores);
+            assert_eq!(argmax(&scores), (f % 8) as usize, "feature {f}");
+        }
+        // Absent features score nothing.
+        w.score(&[feat(2, 5, 0, 0), feat(1, 9999, 0, 0)], &mut scores);
+        assert!(scores.iter().all(|s| *s == 0.0));
+        // Pruning every weight of a row leaves a row that scores nothing, not a panic
+        // nor a dense row; the rows after it in the run are still found.
+        let p = w.pruned(0.9);
+        let (mut kept, mut emptied) = (0, 0);
+        let mut full = [0f32; 8];
+        for f in 0..3000u64 {
+            w.score(&[feat(1, f, 0, 0)], &mut full);
+            p.score(&[feat(1, f, 0, 0)], &mut scores);
+            for (s, x) in scores.iter().zip(&full) {
+                assert_eq!(*s, if x.abs() >= 0.9 { *x } else { 0.0 }, "feature {f}");
+            }
+            if scores.iter().all(|s| *s == 0.0) {
+                emptied += 1;
+            } else {
+                kept += 1;
+            }
+        }
+        assert!(kept > 100 && emptied > 100, "{kept} kept, {emptied} emptied");
     }
 }

@@ -31,8 +31,12 @@ pub struct WordFeatures {
     pub capital: bool,
 }
 
-fn shape_of(form: &str) -> String {
-    let mut out = String::new();
+/// Hashes the shape of `form`'s first twelve characters: "Xxxx" for "Kyiv", "dd,ddd"
+/// with digits, runs of one class of letter or digit written once.
+fn shape_hash(form: &str) -> u64 {
+    // Twelve characters of at most four bytes each: no allocation.
+    let mut out = [0u8; 48];
+    let mut len = 0;
     let mut last = ' ';
     for c in form.chars().take(12) {
         let k = if c.is_uppercase() {
@@ -45,44 +49,62 @@ fn shape_of(form: &str) -> String {
             c
         };
         if k != last || !matches!(k, 'X' | 'x' | 'd') {
-            out.push(k);
+            len += k.encode_utf8(&mut out[len..]).len();
         }
         last = k;
     }
-    out
+    hash_str(std::str::from_utf8(&out[..len]).expect("whole characters were written"))
+}
+
+/// The class a number folds to ("2024" → "<year>", "3,500" → "<num>"), if `form` is one.
+fn number_class(form: &str) -> Option<&'static str> {
+    let digits = form.bytes().filter(u8::is_ascii_digit).count();
+    if digits > 0 && form.bytes().all(|c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b'-' | b':' | b'/')) {
+        return Some(if digits == 4 && form.len() == 4 { "<year>" } else { "<num>" });
+    }
+    None
 }
 
 /// Folds numbers: "2024" → "<year>", "3,500" → "<num>"; else the lower-cased form.
 pub fn normal_form(form: &str) -> String {
-    let digits = form.chars().filter(char::is_ascii_digit).count();
-    if digits > 0 && form.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | ':' | '/')) {
-        if digits == 4 && form.len() == 4 {
-            return "<year>".into();
-        }
-        return "<num>".into();
-    }
-    form.to_lowercase()
+    number_class(form).map_or_else(|| form.to_lowercase(), str::to_string)
+}
+
+/// The byte offset where the last `n` characters of `s` start (0 if it is shorter).
+fn last_chars(s: &str, n: usize) -> usize {
+    s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)
 }
 
 impl WordFeatures {
     /// Hashes what the models read of `form`.
     pub fn of(form: &str) -> WordFeatures {
-        let lower = normal_form(form);
-        let chars: Vec<char> = lower.chars().collect();
+        // Most words are short and ASCII: lower-case them on the stack.
+        let mut buf = [0u8; 32];
+        let owned;
+        let lower: &str = match number_class(form) {
+            Some(class) => class,
+            None if form.len() <= buf.len() && form.is_ascii() => {
+                let b = &mut buf[..form.len()];
+                b.copy_from_slice(form.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).expect("ASCII stays ASCII")
+            }
+            None => {
+                owned = form.to_lowercase();
+                &owned
+            }
+        };
         let mut suffix = [0u64; 4];
         for (k, s) in suffix.iter_mut().enumerate() {
-            let n = k + 1;
-            let from = chars.len().saturating_sub(n);
-            let suf: String = chars[from..].iter().collect();
-            *s = hash_str(&suf) ^ (n as u64) << 60;
+            *s = hash_str(&lower[last_chars(lower, k + 1)..]) ^ ((k + 1) as u64) << 60;
         }
-        let prefix = hash_str(&chars.iter().take(2).collect::<String>());
+        let two = lower.char_indices().nth(2).map_or(lower.len(), |(i, _)| i);
         WordFeatures {
-            lower: hash_str(&lower),
+            lower: hash_str(lower),
             raw: hash_str(form),
             suffix,
-            prefix,
-            shape: hash_str(&shape_of(form)),
+            prefix: hash_str(&lower[..two]),
+            shape: shape_hash(form),
             capital: form.chars().next().is_some_and(char::is_uppercase),
         }
     }
@@ -500,5 +522,63 @@ impl TaggerTrainer {
             fixed: self.fixed.clone(),
             classes: self.classes.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `WordFeatures::of` computed before it stopped allocating: every feature
+    /// from owned strings, character by character.
+    fn reference(form: &str) -> WordFeatures {
+        let lower = normal_form(form);
+        let chars: Vec<char> = lower.chars().collect();
+        let mut suffix = [0u64; 4];
+        for (k, s) in suffix.iter_mut().enumerate() {
+            let suf: String = chars[chars.len().saturating_sub(k + 1)..].iter().collect();
+            *s = hash_str(&suf) ^ ((k + 1) as u64) << 60;
+        }
+        let mut shape = String::new();
+        let mut last = ' ';
+        for c in form.chars().take(12) {
+            let k = match c {
+                c if c.is_uppercase() => 'X',
+                c if c.is_lowercase() => 'x',
+                c if c.is_ascii_digit() => 'd',
+                c => c,
+            };
+            if k != last || !matches!(k, 'X' | 'x' | 'd') {
+                shape.push(k);
+            }
+            last = k;
+        }
+        WordFeatures {
+            lower: hash_str(&lower),
+            raw: hash_str(form),
+            suffix,
+            prefix: hash_str(&chars.iter().take(2).collect::<String>()),
+            shape: hash_str(&shape),
+            capital: form.chars().next().is_some_and(char::is_uppercase),
+        }
+    }
+
+    #[test]
+    fn word_features_match_the_plain_definition() {
+        let long = "Überwachungsstaatlichkeitsdebatte-and-more-than-thirty-two-bytes";
+        for form in [
+            "Kyiv", "a", "I", "", "US-drafted", "2024", "3,500", "12:30", "1.5", "ÉLYSÉE", "Zelenskyy’s", "naïve", "—",
+            "“", "McDONALD'S", "x2", "İstanbul", "ΣΟΦΙΑ", long, "abcdefghijklmnopqrstuvwxyzABCDEFG",
+        ] {
+            let (a, b) = (WordFeatures::of(form), reference(form));
+            assert_eq!(
+                (a.lower, a.raw, a.suffix, a.prefix, a.shape, a.capital),
+                (b.lower, b.raw, b.suffix, b.prefix, b.shape, b.capital),
+                "{form}"
+            );
+        }
+        // The features tell words apart: a test that could not fail would not.
+        assert_ne!(WordFeatures::of("plan").lower, WordFeatures::of("plans").lower);
+        assert_eq!(WordFeatures::of("Plan").lower, WordFeatures::of("plan").lower);
     }
 }
