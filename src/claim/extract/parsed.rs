@@ -439,7 +439,8 @@ impl ClaimExtractor {
             let subjects = holders;
             // "welcomed Zelenskyy's commitment to a just peace", "rejected Moscow's demand
             // for X": a stance on a stance noun is a stance on what the noun is about.
-            let objects: Vec<usize> = objects.into_iter().map(|o| frame_content(t, o).unwrap_or(o)).collect();
+            let objects: Vec<usize> =
+                objects.into_iter().map(|o| frame_content(t, o).or_else(|| self.news_content(t, o, relation)).unwrap_or(o)).collect();
             for o in objects {
                 let Some(obj) = self.object_entity(ctx, &t, o, relation) else { continue };
                 for s in &subjects {
@@ -734,6 +735,33 @@ impl ClaimExtractor {
         for b in rest {
             out.push(found(a, Relation::Meets, b, cue, 0.65, modality, ctx));
         }
+    }
+
+    /// "welcomed the announcement that Kyiv had agreed to a ceasefire": welcoming news
+    /// of a stance supports what the stance is about.
+    fn news_content(&self, t: &Tree, o: usize, relation: Relation) -> Option<usize> {
+        if relation != Relation::Supports || !matches!(t.lemma(o), "announcement" | "news" | "decision" | "confirmation" | "word") {
+            return None;
+        }
+        let clause = t.kids_with(o, |r| matches!(r, "acl" | "acl:relcl" | "ccomp")).into_iter().find(|k| {
+            t.p.words[*k].upos == VERB && t.kids[*k].iter().any(|c| t.lemma(*c) == "that" && matches!(t.rel[*c], "mark" | "obj" | "nsubj"))
+        })?;
+        if t.kids[clause].iter().any(|k| matches!(t.lemma(*k), "not" | "never" | "n't")) {
+            return None;
+        }
+        let entries = self.verb_lemmas.get(t.lemma(clause))?;
+        let (_, rest) = entries.iter().find(|(r, rest)| {
+            *r == Relation::Supports
+                && (rest.is_empty()
+                    || rest.len() == 1
+                        && t.kids_with(clause, |r| r.starts_with("obl")).iter().any(|k| t.case_of(*k) == Some(rest[0].as_str())))
+        })?;
+        // (The parser may read "that" as a relative pronoun: the clause's own object.)
+        let obj = match rest.first() {
+            Some(prep) => t.kids_with(clause, |r| r.starts_with("obl")).into_iter().find(|k| t.case_of(*k) == Some(prep.as_str())),
+            None => t.kid(clause, "obj").filter(|k| t.lemma(*k) != "that"),
+        }?;
+        Some(descend(t, obj))
     }
 
     /// What a cue verb inside an object says: "supporting X" → supports X.

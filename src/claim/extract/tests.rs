@@ -596,3 +596,9 @@ fn a_particle_makes_another_verb() {
     let got = claims("Asked whether he would back off his tariff threats, Milei said no.");
     assert!(!got.iter().any(|(_, r, _)| *r == "supports"), "{got:?}");
 }
+
+#[test]
+fn parsed_welcoming_news_of_a_stance() {
+    let got = claims("Canadian senators welcomed the announcement that Chile had agreed to a 60-day truce in the strike.");
+    assert!(got.iter().any(|(s, r, o)| s == "Canadian senators" && *r == "supports" && o.contains("60-day")), "{got:?}");
+}
