@@ -384,7 +384,12 @@ fn route(request: &Request, shared: &Shared) -> Response {
     if let Some(port) = shared.loopback_port {
         match request.header("host") {
             Some(host) if loopback_host(host, port) => {}
-            Some(host) => return Response::error(403, format!("unexpected Host '{host}': this server answers for 127.0.0.1:{port} and localhost:{port}")),
+            Some(host) => {
+                return Response::error(
+                    403,
+                    format!("unexpected Host '{host}': this server answers for 127.0.0.1:{port} and localhost:{port}"),
+                )
+            }
             // HTTP/1.0 clients may send none.
             None => {}
         }
@@ -568,10 +573,9 @@ fn sparql_query(request: &Request, shared: &Shared) -> Response {
     match result {
         Ok(_) => Response::new(200, media, out.bytes).with_header("Vary", "Accept"),
         Err(StoreError::Timeout(d)) => Response::error(503, format!("query timed out after {:.0} s", d.as_secs_f64())),
-        Err(_) if out.over => Response::error(
-            500,
-            format!("the result is larger than {} bytes: add a LIMIT", options.max_result_bytes),
-        ),
+        Err(_) if out.over => {
+            Response::error(500, format!("the result is larger than {} bytes: add a LIMIT", options.max_result_bytes))
+        }
         Err(e @ StoreError::Syntax { .. }) => Response::error(400, e),
         Err(e) => Response::error(500, e),
     }
