@@ -259,7 +259,8 @@ pub struct ServeArgs {
     /// Largest SPARQL result sent, in bytes; a larger one is refused: add a LIMIT
     #[arg(long, default_value_t = 67_108_864, value_name = "BYTES")]
     pub max_result_bytes: usize,
-    /// Requests answered at once (more wait in a short queue, then get 503)
+    /// Queries and questions run at once (the page and cached answers are sent
+    /// meanwhile; more connections wait in a short queue, then get 503)
     #[arg(long, default_value_t = 8, value_name = "N")]
     pub threads: usize,
 }

@@ -856,7 +856,9 @@ fn who(store_dir: &Path, relation: Relation, args: &cli::PositionArgs, out: &mut
     let store = open_store_read_only(store_dir)?;
     let targets = kg::ask::resolve(&store, Want::Position, &args.position)?;
     let answer = kg::ask::who_answer(&store, relation, &targets, args.claims)?;
-    write_answer(&answer, args.format, out, || format!("no claims that anyone {relation} {}", kg::ask::labels(&targets)))
+    write_answer(&answer, args.format, out, || {
+        format!("no claims that anyone {relation} {}", kg::ask::labels(&targets))
+    })
 }
 
 /// Writes an answer; an empty table is replaced by a note on standard error (JSON and

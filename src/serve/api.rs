@@ -174,7 +174,10 @@ fn dispatch(store: &Store, name: &str, params: &[(String, String)]) -> Result<Re
             if drawn.nodes.len() > MAX_NODES {
                 return Err(Failure::Status(
                     400,
-                    format!("the graph has {} nodes, more than {MAX_NODES}: choose a focus or a lower depth", drawn.nodes.len()),
+                    format!(
+                        "the graph has {} nodes, more than {MAX_NODES}: choose a focus or a lower depth",
+                        drawn.nodes.len()
+                    ),
                 ));
             }
             // The colours of every relation, for the page's legend.

@@ -112,11 +112,7 @@ impl Refusal {
 /// Reads one request from `stream`, within `max_body` bytes of body and before
 /// `deadline`. `Ok(None)` when the client closed the connection without sending
 /// anything (a port probe).
-pub fn read_request(
-    stream: &mut TcpStream,
-    max_body: usize,
-    deadline: Instant,
-) -> Result<Option<Request>, Refusal> {
+pub fn read_request(stream: &mut TcpStream, max_body: usize, deadline: Instant) -> Result<Option<Request>, Refusal> {
     let mut buf = Vec::with_capacity(4096);
     let mut chunk = [0u8; 8192];
     let head_end = loop {
@@ -125,7 +121,10 @@ pub fn read_request(
         }
         if buf.len() > MAX_HEAD {
             return Err(if find(&buf, b"\r\n").is_none() {
-                Refusal::new(414, format!("request line longer than {} KiB: send long queries by POST", MAX_HEAD / 1024))
+                Refusal::new(
+                    414,
+                    format!("request line longer than {} KiB: send long queries by POST", MAX_HEAD / 1024),
+                )
             } else {
                 Refusal::new(431, format!("request headers longer than {} KiB", MAX_HEAD / 1024))
             });
@@ -345,7 +344,10 @@ mod tests {
     #[test]
     fn heads_parse_and_malformed_ones_are_refused() {
         let r = parse_head("GET /api/who-rejects?position=NATO HTTP/1.1\r\nHost: x\r\nAccept: text/csv").unwrap();
-        assert_eq!((r.method.as_str(), r.path.as_str(), r.query.as_str()), ("GET", "/api/who-rejects", "position=NATO"));
+        assert_eq!(
+            (r.method.as_str(), r.path.as_str(), r.query.as_str()),
+            ("GET", "/api/who-rejects", "position=NATO")
+        );
         assert_eq!(r.header("accept"), Some("text/csv"));
         assert_eq!(parse_head("GET /%2e%2e/x HTTP/1.1").unwrap().path, "/../x");
         for (head, status) in [

@@ -2,7 +2,8 @@
 //! as JSON, and a web page to browse actors, positions, the graph and coalitions.
 //!
 //! ```text
-//! TcpListener ──accept──▶ bounded queue ──▶ worker threads ──http::read_request──▶ Request
+//! TcpListener ──accept──▶ bounded queue ──▶ connection threads ──http::read_request──▶ Request
+//!   (the page and cached answers at once; store work holds one of `threads` slots)
 //!   /sparql, /update ──▶ Store::query_to_writer, Store::update (SPARQL 1.1 Protocol)
 //!   /api/…           ──▶ api: ask / graph, the rows of the CLI's --format json
 //!   /, /assets/…     ──▶ the page, compiled in (assets/)
@@ -56,8 +57,10 @@ pub struct ServeOptions {
     /// When set, `/update` accepts SPARQL updates bearing this token
     /// (`Authorization: Bearer TOKEN`); when `None`, updates are refused.
     pub update_token: Option<String>,
-    /// Requests handled at once; more wait in a queue of four times as many, and
-    /// beyond that are answered 503 at once.
+    /// Queries and questions run at once. Connections are read, and the page and
+    /// cached answers sent, by four times as many threads, so that they do not wait
+    /// behind long queries; more connections wait in a queue of eight times as many,
+    /// and beyond that are answered 503 at once.
     pub threads: usize,
     /// A request (head and body) must arrive within this time (408).
     pub read_timeout: Duration,
@@ -127,6 +130,41 @@ struct Shared {
     answers: AnswerCache,
     /// Bound to loopback: the port, for checking `Host` (see [`loopback_host`]).
     loopback_port: Option<u16>,
+    /// Permits to work on the store: [`ServeOptions::threads`] of them.
+    slots: Slots,
+}
+
+/// A counting semaphore: how many requests may work on the store at once.
+struct Slots {
+    free: Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+/// A permit of [`Slots`], given back on drop.
+struct Slot<'a>(&'a Slots);
+
+impl Slots {
+    fn new(n: usize) -> Slots {
+        Slots { free: Mutex::new(n.max(1)), freed: std::sync::Condvar::new() }
+    }
+
+    /// Waits for a permit. Every holder ends: queries by their timeout, questions
+    /// when answered.
+    fn acquire(&self) -> Slot<'_> {
+        let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|p| p.into_inner());
+        }
+        *free -= 1;
+        Slot(self)
+    }
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        *self.0.free.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        self.0.freed.notify_one();
+    }
 }
 
 /// Whether a `Host` header names this machine's loopback server on `port`. A page on
@@ -254,6 +292,7 @@ impl Server {
         let bound = listener.local_addr().map_err(|source| ServeError::Bind { addr: addr.to_string(), source })?;
         let shared = Shared {
             loopback_port: is_loopback(&bound).then_some(bound.port()),
+            slots: Slots::new(options.threads),
             store: RwLock::new((Arc::new(store), 0)),
             options,
             seen: Mutex::new((Instant::now(), stamp)),
@@ -271,9 +310,9 @@ impl Server {
     /// answer.
     pub fn run(self) -> Result<(), ServeError> {
         let threads = self.shared.options.threads.max(1);
-        let (tx, rx) = sync_channel::<TcpStream>(threads * 4);
+        let (tx, rx) = sync_channel::<TcpStream>(threads * 8);
         let rx = Arc::new(Mutex::new(rx));
-        for _ in 0..threads {
+        for _ in 0..threads * 4 {
             let (rx, shared) = (rx.clone(), self.shared.clone());
             std::thread::spawn(move || worker(&rx, &shared));
         }
@@ -345,7 +384,12 @@ fn route(request: &Request, shared: &Shared) -> Response {
     if let Some(port) = shared.loopback_port {
         match request.header("host") {
             Some(host) if loopback_host(host, port) => {}
-            Some(host) => return Response::error(403, format!("unexpected Host '{host}': this server answers for 127.0.0.1:{port} and localhost:{port}")),
+            Some(host) => {
+                return Response::error(
+                    403,
+                    format!("unexpected Host '{host}': this server answers for 127.0.0.1:{port} and localhost:{port}"),
+                )
+            }
             // HTTP/1.0 clients may send none.
             None => {}
         }
@@ -372,7 +416,10 @@ fn route(request: &Request, shared: &Shared) -> Response {
             Ok(params) => {
                 let (store, generation) = shared.current();
                 let key = format!("{generation}/{name}?{params:?}");
-                shared.answers.get_or_compute(key, || api::answer(&store, name, &params))
+                shared.answers.get_or_compute(key, || {
+                    let _slot = shared.slots.acquire();
+                    api::answer(&store, name, &params)
+                })
             }
             Err(e) => api::error(400, &format!("{e} in the query string")),
         };
@@ -520,13 +567,15 @@ fn sparql_query(request: &Request, shared: &Shared) -> Response {
     };
     let options = &shared.options;
     let mut out = CappedWriter { bytes: Vec::new(), cap: options.max_result_bytes, over: false };
-    match shared.store().query_to_writer(&text, format, &mut out, None, Some(options.timeout)) {
+    let slot = shared.slots.acquire();
+    let result = shared.store().query_to_writer(&text, format, &mut out, None, Some(options.timeout));
+    drop(slot);
+    match result {
         Ok(_) => Response::new(200, media, out.bytes).with_header("Vary", "Accept"),
         Err(StoreError::Timeout(d)) => Response::error(503, format!("query timed out after {:.0} s", d.as_secs_f64())),
-        Err(_) if out.over => Response::error(
-            500,
-            format!("the result is larger than {} bytes: add a LIMIT", options.max_result_bytes),
-        ),
+        Err(_) if out.over => {
+            Response::error(500, format!("the result is larger than {} bytes: add a LIMIT", options.max_result_bytes))
+        }
         Err(e @ StoreError::Syntax { .. }) => Response::error(400, e),
         Err(e) => Response::error(500, e),
     }
@@ -555,7 +604,10 @@ fn sparql_update(request: &Request, shared: &Shared) -> Response {
         Ok(t) => t,
         Err(r) => return r,
     };
-    let result = shared.store().update(&text);
+    let result = {
+        let _slot = shared.slots.acquire();
+        shared.store().update(&text)
+    };
     // Even a failed update may have changed something before it failed.
     shared.changed(None);
     match result {

@@ -167,9 +167,11 @@ impl QueryForm {
 /// does not parse [`StoreError::Syntax`].
 pub fn query_form(sparql: &str) -> Result<QueryForm, StoreError> {
     use spargebra::Query;
-    let query = spargebra::SparqlParser::new().parse_query(sparql).map_err(|e| match SparqlEvaluator::new().parse_update(sparql) {
-        Ok(_) => StoreError::UpdateNeedsFlag,
-        Err(_) => syntax_error("query", &e.to_string()),
+    let query = spargebra::SparqlParser::new().parse_query(sparql).map_err(|e| {
+        match SparqlEvaluator::new().parse_update(sparql) {
+            Ok(_) => StoreError::UpdateNeedsFlag,
+            Err(_) => syntax_error("query", &e.to_string()),
+        }
     })?;
     Ok(match query {
         Query::Select { .. } => QueryForm::Select,

@@ -117,7 +117,8 @@ impl Session<'_> {
     }
 
     fn element(&self, css: &str) -> String {
-        let v = self.driver.call("POST", &self.path("/element"), Some(json!({ "using": "css selector", "value": css })));
+        let v =
+            self.driver.call("POST", &self.path("/element"), Some(json!({ "using": "css selector", "value": css })));
         v[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}: {v}")).to_string()
     }
 

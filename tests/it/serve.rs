@@ -98,8 +98,7 @@ fn agent() -> ureq::Agent {
 fn reply(r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
     let mut r = r.expect("the server answers");
     let status = r.status().as_u16();
-    let content_type =
-        r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let content_type = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
     let body = r.body_mut().with_config().limit(100_000_000).read_to_string().expect("a UTF-8 body");
     Reply { status, content_type, body }
 }
@@ -211,7 +210,8 @@ fn sparql_by_post_form_and_direct() {
     let url = server.url("/sparql");
     let by_get = get(&server.url(&format!("/sparql?query={}", enc(COUNT))), Some("text/csv"));
     assert_eq!(by_get.status, 200);
-    let form = post(&url, "application/x-www-form-urlencoded", &format!("query={}", enc(COUNT)), &[("Accept", "text/csv")]);
+    let form =
+        post(&url, "application/x-www-form-urlencoded", &format!("query={}", enc(COUNT)), &[("Accept", "text/csv")]);
     let direct = post(&url, "application/sparql-query", COUNT, &[("Accept", "text/csv")]);
     assert_eq!((form.status, &form.body), (200, &by_get.body));
     assert_eq!((direct.status, &direct.body), (200, &by_get.body));
@@ -289,7 +289,10 @@ fn malformed_and_hostile_requests_get_a_clear_4xx_or_5xx() {
     let injection = "NATO membership\" } } ; DROP ALL ; SELECT * { { ?s ?p \"";
     let r = get(&server.url(&format!("/api/who-rejects?position={}", enc(injection))), None);
     assert_eq!(r.status, 404, "{}", r.body);
-    assert!(serde_json::from_str::<Value>(&r.body).unwrap()["error"].as_str().unwrap().starts_with("no position matches"));
+    assert!(serde_json::from_str::<Value>(&r.body).unwrap()["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("no position matches"));
     drop(server);
     assert_eq!(sample.nquads(), before, "the store is unchanged");
 }
@@ -349,7 +352,10 @@ fn api_gives_the_rows_of_the_cli() {
         ("/api/who-supports?position=American%20peace%20plan", &["who-supports", "American peace plan"]),
         ("/api/who-proposes?position=American%20peace%20plan", &["who-proposes", "American peace plan"]),
         ("/api/who-demands?position=army%20cap%20of%201%20million", &["who-demands", "army cap of 1 million"]),
-        ("/api/who-rejects?position=American%20peace%20plan&claims=true", &["who-rejects", "American peace plan", "--claims"]),
+        (
+            "/api/who-rejects?position=American%20peace%20plan&claims=true",
+            &["who-rejects", "American peace plan", "--claims"],
+        ),
         ("/api/positions?actor=Moscow", &["positions", "Moscow"]),
         ("/api/meetings", &["meetings"]),
         ("/api/meetings?actor=Zelensky", &["meetings", "Zelensky"]),
@@ -420,16 +426,9 @@ fn the_page_and_its_assets_load_and_paths_cannot_escape() {
     }
     let addr = server.addr().to_string();
     for target in [
-        "/assets/../Cargo.toml",
-        "/../../../../etc/passwd",
-        "/assets/%2e%2e/%2e%2e/Cargo.toml",
-        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-        "/assets/..%2f..%2fsrc%2fmain.rs",
-        "//etc/passwd",
-        "/assets/app.js%00.png",
-        "/assets/",
-        "/src/serve/assets/app.js",
-        "/assets/app.js/..",
+        "/assets/../Cargo.toml", "/../../../../etc/passwd", "/assets/%2e%2e/%2e%2e/Cargo.toml",
+        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/assets/..%2f..%2fsrc%2fmain.rs", "//etc/passwd", "/assets/app.js%00.png",
+        "/assets/", "/src/serve/assets/app.js", "/assets/app.js/..",
     ] {
         let (status, body) = raw_get(&addr, target);
         assert_eq!(status, 404, "{target}: {body}");
@@ -484,7 +483,12 @@ fn answers_follow_an_ingest_into_the_served_store() {
     let text = sample.dir.path().join("more.txt");
     std::fs::write(&text, "Talks in Geneva\n\nThe Kremlin rejected the 30-day ceasefire on Tuesday.\n").unwrap();
     // A second process writes while the server reads.
-    sample.kg().args(["ingest", "--quiet", "--format", "article", "--date", "2025-11-27"]).arg(&text).assert().success();
+    sample
+        .kg()
+        .args(["ingest", "--quiet", "--format", "article", "--date", "2025-11-27"])
+        .arg(&text)
+        .assert()
+        .success();
     let mut after = before;
     for _ in 0..100 {
         after = count();
