@@ -852,6 +852,8 @@ pub struct BulkWriter<'a> {
     described: model::Described,
 }
 
+// One per ingest: the size of the local variant (the bulk loader) costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum BulkInner<'a> {
     Local {
         db: &'a oxigraph::store::Store,

@@ -254,7 +254,15 @@ impl Remote {
                 other => other,
             })
             .collect();
-        spargebra::Update { operations, base_iri: update.base_iri }.to_string()
+        let text = spargebra::Update { operations, base_iri: update.base_iri }.to_string();
+        // The serializer writes each template quad on a line of its own, a `GRAPH`
+        // block followed by '.', which the grammar allows and Virtuoso 7 refuses.
+        text.lines()
+            .map(|l| match l.strip_suffix(" } .") {
+                Some(quad) if l.starts_with("\tGRAPH ") => format!("{quad} }}\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect()
     }
 
     /// Writes quads (the local store's layout: data in the default graph), in one
@@ -604,6 +612,7 @@ mod tests {
         let update = spargebra::SparqlParser::new().parse_update(text).unwrap();
         let rewritten = remote(DataGraph::default()).rewrite_update(update.clone(), text);
         assert!(rewritten.contains(&format!("GRAPH <{}>", vocab::id::DATA_GRAPH)), "{rewritten}");
+        assert!(!rewritten.contains("} ."), "Virtuoso refuses a '.' after a GRAPH block: {rewritten}");
         assert!(rewritten.contains(&format!("USING <{}>", vocab::id::DATA_GRAPH)), "{rewritten}");
         assert_eq!(remote(DataGraph::Default).rewrite_update(update, text), text);
     }

@@ -189,7 +189,8 @@ fn assert_same_answers(engine: &Engine, local: &Path, name: &str) {
     assert_eq!(counts(stdout(&mut engine.kg(), &["stats"])), counts(stdout(&mut kg(local), &["stats"])), "{name}");
 }
 
-/// Ingests the sample into `engine` (twice: the second adds nothing) and compares.
+/// Ingests the sample into `engine` (twice: the second adds nothing) and compares;
+/// then one SPARQL update on the default graph changes both stores alike.
 fn sample_round_trip(engine: &Engine, name: &str) {
     let local = local_store(&[Path::new(SAMPLE)]);
     engine.kg().args(["ingest", SAMPLE]).assert().success().stdout(predicates::str::contains("11 entries"));
@@ -197,6 +198,16 @@ fn sample_round_trip(engine: &Engine, name: &str) {
     engine.kg().args(["ingest", "--quiet", SAMPLE]).assert().success();
     assert_eq!(stdout(&mut engine.kg(), &["stats"]), once, "a second ingest into {name} added quads");
     assert_same_answers(engine, &store_in(&local), name);
+
+    let update = "PREFIX kg: <https://w3id.org/kg-news/ns#> DELETE { ?c ?p ?o } WHERE { ?c kg:relation kg:rejects ; ?p ?o }";
+    let args = ["query", "--update", update];
+    let export = ["export", "--format", "turtle"];
+    assert!(stdout(&mut kg(&store_in(&local)), &export).contains("kg:relation kg:rejects"), "no claim to remove");
+    stdout(&mut kg(&store_in(&local)), &args);
+    stdout(&mut engine.kg(), &args);
+    let after = stdout(&mut kg(&store_in(&local)), &export);
+    assert!(!after.contains("kg:relation kg:rejects"), "the update removed no claim");
+    assert_eq!(stdout(&mut engine.kg(), &export), after, "{name} took the update otherwise");
 }
 
 #[test]
