@@ -28,6 +28,8 @@ fn fixture_bytes(name: &str) -> Vec<u8> {
 enum Reply {
     /// 200 with a body; the ETag is a hash of it, and a request that sends it back gets 304.
     Page { body: Vec<u8>, content_type: &'static str },
+    /// 200 with a body and no validators: every request gets the page in full.
+    Bare(Vec<u8>),
     /// Any status, no body.
     Status(u16),
     /// Waits this long before answering at all.
@@ -142,6 +144,10 @@ fn serve(mut conn: TcpStream, reply: &dyn Fn(&str) -> Reply, seen: &Mutex<Vec<Se
                 conn.write_all(head("200 OK", &extra, body.len()).as_bytes())?;
                 conn.write_all(&body)?;
             }
+        }
+        Reply::Bare(body) => {
+            conn.write_all(head("200 OK", "Content-Type: text/html\r\n", body.len()).as_bytes())?;
+            conn.write_all(&body)?;
         }
         Reply::Status(code) => conn.write_all(head(&format!("{code} Status"), "", 0).as_bytes())?,
         Reply::Hang(d) => std::thread::sleep(d),
@@ -369,6 +375,27 @@ fn follow_through_ten_polls_leaves_the_store_of_one_ingest_of_the_final_page() {
     assert_eq!(sorted_export(&followed), sorted_export(&fresh));
     // Ten polls: ten requests, the unchanged ones answered 304.
     assert_eq!(server.seen().len(), 11);
+}
+
+#[test]
+fn ten_polls_of_a_page_without_validators_nine_unchanged_leave_the_store_of_one_ingest() {
+    // No ETag, no Last-Modified: each poll fetches and ingests the whole page again.
+    let server = Server::start(|_| Reply::Bare(fixture_bytes("jsonld-liveblog.html")));
+    let url = server.url("/live");
+    let dir = tempdir();
+    let followed = dir.path().join("followed");
+    let mut lines = Vec::new();
+    for _ in 0..10 {
+        let out = kg(&followed).args(["follow", "--once", &url]).output().expect("run kg follow");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        lines.push(String::from_utf8_lossy(&out.stdout).trim().to_string());
+    }
+    assert!(lines[0].contains(&format!("{url}: 3 entries (3 new), ")), "{lines:#?}");
+    assert!(lines[1..].iter().all(|l| l.ends_with(&format!("{url}: nothing new (3 entries)"))), "{lines:#?}");
+    assert_eq!(server.seen().len(), 10);
+    let fresh = dir.path().join("fresh");
+    kg(&fresh).args(["ingest", &url]).assert().success();
+    assert_eq!(sorted_export(&followed), sorted_export(&fresh));
 }
 
 #[test]
