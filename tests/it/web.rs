@@ -541,8 +541,9 @@ fn follow_backs_off_after_errors_and_stops_cleanly_on_ctrl_c() {
 fn pathological_nesting_reads_the_deep_text_without_overflowing_the_stack() {
     // 100,000 levels (1 MB of `<div>`s took 49 s to read before the tree builder's
     // nesting was capped), and a mix of elements the builder treats each its own way
-    // (formatting, tables, lists), 10,000 times over. The test thread has the default
-    // 2 MiB stack: a recursive walk of these trees would overflow it.
+    // (formatting, tables, lists), 10,000 times over; a feed item whose HTML nests as
+    // deep. The test thread has the default 2 MiB stack, which a recursion as deep as
+    // the markup would overflow.
     let n = 100_000;
     let divs = format!(
         "<!doctype html><html><body>{}<p>Putin met Witkoff.</p>{}</body></html>",
