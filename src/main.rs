@@ -426,7 +426,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Timeline(a) => {
             let store = open_store_read_only(&store_dir)?;
             let found = kg::ask::resolve(&store, Want::Any, &a.name)?;
-            let answer = kg::ask::timeline(&kg::ask::load_claims_about(&store, &found)?, &found);
+            let claims = kg::ask::load_claims_about(&store, &found)?;
+            let answer = kg::ask::timeline(&claims, &kg::ask::load_withdrawn(&store)?, &found);
             write_answer(&answer, a.format, &mut out, || format!("no claims about {}", kg::ask::labels(&found)))?;
         }
         Command::Path(a) => {

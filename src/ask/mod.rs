@@ -25,10 +25,10 @@ use serde::Serialize;
 pub use answer::{Answer, AnswerFormat};
 pub use questions::{contested, meetings, positions, stances, who, who_summary, Polarity, Stance, STANCE_COLUMNS};
 pub use resolve::{edit_distance, resolve, Want};
-pub use timeline::{timeline, CONTRADICTION_WINDOW_HOURS};
+pub use timeline::{load_withdrawn, timeline, Withdrawn, CONTRADICTION_WINDOW_HOURS, WITHDRAWN_QUERY};
 
 use crate::claim::Relation;
-use crate::store::{Store, StoreError, Value};
+use crate::store::{Solutions, Store, StoreError, Value};
 
 /// Errors of the question stage.
 #[derive(Debug, thiserror::Error)]
@@ -414,38 +414,37 @@ pub const ENTITIES_QUERY: &str = include_str!("../../queries/entities.rq");
 
 fn claims_from_query(store: &Store, query: &str) -> Result<Vec<ClaimEdge>, AskError> {
     let rows = store.select(query, &[])?;
-    let mut claims = Vec::with_capacity(rows.rows.len());
-    for r in &rows.rows {
-        let get = |name: &str| rows.get(r, name);
-        let (Some(subject), Some(object), Some(relation)) =
-            (get("subject"), get("object"), get("relation").and_then(Relation::from_name))
-        else {
-            continue;
-        };
-        // Stance edges have no claim node: the triple itself is the key.
-        let claim = get("claim").map(str::to_string).unwrap_or_else(|| format!("{subject} {relation} {object}"));
-        claims.push(ClaimEdge {
-            claim,
-            subject: Entity { iri: subject.to_string(), label: get("subjectLabel").unwrap_or(subject).to_string() },
-            subject_class: EntityClass::from_local(get("subjectClass")),
-            relation,
-            object: Entity { iri: object.to_string(), label: get("objectLabel").unwrap_or(object).to_string() },
-            object_class: EntityClass::from_local(get("objectClass")),
-            time: get("time").map(str::to_string),
-            quote: get("quote").unwrap_or_default().to_string(),
-            reported_by: reporters(get("reportedBy").unwrap_or_default()),
-            hedged: get("hedged") == Some("true"),
-            // Stores write no modality for asserted claims.
-            modality: get("modality").unwrap_or("asserted").to_string(),
-            entry: get("entry").unwrap_or_default().to_string(),
-            source: get("source").unwrap_or_default().to_string(),
-        });
-    }
+    let mut claims: Vec<ClaimEdge> = rows.rows.iter().filter_map(|r| claim_of_row(&rows, r)).collect();
     // An entity typed twice (say State and Organization) yields one row per class:
     // keep the first row of each claim.
     let mut seen = HashMap::new();
     claims.retain(|c| seen.insert(c.claim.clone(), ()).is_none());
     Ok(claims)
+}
+
+/// The claim of one row of `claim-edges.rq` (or a query with its columns); `None`
+/// without a subject, object or known relation.
+fn claim_of_row(rows: &Solutions, r: &[Option<Value>]) -> Option<ClaimEdge> {
+    let get = |name: &str| rows.get(r, name);
+    let (subject, object, relation) = (get("subject")?, get("object")?, get("relation").and_then(Relation::from_name)?);
+    // Stance edges have no claim node: the triple itself is the key.
+    let claim = get("claim").map(str::to_string).unwrap_or_else(|| format!("{subject} {relation} {object}"));
+    Some(ClaimEdge {
+        claim,
+        subject: Entity { iri: subject.to_string(), label: get("subjectLabel").unwrap_or(subject).to_string() },
+        subject_class: EntityClass::from_local(get("subjectClass")),
+        relation,
+        object: Entity { iri: object.to_string(), label: get("objectLabel").unwrap_or(object).to_string() },
+        object_class: EntityClass::from_local(get("objectClass")),
+        time: get("time").map(str::to_string),
+        quote: get("quote").unwrap_or_default().to_string(),
+        reported_by: reporters(get("reportedBy").unwrap_or_default()),
+        hedged: get("hedged") == Some("true"),
+        // Stores write no modality for asserted claims.
+        modality: get("modality").unwrap_or("asserted").to_string(),
+        entry: get("entry").unwrap_or_default().to_string(),
+        source: get("source").unwrap_or_default().to_string(),
+    })
 }
 
 /// Tiny fixtures shared by the unit tests of `ask`, `graph` and `export`.

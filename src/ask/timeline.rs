@@ -15,8 +15,49 @@
 //!   within [`CONTRADICTION_WINDOW_HOURS`] of each other: sources disagree about what
 //!   the actor holds at about the same time;
 //! - a **change** of stance otherwise.
+//!
+//! An entry its page edited (same URL or anchor, new text: `kg follow`) shows on the
+//! clock too: each claim of the earlier version is a row marked `withdrawn: the entry
+//! was edited at <when kg saw it>` (from `queries/withdrawn.rq`, [`load_withdrawn`]),
+//! and each claim of the new version notes `edited at <time>: replaces an earlier
+//! version`. Withdrawn claims are no stance: changes are marked between the claims that
+//! stand.
 
-use super::{Answer, ClaimEdge, Entity, Polarity};
+use std::collections::HashMap;
+
+use super::{claim_of_row, Answer, AskError, ClaimEdge, Entity, Polarity};
+use crate::store::Store;
+
+/// The query behind [`load_withdrawn`].
+pub const WITHDRAWN_QUERY: &str = include_str!("../../queries/withdrawn.rq");
+
+/// A claim that an edit of its entry withdrew.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withdrawn {
+    /// The claim as it stood, its entry the retired version.
+    pub claim: ClaimEdge,
+    /// When kg saw the edit (`xsd:dateTime`, UTC).
+    pub edited_at: String,
+    /// The entry that replaced the claim's entry.
+    pub replaced_by: Option<String>,
+}
+
+/// Loads every withdrawn claim of the store (few: only edited entries have them),
+/// oldest first; the timeline keeps those about the entities asked for.
+pub fn load_withdrawn(store: &Store) -> Result<Vec<Withdrawn>, AskError> {
+    let rows = store.select(WITHDRAWN_QUERY, &[])?;
+    let mut out: Vec<Withdrawn> = Vec::new();
+    for r in &rows.rows {
+        let (Some(claim), Some(edited_at)) = (claim_of_row(&rows, r), rows.get(r, "editedAt")) else { continue };
+        // One row per claim: the latest edit (the query sorts it first), one class.
+        if out.last().is_some_and(|w| w.claim.claim == claim.claim) {
+            continue;
+        }
+        let replaced_by = rows.get(r, "replacedBy").map(str::to_string);
+        out.push(Withdrawn { claim, edited_at: edited_at.to_string(), replaced_by });
+    }
+    Ok(out)
+}
 
 /// Claims this close in time (hours) are "about the same time".
 pub const CONTRADICTION_WINDOW_HOURS: i64 = 6;
@@ -61,33 +102,57 @@ fn same_topic(a: &ClaimEdge, b: &ClaimEdge) -> bool {
         && (is_generic_plan(x) || is_generic_plan(y))
 }
 
-/// The claims whose subject or object is one of `entities`, oldest first (undated
-/// ones first), with a `mark` column: `change: <before> → <now> (since <time>)` or
-/// `contradiction: <source> said <relation> at <time>`.
-pub fn timeline(claims: &[ClaimEdge], entities: &[Entity]) -> Answer {
-    let about = |e: &Entity| entities.iter().any(|x| x.iri == e.iri);
-    let mut found: Vec<&ClaimEdge> = claims.iter().filter(|c| about(&c.subject) || about(&c.object)).collect();
-    found.sort_by(|a, b| {
-        (&a.time, &a.subject.label, &a.object.label, &a.claim)
-            .cmp(&(&b.time, &b.subject.label, &b.object.label, &b.claim))
+/// The claims whose subject or object is one of `entities`, with the `withdrawn`
+/// ones about them, oldest first (undated ones first; at the same time, a withdrawn
+/// claim before those that stand), with a `mark` column: `change: <before> → <now>
+/// (since <time>)`, `contradiction: <source> said <relation> at <time>`, `withdrawn:
+/// the entry was edited at <time>`; a claim of an edited entry adds `edited at <time>:
+/// replaces an earlier version`.
+pub fn timeline(claims: &[ClaimEdge], withdrawn: &[Withdrawn], entities: &[Entity]) -> Answer {
+    let about = |c: &ClaimEdge| entities.iter().any(|x| x.iri == c.subject.iri || x.iri == c.object.iri);
+    // (claim, when its entry was edited if it is withdrawn)
+    let mut found: Vec<(&ClaimEdge, Option<&str>)> = claims.iter().filter(|c| about(c)).map(|c| (c, None)).collect();
+    found.extend(withdrawn.iter().filter(|w| about(&w.claim)).map(|w| (&w.claim, Some(w.edited_at.as_str()))));
+    found.sort_by(|(a, a_gone), (b, b_gone)| {
+        (&a.time, a_gone.is_none(), &a.subject.label, &a.object.label, &a.claim).cmp(&(
+            &b.time,
+            b_gone.is_none(),
+            &b.subject.label,
+            &b.object.label,
+            &b.claim,
+        ))
     });
+    // The entries that replaced an earlier version, with when kg saw the edit.
+    let edits: HashMap<&str, &str> =
+        withdrawn.iter().filter_map(|w| Some((w.replaced_by.as_deref()?, w.edited_at.as_str()))).collect();
     // The claim columns, time first and then the mark: a timeline reads down the clock.
-    let claims = Answer::claims(found.iter().copied());
-    let t = claims.header.iter().position(|h| *h == "time").expect("claim answers have a time column");
+    let table = Answer::claims(found.iter().map(|(c, _)| *c));
+    let t = table.header.iter().position(|h| *h == "time").expect("claim answers have a time column");
     let others = |row: &[serde_json::Value]| -> Vec<serde_json::Value> {
         row.iter().enumerate().filter(|(i, _)| *i != t).map(|(_, v)| v.clone()).collect()
     };
     let mut header = vec!["time", "mark"];
-    header.extend(claims.header.iter().enumerate().filter(|(i, _)| *i != t).map(|(_, h)| *h));
-    let rows = claims
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let mark = mark(&found[..i], found[i]).map_or(serde_json::Value::Null, serde_json::Value::from);
-            [vec![row[t].clone(), mark], others(row)].concat()
-        })
-        .collect();
+    header.extend(table.header.iter().enumerate().filter(|(i, _)| *i != t).map(|(_, h)| *h));
+    // Changes are marked between the claims that stand.
+    let mut standing: Vec<&ClaimEdge> = Vec::new();
+    let mut rows = Vec::with_capacity(found.len());
+    for (row, (c, gone)) in table.rows.iter().zip(&found) {
+        let mark = match gone {
+            Some(at) => Some(format!("withdrawn: the entry was edited at {at}")),
+            None => {
+                let change = mark(&standing, c);
+                standing.push(c);
+                let edit = edits.get(c.entry.as_str()).map(|at| format!("edited at {at}: replaces an earlier version"));
+                match (change, edit) {
+                    (Some(m), Some(e)) => Some(format!("{m}; {e}")),
+                    (m, e) => m.or(e),
+                }
+            }
+        };
+        rows.push(
+            [vec![row[t].clone(), mark.map_or(serde_json::Value::Null, serde_json::Value::from)], others(row)].concat(),
+        );
+    }
     Answer { header, rows }
 }
 
@@ -134,7 +199,7 @@ mod tests {
             edge("Ukraine", "supports", "amended peace deal", "2025-11-25T11:00:00Z", "Axios"),
         ];
         let ukraine = claims[0].subject.clone();
-        let a = timeline(&claims, &[ukraine]);
+        let a = timeline(&claims, &[], &[ukraine]);
         assert_eq!(a.header[..2], ["time", "mark"]);
         assert_eq!(
             marks(&a),
@@ -150,7 +215,7 @@ mod tests {
             edge("Russia", "rejects", "ceasefire", "2025-11-25T16:30:00Z", ""),
         ];
         let plan = claims[0].object.clone();
-        let a = timeline(&claims, &[plan]);
+        let a = timeline(&claims, &[], &[plan]);
         assert_eq!(a.rows.len(), 2);
         assert_eq!(marks(&a), ["", "contradiction: Reuters said supports plan at 2025-11-25T15:49:00Z"]);
     }
@@ -162,7 +227,7 @@ mod tests {
             edge("EU", "rejects", "American peace plan", "2025-11-25T11:00:00Z", ""),
             edge("EU", "supports", "peace plan", "2025-11-25T12:00:00Z", ""),
         ];
-        let a = timeline(&claims, &[claims[0].subject.clone()]);
+        let a = timeline(&claims, &[], &[claims[0].subject.clone()]);
         assert_eq!(marks(&a)[1], "");
         // A generic plan is the same as any named one: the latest stance on a plan was
         // against the American plan.
@@ -175,12 +240,37 @@ mod tests {
     }
 
     #[test]
+    fn an_edited_entry_shows_its_withdrawn_claims_and_no_change() {
+        let old = edge("Zelensky", "rejects", "ceasefire", "2025-11-25T10:00:00Z", "Reuters");
+        let mut new = edge("Zelensky", "supports", "ceasefire", "2025-11-25T10:00:00Z", "Reuters");
+        new.entry = "x:entry/2".into();
+        let other = edge("Russia", "rejects", "ceasefire", "2025-11-25T11:00:00Z", "");
+        let gone =
+            Withdrawn { claim: old, edited_at: "2025-11-25T12:30:00Z".into(), replaced_by: Some("x:entry/2".into()) };
+        let claims = [new.clone(), other.clone()];
+        let a = timeline(&claims, std::slice::from_ref(&gone), &[new.subject.clone()]);
+        let relation = a.header.iter().position(|h| *h == "relation").unwrap();
+        let rows: Vec<(String, String)> =
+            a.rows.iter().zip(marks(&a)).map(|(r, m)| (r[relation].as_str().unwrap().to_string(), m)).collect();
+        assert_eq!(
+            rows,
+            [
+                ("rejects".to_string(), "withdrawn: the entry was edited at 2025-11-25T12:30:00Z".to_string()),
+                ("supports".to_string(), "edited at 2025-11-25T12:30:00Z: replaces an earlier version".to_string()),
+            ]
+        );
+        // Withdrawn claims about others stay out; one about the position is in.
+        assert_eq!(marks(&timeline(&claims, std::slice::from_ref(&gone), &[other.subject.clone()])), [""]);
+        assert_eq!(timeline(&claims, std::slice::from_ref(&gone), &[other.object.clone()]).rows.len(), 3);
+    }
+
+    #[test]
     fn same_source_later_is_a_change_not_a_contradiction() {
         let claims = vec![
             edge("Russia", "supports", "ceasefire", "2025-11-01T10:00:00Z", "TASS"),
             edge("Russia", "rejects", "ceasefire", "2025-11-01T12:00:00Z", "TASS"),
         ];
-        let a = timeline(&claims, &[claims[0].subject.clone()]);
+        let a = timeline(&claims, &[], &[claims[0].subject.clone()]);
         assert!(marks(&a)[1].starts_with("change: supports ceasefire → rejects ceasefire"), "{:?}", marks(&a));
     }
 }

@@ -3,10 +3,16 @@
 //! already, and retiring an entry's earlier version when the page updates it.
 //!
 //! Validators live in the named graph [`vocab::id::FETCH_GRAPH`], apart from the data:
-//! exports of the default graph do not depend on how often a page was fetched. Nothing
-//! here builds SPARQL text: URLs come from the web, so they are matched as terms.
+//! exports of the default graph do not depend on how often a page was fetched. An
+//! entry's earlier version leaves the data, but not the record: its quads and those of
+//! its claims move to the named graph [`RETIRED_GRAPH`], with the time kg saw the edit
+//! (`prov:invalidatedAtTime`), so that the timeline can show what an edit withdrew
+//! (`queries/withdrawn.rq`). Nothing here builds SPARQL text: URLs come from the web,
+//! so they are matched as terms.
 
 use std::collections::{HashMap, HashSet};
+
+use chrono::{SecondsFormat, Utc};
 
 use oxigraph::model::{GraphNameRef, Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, TermRef};
 
@@ -30,6 +36,12 @@ impl Validators {
         self.etag.is_none() && self.last_modified.is_none()
     }
 }
+
+/// Named graph holding the retired versions of updated entries, with their claims.
+pub const RETIRED_GRAPH: &str = "https://w3id.org/kg-news/id/graph/retired";
+
+/// When an entry's version stopped being current (PROV-O), in [`RETIRED_GRAPH`].
+pub const INVALIDATED_AT_TIME: &str = "http://www.w3.org/ns/prov#invalidatedAtTime";
 
 fn fetch_node(url: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{}fetch/{}", id::BASE, Id::of(&["fetch", url])))
@@ -108,10 +120,11 @@ impl Store {
 
     /// Retires the earlier versions of updated entries: for each of `entries` whose URL
     /// (or anchor) names no other entry of the input, a stored entry of the same
-    /// document with that URL and other text is removed with its claims and mentions,
-    /// and the new entry records `dcterms:replaces` it (the change stays on record). A
-    /// direct triple goes with its stance's last claim. One transaction; returns how many
-    /// entries were retired.
+    /// document with that URL and other text leaves the data with its claims and
+    /// mentions, and the new entry records `dcterms:replaces` it. The change stays on
+    /// record: the retired quads move to [`RETIRED_GRAPH`], the old entry marked
+    /// `prov:invalidatedAtTime` the time of the call. A direct triple goes with its stance's last
+    /// claim. One transaction; returns how many entries were retired.
     pub fn retire_replaced(&self, entries: &[Entry]) -> Result<usize, StoreError> {
         let db = self.local(LIVE)?;
         let mut by_url: HashMap<(&str, String), Vec<&Entry>> = HashMap::new();
@@ -126,6 +139,7 @@ impl Store {
         let mut replaces: Vec<Quad> = Vec::new();
         let mut stances: HashSet<(String, String, String, String)> = HashSet::new();
         let mut retired_claims: HashSet<String> = HashSet::new();
+        let mut invalidated: Vec<NamedNode> = Vec::new();
         let mut retired = 0;
         for ((url, doc), group) in &by_url {
             let [entry] = group.as_slice() else { continue };
@@ -186,6 +200,7 @@ impl Store {
                         stances.insert((s.clone(), r.clone(), o.clone(), st.clone()));
                     }
                 }
+                invalidated.push(old_node.clone());
                 replaces.push(Quad::new(
                     iri(&entry_iri(entry)),
                     iri(dcterms::REPLACES),
@@ -196,6 +211,18 @@ impl Store {
         }
         if retired == 0 {
             return Ok(0);
+        }
+        let retired_graph = oxigraph::model::GraphName::NamedNode(NamedNode::new_unchecked(RETIRED_GRAPH));
+        let mut record: Vec<Quad> = remove
+            .iter()
+            .map(|q| Quad::new(q.subject.clone(), q.predicate.clone(), q.object.clone(), retired_graph.clone()))
+            .collect();
+        let at = Literal::new_typed_literal(
+            Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
+            NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#dateTime"),
+        );
+        for old in invalidated {
+            record.push(Quad::new(old, iri(INVALIDATED_AT_TIME), at.clone(), retired_graph.clone()));
         }
         // A stance keeps its direct triple while a claim not retired here still has it.
         for (s, r, o, st) in &stances {
@@ -220,7 +247,7 @@ impl Store {
         for q in &remove {
             t.remove(q);
         }
-        for q in &replaces {
+        for q in replaces.iter().chain(&record) {
             t.insert(q);
         }
         t.commit()?;

@@ -28,6 +28,8 @@ fn fixture_bytes(name: &str) -> Vec<u8> {
 enum Reply {
     /// 200 with a body; the ETag is a hash of it, and a request that sends it back gets 304.
     Page { body: Vec<u8>, content_type: &'static str },
+    /// 200 with a body and no validators: every request gets the page in full.
+    Bare(Vec<u8>),
     /// Any status, no body.
     Status(u16),
     /// Waits this long before answering at all.
@@ -142,6 +144,10 @@ fn serve(mut conn: TcpStream, reply: &dyn Fn(&str) -> Reply, seen: &Mutex<Vec<Se
                 conn.write_all(head("200 OK", &extra, body.len()).as_bytes())?;
                 conn.write_all(&body)?;
             }
+        }
+        Reply::Bare(body) => {
+            conn.write_all(head("200 OK", "Content-Type: text/html\r\n", body.len()).as_bytes())?;
+            conn.write_all(&body)?;
         }
         Reply::Status(code) => conn.write_all(head(&format!("{code} Status"), "", 0).as_bytes())?,
         Reply::Hang(d) => std::thread::sleep(d),
@@ -372,6 +378,27 @@ fn follow_through_ten_polls_leaves_the_store_of_one_ingest_of_the_final_page() {
 }
 
 #[test]
+fn ten_polls_of_a_page_without_validators_nine_unchanged_leave_the_store_of_one_ingest() {
+    // No ETag, no Last-Modified: each poll fetches and ingests the whole page again.
+    let server = Server::start(|_| Reply::Bare(fixture_bytes("jsonld-liveblog.html")));
+    let url = server.url("/live");
+    let dir = tempdir();
+    let followed = dir.path().join("followed");
+    let mut lines = Vec::new();
+    for _ in 0..10 {
+        let out = kg(&followed).args(["follow", "--once", &url]).output().expect("run kg follow");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        lines.push(String::from_utf8_lossy(&out.stdout).trim().to_string());
+    }
+    assert!(lines[0].contains(&format!("{url}: 3 entries (3 new), ")), "{lines:#?}");
+    assert!(lines[1..].iter().all(|l| l.ends_with(&format!("{url}: nothing new (3 entries)"))), "{lines:#?}");
+    assert_eq!(server.seen().len(), 10);
+    let fresh = dir.path().join("fresh");
+    kg(&fresh).args(["ingest", &url]).assert().success();
+    assert_eq!(sorted_export(&followed), sorted_export(&fresh));
+}
+
+#[test]
 fn an_updated_entry_replaces_its_earlier_claims() {
     let edited = Arc::new(AtomicBool::new(false));
     let e = edited.clone();
@@ -392,6 +419,28 @@ fn an_updated_entry_replaces_its_earlier_claims() {
     let out = kg(&store).args(["stats", "--format", "json"]).output().expect("stats");
     let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(stats["entries"], 2, "the old version is gone: {stats}");
+    // The timeline shows the edit: the old claim withdrawn, the new one from the edit.
+    let out = kg(&store).args(["timeline", "Zelensky", "--format", "json"]).output().expect("timeline");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rows: Vec<(String, String, String)> = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap_or("").to_string();
+            (s("relation"), s("mark"), s("quote"))
+        })
+        .collect();
+    let withdrawn = rows.iter().find(|(_, m, _)| m.starts_with("withdrawn: the entry was edited at 20"));
+    assert!(withdrawn.is_some_and(|(_, _, q)| q.contains("Zelensky rejected")), "{rows:#?}");
+    let edited = rows.iter().find(|(_, m, _)| m.contains("replaces an earlier version"));
+    assert!(
+        edited.is_some_and(|(_, m, q)| q.contains("Zelensky backed") && m.starts_with("edited at 20")),
+        "{rows:#?}"
+    );
+    // Withdrawn is no stance: the edit is no change of Zelensky's.
+    assert!(rows.iter().all(|(_, m, _)| !m.contains("change:")), "{rows:#?}");
 }
 
 #[test]
@@ -492,8 +541,9 @@ fn follow_backs_off_after_errors_and_stops_cleanly_on_ctrl_c() {
 fn pathological_nesting_reads_the_deep_text_without_overflowing_the_stack() {
     // 100,000 levels (1 MB of `<div>`s took 49 s to read before the tree builder's
     // nesting was capped), and a mix of elements the builder treats each its own way
-    // (formatting, tables, lists), 10,000 times over. The test thread has the default
-    // 2 MiB stack: a recursive walk of these trees would overflow it.
+    // (formatting, tables, lists), 10,000 times over; a feed item whose HTML nests as
+    // deep. The test thread has the default 2 MiB stack, which a recursion as deep as
+    // the markup would overflow.
     let n = 100_000;
     let divs = format!(
         "<!doctype html><html><body>{}<p>Putin met Witkoff.</p>{}</body></html>",
@@ -526,4 +576,158 @@ fn pathological_nesting_reads_the_deep_text_without_overflowing_the_stack() {
         .expect("write");
     kg(&store).arg("ingest").arg(&path).args(["--date", "2025-11-25"]).assert().success();
     assert!(claims(&store).iter().any(|c| c.contains("Putin met Witkoff.")), "{:#?}", claims(&store));
+}
+
+/// A live blog of `n` entries in the markup of a live-blog platform (newest first),
+/// each with a claim of its own: long enough that ingesting it takes a while.
+fn long_blog(n: usize) -> Vec<u8> {
+    let says = [
+        "Putin met Witkoff in Moscow for round {i} of the talks.",
+        "Zelensky rejected the 30-day ceasefire on day {i}, Reuters reported.",
+        "The EU said on day {i} it supports the American peace plan.",
+        "Russia demands that Ukraine give up NATO membership, its envoy said in note {i}.",
+    ];
+    let mut blocks = String::new();
+    for i in (0..n).rev() {
+        // A minute apart, so that oldest-first is page order reversed.
+        let (d, h, m) = (25 + i / 1440, i / 60 % 24, i % 60);
+        let text = says[i % says.len()].replace("{i}", &i.to_string());
+        blocks.push_str(&format!(
+            "<article id=\"post-{i}\"><time datetime=\"2025-11-{d}T{h:02}:{m:02}:00Z\">{h:02}:{m:02}</time><p>{text}</p></article>\n"
+        ));
+    }
+    format!(
+        "<!doctype html><html><head><title>Talks live</title><link rel=\"canonical\" href=\"https://wire.example/live/long\">\
+</head><body><main>{blocks}</main></body></html>"
+    )
+    .into_bytes()
+}
+
+/// Waits for `child` at most `limit`, killing it (and failing) past that.
+fn wait_at_most(child: &mut std::process::Child, limit: Duration) -> std::process::ExitStatus {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for kg") {
+            return status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("kg did not end within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// `kg follow --every 1s URL` on `store`, its standard output read line by line (with
+/// the time each line came) on a thread of its own.
+fn spawn_follow(store: &Path, url: &str) -> (std::process::Child, std::sync::mpsc::Receiver<(String, Instant)>) {
+    let mut child = kg_std(store)
+        .args(["follow", "--every", "1s", url])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start kg follow");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send((line, Instant::now())).is_err() {
+                break;
+            }
+        }
+    });
+    (child, rx)
+}
+
+/// Sends SIGINT (Ctrl-C) to a child this test started.
+fn interrupt(child: &std::process::Child) {
+    // SAFETY: kill only sends a signal, to a process this test started and still waits for.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+}
+
+#[test]
+fn ctrl_c_during_an_ingest_stops_after_its_commit_and_a_second_one_stops_at_once() {
+    // Poll 1 finds 20 entries; from poll 2 on the page has 1,500, which take a while to
+    // ingest. Ctrl-C comes while poll 2 is under way.
+    for twice in [false, true] {
+        let requests = Arc::new(AtomicUsize::new(0));
+        // Set to serve that many entries whatever the request (for the fresh stores).
+        let serve = Arc::new(AtomicUsize::new(0));
+        let (r, n) = (requests.clone(), serve.clone());
+        let server = Server::start(move |_| {
+            let first = r.fetch_add(1, Ordering::SeqCst) == 0;
+            let n = match n.load(Ordering::SeqCst) {
+                0 if first => 20,
+                0 => 1500,
+                n => n,
+            };
+            Reply::Page { body: long_blog(n), content_type: "text/html; charset=utf-8" }
+        });
+        let url = server.url("/live/long");
+        let dir = tempdir();
+        let store = dir.path().join("followed");
+        let (mut child, lines) = spawn_follow(&store, &url);
+        let (first, _) = lines.recv_timeout(Duration::from_secs(60)).expect("poll 1 reported");
+        assert!(first.contains("20 entries (20 new)"), "{first}");
+        let started = Instant::now();
+        while requests.load(Ordering::SeqCst) < 2 && started.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(requests.load(Ordering::SeqCst), 2, "poll 2 was never sent");
+        // The page is on its way: poll 2 is fetching or ingesting it.
+        std::thread::sleep(Duration::from_millis(100));
+        interrupt(&child);
+        let signalled = Instant::now();
+        if twice {
+            std::thread::sleep(Duration::from_millis(100));
+            interrupt(&child);
+        }
+        let status = wait_at_most(&mut child, Duration::from_secs(120));
+        let mut stderr = String::new();
+        child.stderr.take().expect("stderr").read_to_string(&mut stderr).expect("read stderr");
+        let later: Vec<(String, Instant)> = lines.try_iter().collect();
+        assert!(stderr.contains("kg: stopping after the current poll (Ctrl-C again to stop now)"), "{stderr}");
+        assert_eq!(requests.load(Ordering::SeqCst), 2, "no poll after Ctrl-C");
+        let same = |a: &[String], b: &[String]| {
+            let only =
+                |x: &[String], y: &[String]| x.iter().filter(|l| !y.contains(l)).take(5).cloned().collect::<Vec<_>>();
+            assert!(
+                a == b,
+                "{} and {} quads; only in the first: {:#?}; only in the second: {:#?}",
+                a.len(),
+                b.len(),
+                only(a, b),
+                only(b, a)
+            );
+        };
+
+        // The state of one ingest of the page as poll 1 or poll 2 found it (from the
+        // same URL: the document records where it was read).
+        let fresh = |n: usize| {
+            serve.store(n, Ordering::SeqCst);
+            let store = dir.path().join(format!("fresh-{n}"));
+            kg(&store).args(["ingest", &url]).assert().success();
+            serve.store(0, Ordering::SeqCst);
+            sorted_export(&store)
+        };
+        let now = sorted_export(&store);
+        if twice {
+            // At once: whatever was committed is whole entries, and the store opens.
+            assert_eq!(status.code(), Some(130), "{status:?}: {stderr}");
+            assert!(later.is_empty(), "poll 2 was cut short: {later:?}");
+            kg(&store).args(["stats"]).assert().success();
+            // The next poll completes it: nothing was stored as fetched (no validators).
+            let out = kg(&store).args(["follow", "--once", &url]).output().expect("follow again");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(String::from_utf8_lossy(&out.stdout).contains("1500 entries"), "{out:?}");
+            same(&sorted_export(&store), &fresh(1500));
+        } else {
+            // After the poll under way: it was reported after the signal, then kg ended, 0.
+            assert!(status.success(), "{status:?}: {stderr}");
+            assert_eq!(later.len(), 1, "{later:?}");
+            assert!(later[0].0.contains("1500 entries (1480 new)") && later[0].1 > signalled, "{later:?}");
+            // The store is that of both polls.
+            same(&now, &fresh(1500));
+        }
+    }
 }
