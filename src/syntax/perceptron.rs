@@ -398,6 +398,10 @@ impl Weights {
                 .chunks_exact(2)
                 .map(|c| i16::from_le_bytes([c[0], c[1]])),
         );
+        // A probe ends at an empty slot at the latest: a table without one would spin.
+        if !slots.contains(&0) {
+            return Err("weight table has no empty slot".into());
+        }
         for s in slots.iter().filter(|_| classes > INLINE) {
             let (start, len) = ((s >> 8 & 0xFF_FFFF) as usize, (s & 0xFF) as usize);
             let bad = if len == 0 { (start + 1) * classes > d } else { start + len > n };
@@ -560,6 +564,15 @@ mod tests {
         }
         // A cut file is an error, not a panic.
         assert!(Weights::read(&mut Reader::new(&bytes[..bytes.len() - 1])).is_err());
+        // So is a table whose every slot is taken (its probes could never end).
+        let mut full = Weights { classes: 3, scale: 1.0, slots: vec![u64::MAX; 16], entries: vec![], dense: vec![] };
+        let mut bytes = Vec::new();
+        full.write(&mut bytes);
+        assert!(Weights::read(&mut Reader::new(&bytes)).is_err());
+        full.slots[5] = 0;
+        bytes.clear();
+        full.write(&mut bytes);
+        assert!(Weights::read(&mut Reader::new(&bytes)).is_ok());
     }
 
     #[test]
