@@ -187,6 +187,24 @@ pub fn load_claims_by_iri(store: &Store, claims: &[&str]) -> Result<Vec<ClaimEdg
     claims_from_query(store, &focused(&format!("WHERE {{\n  VALUES ?claim {{ {iris} }}\n  ?claim a kg:Claim ;")))
 }
 
+/// The web address of each entry (IRIs from the store) that has one: the entry's own
+/// URL, else its document's (`dcterms:source`). Entries of local files have none.
+pub fn entry_urls<'a>(store: &Store, entries: impl Iterator<Item = &'a str>) -> Result<Vec<(String, String)>, AskError> {
+    let Some(iris) = iri_list(entries) else {
+        return Ok(Vec::new());
+    };
+    let query = format!(
+        "PREFIX dcterms: <http://purl.org/dc/terms/>\nSELECT ?entry (SAMPLE(?u) AS ?url) WHERE {{\n  VALUES ?entry {{ {iris} }}\n  \
+         {{ ?entry dcterms:source ?u }} UNION {{ ?entry dcterms:isPartOf ?d . ?d dcterms:source ?u }}\n}} GROUP BY ?entry"
+    );
+    let rows = store.select(&query, &[])?;
+    Ok(rows
+        .rows
+        .iter()
+        .filter_map(|r| Some((rows.get(r, "entry")?.to_string(), rows.get(r, "url")?.to_string())))
+        .collect())
+}
+
 /// Loads the claims linking each pair of entities (IRIs from the store), in either
 /// direction: the evidence for the hops of a path found on [`load_stances`].
 pub fn load_claims_between(store: &Store, pairs: &[(&str, &str)]) -> Result<Vec<ClaimEdge>, AskError> {

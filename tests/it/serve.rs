@@ -501,3 +501,28 @@ fn answers_follow_an_ingest_into_the_served_store() {
     let r = get(&server.url("/api/who-rejects?position=30-day%20ceasefire"), None);
     assert!(r.body.contains("\"actor\": \"Russia\""), "{}", r.body);
 }
+
+#[test]
+fn evidence_links_each_entry_to_its_web_page() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = dir.path().join("store");
+    let blog = dir.path().join("blog.jsonl");
+    let entry = serde_json::json!({
+        "time": "2025-03-01T10:00:00Z",
+        "text": "Poland rejected the proposed grain quotas.",
+        "url": "https://news.example.org/live#entry-7",
+    });
+    std::fs::write(&blog, format!("{entry}\n")).unwrap();
+    crate::ask::kg_in(&store).arg("ingest").arg(&blog).assert().success();
+    let server = Served::start(&store, &[], &[]);
+    let c: Value = serde_json::from_str(&get(&server.url("/api/claims?name=Poland"), None).body).unwrap();
+    let claims = c["claims"].as_array().unwrap();
+    assert!(!claims.is_empty(), "{c}");
+    let entry_iri = claims[0]["entry"].as_str().unwrap();
+    assert_eq!(c["urls"][entry_iri], "https://news.example.org/live#entry-7", "{c}");
+    // The sample is a local file: no web address, no link.
+    let sample = SampleStore::new();
+    let server = Served::start(&sample.store(), &[], &[]);
+    let c: Value = serde_json::from_str(&get(&server.url("/api/claims?name=Russia"), None).body).unwrap();
+    assert_eq!(c["urls"], serde_json::json!({}), "{c}");
+}

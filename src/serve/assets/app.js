@@ -117,12 +117,12 @@ async function position(label) {
     section.id = "who-" + s;
     parts.push(section);
   });
-  parts.push(el("h2", {}, "Evidence"), evidence(claims.claims));
+  parts.push(el("h2", {}, "Evidence"), evidence(claims.claims, claims.urls || {}));
   show(...parts);
 }
 
 // Every claim with its quote and where it was read; the entry links to its RDF.
-function evidence(claims) {
+function evidence(claims, urls) {
   if (!claims.length) return el("p", { class: "muted" }, "none");
   const rows = claims.map((c) => ({
     time: c.time, actor: c.subject.label, relation: c.relation, object: c.object.label,
@@ -130,7 +130,10 @@ function evidence(claims) {
   }));
   return table(rows, ["time", "actor", "relation", "object", "source", "reported_by", "quote", "entry"], {
     ...common,
-    entry: (v) => el("a", { href: "/sparql?query=" + enc("DESCRIBE <" + v + ">"), title: v }, "entry"),
+    // The entry's page where the store knows it, and its RDF.
+    entry: (v) => el("span", {},
+      ...(urls[v] && /^https?:\/\//.test(urls[v]) ? [el("a", { href: urls[v], rel: "noopener noreferrer", class: "source-link" }, "source"), " · "] : []),
+      el("a", { href: "/sparql?query=" + enc("DESCRIBE <" + v + ">"), title: v }, "entry")),
   });
 }
 
