@@ -310,17 +310,7 @@ impl ClaimExtractor {
                 continue;
             }
             let Some(subject) = t.kid(v, "nsubj").or_else(|| t.kid(v, "nsubj:pass")) else { continue };
-            let holders = self.subjects(ctx, t, &t.with_conjuncts(subject));
-            if holders.is_empty() {
-                continue;
-            }
-            let Some(obj) = self.object_entity(ctx, t, target, relation) else { continue };
-            let tok = t.token[v];
-            let cue = CueHit::on(ctx, tok, tok, relation, Frame::Adj);
-            let modality = self.modality(ctx, tok);
-            for h in &holders {
-                out.push(found(h, relation, &obj, &cue, 0.6, modality, ctx));
-            }
+            self.predicate_claims(ctx, t, v, subject, target, relation, out);
         }
     }
 
@@ -642,14 +632,24 @@ impl ClaimExtractor {
             if self.conditional(t, v) {
                 continue;
             }
-            let holders = self.subjects(ctx, t, &t.with_conjuncts(holder));
-            let Some(obj) = self.object_entity(ctx, t, target, relation) else { continue };
-            let tok = t.token[v];
-            let cue = CueHit::on(ctx, tok, tok, relation, Frame::Adj);
-            let modality = self.modality(ctx, tok);
-            for h in &holders {
-                out.push(found(h, relation, &obj, &cue, 0.6, modality, ctx));
-            }
+            self.predicate_claims(ctx, t, v, holder, target, relation, out);
+        }
+    }
+
+    /// The claims of a predicate `v` (a judgement, a side taken): each actor `holder`
+    /// names takes `relation` on what `target` names.
+    #[allow(clippy::too_many_arguments)]
+    fn predicate_claims(&self, ctx: &Ctx, t: &Tree, v: usize, holder: usize, target: usize, relation: Relation, out: &mut Vec<Found>) {
+        let holders = self.subjects(ctx, t, &t.with_conjuncts(holder));
+        if holders.is_empty() {
+            return;
+        }
+        let Some(obj) = self.object_entity(ctx, t, target, relation) else { return };
+        let tok = t.token[v];
+        let cue = CueHit::on(ctx, tok, tok, relation, Frame::Adj);
+        let modality = self.modality(ctx, tok);
+        for h in &holders {
+            out.push(found(h, relation, &obj, &cue, 0.6, modality, ctx));
         }
     }
 
