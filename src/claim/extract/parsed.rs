@@ -90,7 +90,7 @@ pub(super) fn cue_words(
     }
     // "X said Y must …" (see `modal_demands`); judgements (see `evaluations`).
     out.extend(["must".to_string(), "should".to_string()]);
-    for w in NEGATIVE.iter().chain(POSITIVE).chain(NEEDED).chain(SIDE_WORDS) {
+    for w in PREDICATE_WORDS.iter().copied().flatten() {
         out.insert(w.to_string());
         out.insert(format!("{w}s"));
     }
@@ -156,6 +156,16 @@ impl<'a> Tree<'a> {
     /// The word's case or mark dependent ("for" in "for talks").
     fn case_of(&self, w: usize) -> Option<&str> {
         self.kids[w].iter().find(|k| matches!(self.rel[**k], "case" | "mark")).map(|k| self.lemma(*k))
+    }
+
+    /// `w`'s oblique or nominal dependent introduced by `prep` ("to X" of "opposed").
+    fn with_case(&self, w: usize, prep: &str) -> Option<usize> {
+        self.kids_with(w, |r| r == "nmod" || r.starts_with("obl")).into_iter().find(|k| self.case_of(*k) == Some(prep))
+    }
+
+    /// Whether `w` has a negation of its own ("not", "never", "n't").
+    fn negated(&self, w: usize) -> bool {
+        self.kids[w].iter().any(|k| matches!(self.lemma(*k), "not" | "never" | "n't"))
     }
 
     /// `w` and the conjuncts coordinated with it ("A, B and C").
@@ -266,7 +276,7 @@ pub(super) fn worth_parsing(
             NOUN if NOUN_FRAMES.iter().any(|(l, ..)| *l == lemma) => true,
             _ => {
                 matches!(lemma, "must" | "should")
-                    || [NEGATIVE, POSITIVE, NEEDED, SIDE_WORDS].iter().any(|list| list.contains(&lemma))
+                    || PREDICATE_WORDS.iter().any(|list| list.contains(&lemma))
             }
         }
     })
@@ -295,7 +305,7 @@ impl ClaimExtractor {
             if !t.kids[v].iter().any(|k| t.rel[*k] == "cop") && !passive_opposed || self.conditional(t, v) {
                 continue;
             }
-            let with = |prep: &str| t.kids_with(v, |r| r == "nmod" || r.starts_with("obl")).into_iter().find(|k| t.case_of(*k) == Some(prep));
+            let with = |prep: &str| t.with_case(v, prep);
             let (relation, target) = match (t.lemma(v), t.case_of(v)) {
                 (_, Some("against")) if t.p.words[v].upos != VERB => (Relation::Rejects, Some(v)),
                 ("oppose", _) => (Relation::Rejects, with("to")),
@@ -305,10 +315,7 @@ impl ClaimExtractor {
                     None => continue,
                 },
             };
-            let Some(target) = target else { continue };
-            if t.kids[v].iter().any(|k| matches!(t.lemma(*k), "not" | "never" | "n't")) {
-                continue;
-            }
+            let Some(target) = target.filter(|_| !t.negated(v)) else { continue };
             let Some(subject) = t.kid(v, "nsubj").or_else(|| t.kid(v, "nsubj:pass")) else { continue };
             self.predicate_claims(ctx, t, v, subject, target, relation, out);
         }
@@ -595,8 +602,7 @@ impl ClaimExtractor {
                     relation = Some(Relation::Supports);
                 }
             }
-            let negated = t.kids[w].iter().any(|k| matches!(t.lemma(*k), "not" | "never" | "n't"));
-            relation.filter(|_| !negated)
+            relation.filter(|_| !t.negated(w))
         };
         for v in 0..t.p.words.len() {
             let (holder, target, relation) = if t.p.words[v].upos == VERB && CALLING.contains(&t.lemma(v)) {
@@ -746,21 +752,18 @@ impl ClaimExtractor {
         let clause = t.kids_with(o, |r| matches!(r, "acl" | "acl:relcl" | "ccomp")).into_iter().find(|k| {
             t.p.words[*k].upos == VERB && t.kids[*k].iter().any(|c| t.lemma(*c) == "that" && matches!(t.rel[*c], "mark" | "obj" | "nsubj"))
         })?;
-        if t.kids[clause].iter().any(|k| matches!(t.lemma(*k), "not" | "never" | "n't")) {
+        if t.negated(clause) {
             return None;
         }
-        let entries = self.verb_lemmas.get(t.lemma(clause))?;
-        let (_, rest) = entries.iter().find(|(r, rest)| {
-            *r == Relation::Supports
-                && (rest.is_empty()
-                    || rest.len() == 1
-                        && t.kids_with(clause, |r| r.starts_with("obl")).iter().any(|k| t.case_of(*k) == Some(rest[0].as_str())))
+        // The object of a support cue of the clause's verb ("agreed to X"). (The parser
+        // may read "that" as a relative pronoun: the clause's own object.)
+        let obj = self.verb_lemmas.get(t.lemma(clause))?.iter().filter(|(r, _)| *r == Relation::Supports).find_map(|(_, rest)| {
+            match rest.as_slice() {
+                [] => t.kid(clause, "obj").filter(|k| t.lemma(*k) != "that"),
+                [prep] => t.with_case(clause, prep),
+                _ => None,
+            }
         })?;
-        // (The parser may read "that" as a relative pronoun: the clause's own object.)
-        let obj = match rest.first() {
-            Some(prep) => t.kids_with(clause, |r| r.starts_with("obl")).into_iter().find(|k| t.case_of(*k) == Some(prep.as_str())),
-            None => t.kid(clause, "obj").filter(|k| t.lemma(*k) != "that"),
-        }?;
         Some(descend(t, obj))
     }
 
@@ -987,6 +990,9 @@ const SIDE_PREDICATES: &[(&str, Relation, &str)] = &[
     ("critical", Relation::Criticizes, "of"),
     ("hostile", Relation::Criticizes, "to"),
 ];
+
+/// The word lists the predicate rules (`evaluations`, `side_predicates`) trigger on.
+const PREDICATE_WORDS: &[&[&str]] = &[NEGATIVE, POSITIVE, NEEDED, SIDE_WORDS];
 
 /// The words that head a side predicate (see `side_predicates`).
 const SIDE_WORDS: &[&str] = &["opposed", "supportive", "critical", "hostile", "against", "favor", "favour"];
