@@ -171,6 +171,11 @@ pub enum Command {
     /// amended deal"). A contradiction: two different sources give opposite stances of
     /// the same actor on it within 6 hours.
     ///
+    /// Edited entries (a page that `kg follow` or `kg ingest URL` saw change an entry
+    /// with the same URL or anchor) stay on the clock: each claim of the earlier text
+    /// is a row marked "withdrawn: the entry was edited at T", and each claim of the new
+    /// text is marked "edited at T: replaces an earlier version".
+    ///
     /// Example: kg timeline Ukraine
     Timeline(TimelineArgs),
     /// The shortest chain of claims linking two actors or positions, hop by hop with

@@ -427,7 +427,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = open_store_read_only(&store_dir)?;
             let found = kg::ask::resolve(&store, Want::Any, &a.name)?;
             let claims = kg::ask::load_claims_about(&store, &found)?;
-            let answer = kg::ask::timeline(&claims, &kg::ask::load_withdrawn(&store)?, &found);
+            let answer = kg::ask::timeline(&claims, &kg::ask::load_edits(&store)?, &found);
             write_answer(&answer, a.format, &mut out, || format!("no claims about {}", kg::ask::labels(&found)))?;
         }
         Command::Path(a) => {

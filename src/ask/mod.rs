@@ -25,7 +25,7 @@ use serde::Serialize;
 pub use answer::{Answer, AnswerFormat};
 pub use questions::{contested, meetings, positions, stances, who, who_summary, Polarity, Stance, STANCE_COLUMNS};
 pub use resolve::{edit_distance, resolve, Want};
-pub use timeline::{load_withdrawn, timeline, Withdrawn, CONTRADICTION_WINDOW_HOURS, WITHDRAWN_QUERY};
+pub use timeline::{load_edits, timeline, Edits, Withdrawn, CONTRADICTION_WINDOW_HOURS, EDITED_QUERY, WITHDRAWN_QUERY};
 
 use crate::claim::Relation;
 use crate::store::{Solutions, Store, StoreError, Value};

@@ -18,9 +18,10 @@
 //!
 //! An entry its page edited (same URL or anchor, new text: `kg follow`) shows on the
 //! clock too: each claim of the earlier version is a row marked `withdrawn: the entry
-//! was edited at <when kg saw it>` (from `queries/withdrawn.rq`, [`load_withdrawn`]),
-//! and each claim of the new version notes `edited at <time>: replaces an earlier
-//! version`. Withdrawn claims are no stance: changes are marked between the claims that
+//! was edited at <when kg saw it>` (from `queries/withdrawn.rq`), and each claim of
+//! the new version notes `edited at <time>: replaces an earlier version` (from
+//! `queries/edited.rq`, so also when the earlier version had no claims). Both are
+//! loaded by [`load_edits`]. Withdrawn claims are no stance: changes are marked between the claims that
 //! stand.
 
 use std::collections::HashMap;
@@ -28,8 +29,10 @@ use std::collections::HashMap;
 use super::{claim_of_row, Answer, AskError, ClaimEdge, Entity, Polarity};
 use crate::store::Store;
 
-/// The query behind [`load_withdrawn`].
+/// The query behind [`Edits::withdrawn`].
 pub const WITHDRAWN_QUERY: &str = include_str!("../../queries/withdrawn.rq");
+/// The query behind [`Edits::edited`].
+pub const EDITED_QUERY: &str = include_str!("../../queries/edited.rq");
 
 /// A claim that an edit of its entry withdrew.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,9 +45,28 @@ pub struct Withdrawn {
     pub replaced_by: Option<String>,
 }
 
-/// Loads every withdrawn claim of the store (few: only edited entries have them),
-/// oldest first; the timeline keeps those about the entities asked for.
-pub fn load_withdrawn(store: &Store) -> Result<Vec<Withdrawn>, AskError> {
+/// What edits of their pages did to the store's entries: few, since only entries a page
+/// changed have any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Edits {
+    /// The claims of earlier versions, oldest first.
+    pub withdrawn: Vec<Withdrawn>,
+    /// Each entry that replaced an earlier version, with when kg last saw it edited.
+    pub edited: HashMap<String, String>,
+}
+
+/// Loads the store's [`Edits`]; the timeline keeps those about the entities asked for.
+pub fn load_edits(store: &Store) -> Result<Edits, AskError> {
+    let rows = store.select(EDITED_QUERY, &[])?;
+    let edited = rows
+        .rows
+        .iter()
+        .filter_map(|r| Some((rows.get(r, "entry")?.to_string(), rows.get(r, "editedAt")?.to_string())))
+        .collect();
+    Ok(Edits { withdrawn: load_withdrawn(store)?, edited })
+}
+
+fn load_withdrawn(store: &Store) -> Result<Vec<Withdrawn>, AskError> {
     let rows = store.select(WITHDRAWN_QUERY, &[])?;
     let mut out: Vec<Withdrawn> = Vec::new();
     for r in &rows.rows {
@@ -102,13 +124,14 @@ fn same_topic(a: &ClaimEdge, b: &ClaimEdge) -> bool {
         && (is_generic_plan(x) || is_generic_plan(y))
 }
 
-/// The claims whose subject or object is one of `entities`, with the `withdrawn`
-/// ones about them, oldest first (undated ones first; at the same time, a withdrawn
+/// The claims whose subject or object is one of `entities`, with the ones about them
+/// that `edits` withdrew, oldest first (undated ones first; at the same time, a withdrawn
 /// claim before those that stand), with a `mark` column: `change: <before> → <now>
 /// (since <time>)`, `contradiction: <source> said <relation> at <time>`, `withdrawn:
 /// the entry was edited at <time>`; a claim of an edited entry adds `edited at <time>:
 /// replaces an earlier version`.
-pub fn timeline(claims: &[ClaimEdge], withdrawn: &[Withdrawn], entities: &[Entity]) -> Answer {
+pub fn timeline(claims: &[ClaimEdge], edits: &Edits, entities: &[Entity]) -> Answer {
+    let withdrawn = &edits.withdrawn;
     let about = |c: &ClaimEdge| entities.iter().any(|x| x.iri == c.subject.iri || x.iri == c.object.iri);
     // (claim, when its entry was edited if it is withdrawn)
     let mut found: Vec<(&ClaimEdge, Option<&str>)> = claims.iter().filter(|c| about(c)).map(|c| (c, None)).collect();
@@ -122,9 +145,6 @@ pub fn timeline(claims: &[ClaimEdge], withdrawn: &[Withdrawn], entities: &[Entit
             &b.claim,
         ))
     });
-    // The entries that replaced an earlier version, with when kg saw the edit.
-    let edits: HashMap<&str, &str> =
-        withdrawn.iter().filter_map(|w| Some((w.replaced_by.as_deref()?, w.edited_at.as_str()))).collect();
     // The claim columns, time first and then the mark: a timeline reads down the clock.
     let table = Answer::claims(found.iter().map(|(c, _)| *c));
     let t = table.header.iter().position(|h| *h == "time").expect("claim answers have a time column");
@@ -142,7 +162,7 @@ pub fn timeline(claims: &[ClaimEdge], withdrawn: &[Withdrawn], entities: &[Entit
             None => {
                 let change = mark(&standing, c);
                 standing.push(c);
-                let edit = edits.get(c.entry.as_str()).map(|at| format!("edited at {at}: replaces an earlier version"));
+                let edit = edits.edited.get(c.entry.as_str()).map(|at| format!("edited at {at}: replaces an earlier version"));
                 match (change, edit) {
                     (Some(m), Some(e)) => Some(format!("{m}; {e}")),
                     (m, e) => m.or(e),
@@ -199,7 +219,7 @@ mod tests {
             edge("Ukraine", "supports", "amended peace deal", "2025-11-25T11:00:00Z", "Axios"),
         ];
         let ukraine = claims[0].subject.clone();
-        let a = timeline(&claims, &[], &[ukraine]);
+        let a = timeline(&claims, &Edits::default(), &[ukraine]);
         assert_eq!(a.header[..2], ["time", "mark"]);
         assert_eq!(
             marks(&a),
@@ -215,7 +235,7 @@ mod tests {
             edge("Russia", "rejects", "ceasefire", "2025-11-25T16:30:00Z", ""),
         ];
         let plan = claims[0].object.clone();
-        let a = timeline(&claims, &[], &[plan]);
+        let a = timeline(&claims, &Edits::default(), &[plan]);
         assert_eq!(a.rows.len(), 2);
         assert_eq!(marks(&a), ["", "contradiction: Reuters said supports plan at 2025-11-25T15:49:00Z"]);
     }
@@ -227,7 +247,7 @@ mod tests {
             edge("EU", "rejects", "American peace plan", "2025-11-25T11:00:00Z", ""),
             edge("EU", "supports", "peace plan", "2025-11-25T12:00:00Z", ""),
         ];
-        let a = timeline(&claims, &[], &[claims[0].subject.clone()]);
+        let a = timeline(&claims, &Edits::default(), &[claims[0].subject.clone()]);
         assert_eq!(marks(&a)[1], "");
         // A generic plan is the same as any named one: the latest stance on a plan was
         // against the American plan.
@@ -248,7 +268,11 @@ mod tests {
         let gone =
             Withdrawn { claim: old, edited_at: "2025-11-25T12:30:00Z".into(), replaced_by: Some("x:entry/2".into()) };
         let claims = [new.clone(), other.clone()];
-        let a = timeline(&claims, std::slice::from_ref(&gone), &[new.subject.clone()]);
+        let edits = Edits {
+            withdrawn: vec![gone],
+            edited: [("x:entry/2".to_string(), "2025-11-25T12:30:00Z".to_string())].into(),
+        };
+        let a = timeline(&claims, &edits, &[new.subject.clone()]);
         let relation = a.header.iter().position(|h| *h == "relation").unwrap();
         let rows: Vec<(String, String)> =
             a.rows.iter().zip(marks(&a)).map(|(r, m)| (r[relation].as_str().unwrap().to_string(), m)).collect();
@@ -260,8 +284,13 @@ mod tests {
             ]
         );
         // Withdrawn claims about others stay out; one about the position is in.
-        assert_eq!(marks(&timeline(&claims, std::slice::from_ref(&gone), &[other.subject.clone()])), [""]);
-        assert_eq!(timeline(&claims, std::slice::from_ref(&gone), &[other.object.clone()]).rows.len(), 3);
+        assert_eq!(marks(&timeline(&claims, &edits, &[other.subject.clone()])), [""]);
+        assert_eq!(timeline(&claims, &edits, &[other.object.clone()]).rows.len(), 3);
+        // An edit whose earlier version had no claims still marks the new claims.
+        let added = Edits { withdrawn: vec![], edited: edits.edited.clone() };
+        assert_eq!(marks(&timeline(&claims, &added, &[new.subject.clone()])), [
+            "edited at 2025-11-25T12:30:00Z: replaces an earlier version"
+        ]);
     }
 
     #[test]
@@ -270,7 +299,7 @@ mod tests {
             edge("Russia", "supports", "ceasefire", "2025-11-01T10:00:00Z", "TASS"),
             edge("Russia", "rejects", "ceasefire", "2025-11-01T12:00:00Z", "TASS"),
         ];
-        let a = timeline(&claims, &[], &[claims[0].subject.clone()]);
+        let a = timeline(&claims, &Edits::default(), &[claims[0].subject.clone()]);
         assert!(marks(&a)[1].starts_with("change: supports ceasefire → rejects ceasefire"), "{:?}", marks(&a));
     }
 }

@@ -128,7 +128,7 @@ fn dispatch(store: &Store, name: &str, params: &[(String, String)]) -> Result<Re
         "contested" => rows(&ask::contested(&ask::load_claims(store)?)),
         "timeline" => {
             let found = ask::resolve(store, Want::Any, required(params, "name")?)?;
-            rows(&ask::timeline(&ask::load_claims_about(store, &found)?, &ask::load_withdrawn(store)?, &found))
+            rows(&ask::timeline(&ask::load_claims_about(store, &found)?, &ask::load_edits(store)?, &found))
         }
         "path" => {
             let from = ask::resolve(store, Want::Any, required(params, "from")?)?;

@@ -124,9 +124,23 @@ impl Store {
     /// mentions, and the new entry records `dcterms:replaces` it. The change stays on
     /// record: the retired quads move to [`RETIRED_GRAPH`], the old entry marked
     /// `prov:invalidatedAtTime` the time of the call. A direct triple goes with its stance's last
-    /// claim. One transaction; returns how many entries were retired.
+    /// claim. An entry the page now holds at another place (a new entry above it) keeps
+    /// only its new `kg:line`, as a fresh ingest of the page would give it. One
+    /// transaction; returns how many entries were retired.
     pub fn retire_replaced(&self, entries: &[Entry]) -> Result<usize, StoreError> {
         let db = self.local(LIVE)?;
+        let default = GraphNameRef::DefaultGraph;
+        let mut remove: Vec<Quad> = Vec::new();
+        for e in entries {
+            let s = iri(&entry_iri(e));
+            let line = Literal::from(e.line as i64);
+            for q in db.quads_for_pattern(Some(s.as_ref().into()), Some(iri_ref(kg::LINE)), None, Some(default)) {
+                let q = q?;
+                if q.object != oxigraph::model::Term::Literal(line.clone()) {
+                    remove.push(q);
+                }
+            }
+        }
         let mut by_url: HashMap<(&str, String), Vec<&Entry>> = HashMap::new();
         for e in entries {
             if let Some(u) = e.url.as_deref() {
@@ -134,8 +148,7 @@ impl Store {
             }
         }
         let current: HashSet<String> = entries.iter().map(entry_iri).collect();
-        let default = GraphNameRef::DefaultGraph;
-        let mut remove: Vec<Quad> = Vec::new();
+        let moved = remove.len();
         let mut replaces: Vec<Quad> = Vec::new();
         let mut stances: HashSet<(String, String, String, String)> = HashSet::new();
         let mut retired_claims: HashSet<String> = HashSet::new();
@@ -210,10 +223,18 @@ impl Store {
             }
         }
         if retired == 0 {
+            if moved > 0 {
+                let mut t = db.start_transaction()?;
+                for q in &remove {
+                    t.remove(q);
+                }
+                t.commit()?;
+            }
             return Ok(0);
         }
         let retired_graph = oxigraph::model::GraphName::NamedNode(NamedNode::new_unchecked(RETIRED_GRAPH));
-        let mut record: Vec<Quad> = remove
+        // The moved entries' old lines are no version of anything: not recorded.
+        let mut record: Vec<Quad> = remove[moved..]
             .iter()
             .map(|q| Quad::new(q.subject.clone(), q.predicate.clone(), q.object.clone(), retired_graph.clone()))
             .collect();

@@ -164,15 +164,25 @@ fn serve(mut conn: TcpStream, reply: &dyn Fn(&str) -> Reply, seen: &Mutex<Vec<Se
 /// A live blog in the markup of a live-blog platform, with its first `n` entries
 /// (newest at the top, as such pages are).
 fn growing_blog(n: usize, edited: bool) -> Vec<u8> {
-    let entries = [
-        ("2025-11-25T09:00:00Z", "Putin met Witkoff in Moscow."),
-        ("2025-11-25T10:00:00Z", "Zelensky rejected the 30-day ceasefire, Reuters reported."),
-        ("2025-11-25T11:00:00Z", "The EU said it supports the American peace plan."),
-        ("2025-11-25T12:00:00Z", "Russia demands that Ukraine give up NATO membership."),
-    ];
+    let posts: Vec<(usize, &str)> = (0..n)
+        .map(|i| (i, if edited && i == 1 { "Zelensky backed the 30-day ceasefire, Reuters reported." } else { POSTS[i].1 }))
+        .collect();
+    blog_of(&posts)
+}
+
+const POSTS: [(&str, &str); 4] = [
+    ("2025-11-25T09:00:00Z", "Putin met Witkoff in Moscow."),
+    ("2025-11-25T10:00:00Z", "Zelensky rejected the 30-day ceasefire, Reuters reported."),
+    ("2025-11-25T11:00:00Z", "The EU said it supports the American peace plan."),
+    ("2025-11-25T12:00:00Z", "Russia demands that Ukraine give up NATO membership."),
+];
+
+/// A live blog of the given posts (index into [`POSTS`] for the time and anchor, and
+/// the text), newest at the top.
+fn blog_of(posts: &[(usize, &str)]) -> Vec<u8> {
     let mut blocks = String::new();
-    for (i, (time, text)) in entries.iter().enumerate().take(n).rev() {
-        let text = if edited && i == 1 { "Zelensky backed the 30-day ceasefire, Reuters reported." } else { text };
+    for (i, text) in posts.iter().rev() {
+        let time = POSTS[*i].0;
         blocks.push_str(&format!(
             "<article id=\"post-{i}\"><time datetime=\"{time}\">{time}</time><p>{text}</p></article>\n"
         ));
@@ -441,6 +451,50 @@ fn an_updated_entry_replaces_its_earlier_claims() {
     );
     // Withdrawn is no stance: the edit is no change of Zelensky's.
     assert!(rows.iter().all(|(_, m, _)| !m.contains("change:")), "{rows:#?}");
+}
+
+#[test]
+fn an_entry_inserted_mid_page_leaves_the_store_of_one_ingest_of_the_final_page() {
+    // A post that arrives late, between two stored ones, moves the later one down the
+    // page: it keeps one line, the one a fresh ingest gives it.
+    let late = Arc::new(AtomicBool::new(false));
+    let l = late.clone();
+    let server = Server::start(move |_| {
+        let posts: Vec<(usize, &str)> =
+            [0, 1, 2].into_iter().filter(|i| *i != 1 || l.load(Ordering::SeqCst)).map(|i| (i, POSTS[i].1)).collect();
+        Reply::Page { body: blog_of(&posts), content_type: "text/html" }
+    });
+    let url = server.url("/live");
+    let dir = tempdir();
+    let followed = dir.path().join("followed");
+    kg(&followed).args(["follow", "--once", &url]).assert().success();
+    late.store(true, Ordering::SeqCst);
+    kg(&followed).args(["follow", "--once", &url]).assert().success().stdout(predicates::str::contains("(1 new)"));
+    let fresh = dir.path().join("fresh");
+    kg(&fresh).args(["ingest", &url]).assert().success();
+    assert_eq!(sorted_export(&followed), sorted_export(&fresh));
+}
+
+#[test]
+fn an_entry_edited_from_no_claims_marks_its_new_claims_as_an_edit() {
+    let edited = Arc::new(AtomicBool::new(false));
+    let e = edited.clone();
+    let server = Server::start(move |_| {
+        let text = if e.load(Ordering::SeqCst) { POSTS[1].1 } else { "Talks went on in Geneva." };
+        Reply::Page { body: blog_of(&[(0, POSTS[0].1), (1, text)]), content_type: "text/html" }
+    });
+    let url = server.url("/live");
+    let dir = tempdir();
+    let store = store_in(&dir);
+    kg(&store).args(["follow", "--once", &url]).assert().success();
+    edited.store(true, Ordering::SeqCst);
+    kg(&store).args(["follow", "--once", &url]).assert().success().stdout(predicates::str::contains("1 updated"));
+    let out = kg(&store).args(["timeline", "Zelensky", "--format", "json"]).output().expect("timeline");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let marks: Vec<&str> = rows.as_array().expect("rows").iter().map(|r| r["mark"].as_str().unwrap_or("")).collect();
+    assert_eq!(marks.len(), 1, "{rows:#}");
+    assert!(marks[0].starts_with("edited at 20") && marks[0].ends_with(": replaces an earlier version"), "{rows:#}");
 }
 
 #[test]

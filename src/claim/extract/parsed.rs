@@ -46,7 +46,7 @@ pub(super) fn verb_lemmas(cues: &HashMap<String, Vec<CueRef>>) -> HashMap<String
     }
     for list in out.values_mut() {
         // Longest first, so that "call for" wins over "call".
-        list.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+        list.sort_by_key(|b| std::cmp::Reverse(b.1.len()));
     }
     out
 }
@@ -361,7 +361,7 @@ impl ClaimExtractor {
                 continue;
             }
             let prep = if rest.is_empty() { entries.iter().find(|(_, r)| governed(r)).map(|(_, r)| r.as_slice()) } else { None };
-            if self.conditional(&t, v) {
+            if self.conditional(t, v) {
                 continue;
             }
             let cue = CueHit::on(ctx, tok, tok + rest.len(), *relation, Frame::Verb);
@@ -439,7 +439,7 @@ impl ClaimExtractor {
             let objects: Vec<usize> =
                 objects.into_iter().map(|o| frame_content(t, o).or_else(|| self.news_content(t, o, relation)).unwrap_or(o)).collect();
             for o in objects {
-                let Some(obj) = self.object_entity(ctx, &t, o, relation) else { continue };
+                let Some(obj) = self.object_entity(ctx, t, o, relation) else { continue };
                 for s in &subjects {
                     out.push(found(s, relation, &obj, &cue, 0.75, modality, ctx));
                 }
