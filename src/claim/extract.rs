@@ -450,7 +450,20 @@ impl ClaimExtractor {
                 .min_by_key(|m| m.first)
                 .cloned()
                 .or(prev_topic.take());
-            self.parsed_claims(&ctx, &mut found);
+            // Where the parse read a cue, its claims stand for that cue: the word rules'
+            // reading of the same cue (a subject by adjacency, an object cut at a
+            // name) is dropped. Cues the parse could not read keep the word rules'.
+            let mut parsed = Vec::new();
+            self.parsed_claims(&ctx, &mut parsed);
+            if trace() {
+                for (tag, list) in [("words", &found), ("parse", &parsed)] {
+                    for f in list {
+                        eprintln!("kg-trace {tag}: {} | {:?} | {} (cue {:?} at {})", f.0.label, f.1, f.2.label, f.3, f.8);
+                    }
+                }
+            }
+            found.retain(|f| !parsed.iter().any(|p| p.8 == f.8 && p.1 == f.1));
+            found.extend(parsed);
             if let Some((a, _, b, ..)) =
                 found.iter().find(|f| f.1 == Relation::Meets && f.0.kind.is_actor() && f.2.kind.is_actor())
             {
@@ -466,7 +479,7 @@ impl ClaimExtractor {
             {
                 prev_topic = Some(Mention::at(o.clone(), Role::Position, Span::new(0, 0), start, start));
             }
-            for (subject, relation, mut object, cue, frame_conf, subject_surface, object_surface, modality) in found {
+            for (subject, relation, mut object, cue, frame_conf, subject_surface, object_surface, modality, _) in found {
                 if subject.key == object.key || !subject.kind.is_actor() {
                     continue;
                 }
@@ -1121,7 +1134,17 @@ impl ClaimExtractor {
 }
 
 /// A claim found in a sentence, before attribution is added.
-type Found = (Entity, Relation, Entity, String, f32, String, String, Modality);
+/// Whether `KG_TRACE` is set: the extractor then prints, on standard error, each
+/// sentence's claims as the word rules and the parse rules read them, before they are
+/// merged (for contributors asking why a claim was or was not read).
+fn trace() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("KG_TRACE").is_some())
+}
+
+/// A claim found in a sentence: subject, relation, object, cue text, confidence,
+/// subject and object surfaces, modality, and the cue's first token.
+type Found = (Entity, Relation, Entity, String, f32, String, String, Modality, usize);
 
 /// Whether a position's label read off the text is a whole phrase: not cut after a
 /// function word ("drop their", "show to its public that"), at an open quote or a
@@ -1166,7 +1189,7 @@ fn found(
 ) -> Found {
     let surface = |m: &Mention| ctx.text.get(m.span.start..m.span.end).unwrap_or("").to_string();
     let conf = if matches!(subj.role, Role::Pronoun | Role::Speaker) { conf - 0.1 } else { conf };
-    (subj.entity.clone(), relation, obj.entity.clone(), cue.text.clone(), conf, surface(subj), surface(obj), modality)
+    (subj.entity.clone(), relation, obj.entity.clone(), cue.text.clone(), conf, surface(subj), surface(obj), modality, cue.first)
 }
 
 /// Actors coordinated before `m`: "A, B and m", "A and m".

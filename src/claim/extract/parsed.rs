@@ -18,6 +18,7 @@ const PROPN: u8 = 11;
 const PRON: u8 = 10;
 const NUM: u8 = 8;
 const PUNCT: u8 = 12;
+const ADP: u8 = 1;
 
 /// Prepositions a cue can end with, whose object is the cue's object.
 const CUE_PREPOSITIONS: &[&str] = &["for", "with", "to", "on", "at", "against", "about", "from", "of", "in"];
@@ -226,6 +227,14 @@ impl<'a> Tree<'a> {
                 self.phrase_at(k, out, false, level);
                 continue;
             }
+            // A verb's circumstances are not part of what it names: "increase air
+            // defence supplies [after an overnight attack]", "meet [this week]".
+            let circumstance = self.p.words[w].upos == VERB
+                && (matches!(r, "obl:tmod" | "obl:unmarked" | "obl:npmod")
+                    || r == "obl" && self.case_of(k).is_some_and(|c| CIRCUMSTANTIAL.contains(&c)));
+            if circumstance {
+                continue;
+            }
             let marked = matches!(r, "nmod" | "obl" | "acl" | "advcl" | "obl:tmod" | "obl:npmod") && self.case_of(k).is_some();
             if marked && level >= 1 && self.case_of(k) != Some("of") {
                 continue;
@@ -402,8 +411,12 @@ impl ClaimExtractor {
                     let to_clause = t.kid(v, "xcomp").or_else(|| {
                         t.kids_with(v, |r| r == "advcl").into_iter().find(|k| t.case_of(*k) == Some("to"))
                     });
+                    // (Not what the cue's own "for" names: "asked for air defence
+                    // systems to protect civilians" asks for the systems.)
+                    let addressee = args.last().is_none_or(|p| p != "for")
+                        || self.actor_at(ctx, t, obj).is_some();
                     let obj = match to_clause {
-                        Some(x) if relation == Relation::Demands && x > obj => x,
+                        Some(x) if relation == Relation::Demands && x > obj && addressee => x,
                         _ => obj,
                     };
                     let obj = descend(t, obj);
@@ -820,9 +833,20 @@ impl ClaimExtractor {
         // preposition between.)
         // A name after the noun goes before a modifier ("Argentine") in front of it.
         at(w).or_else(|| {
+            // (Not across a preposition: "his summit with North Korean leader Kim".)
+            let across = |k: usize| (w + 1..k).any(|b| t.p.words[b].upos == ADP);
             let after = t.kids_with(w, |r| matches!(r, "flat" | "appos" | "nmod"));
-            let after = after.into_iter().filter(|k| *k > w && (t.rel[*k] != "nmod" || t.case_of(*k).is_none()));
+            let after = after.into_iter().filter(|k| *k > w && (t.rel[*k] != "nmod" || t.case_of(*k).is_none() && !across(*k)));
             after.chain(t.kids_with(w, |r| matches!(r, "flat" | "compound" | "appos"))).find_map(at)
+        })
+        // "The envoy Geir Pedersen called for …", read as two subjects: the role noun's
+        // name is the person right after it.
+        .or_else(|| {
+            let next = w + 1;
+            (t.p.words[w].upos == NOUN && t.rel[w].starts_with("nsubj") && next < t.p.words.len() && t.p.words[next].upos == PROPN)
+                .then(|| at(next))
+                .flatten()
+                .filter(|m| m.entity.kind == EntityKind::Person)
         })
     }
 
@@ -956,6 +980,11 @@ impl ClaimExtractor {
     }
 }
 
+/// Prepositions of a verb's time and circumstances, which a position named by the verb
+/// leaves out.
+const CIRCUMSTANTIAL: &[&str] =
+    &["after", "before", "during", "since", "until", "till", "amid", "amidst", "despite", "following", "ahead", "upon"];
+
 /// Nouns that take a phrase with "to" of their own ("an end to the war", "a return to
 /// talks").
 const TO_NOUNS: &[&str] = &[
@@ -1077,6 +1106,7 @@ const CARRIER_VERBS: &[&str] = &[
     "bring", "achieve", "reach", "secure", "ensure", "produce", "maintain", "uphold", "preserve", "facilitate",
     "promote", "advance", "deliver", "provide", "restore", "build", "strengthen", "deepen", "expand", "pursue",
     "protect", "establish", "implement", "realize", "realise", "create", "foster", "enable", "forge", "find",
+    "allow", "permit",
 ];
 
 /// Through light verbs to what they are about: their `xcomp`, a purpose clause, or
