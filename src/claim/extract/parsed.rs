@@ -301,6 +301,7 @@ impl ClaimExtractor {
         self.modal_demands(ctx, &t, out);
         self.evaluations(ctx, &t, out);
         self.side_predicates(ctx, &t, out);
+        self.thanks_for(ctx, &t, out);
     }
 
     /// Predicates that take a side, held by their subject: "German automakers are
@@ -456,6 +457,44 @@ impl ClaimExtractor {
                 for s in &subjects {
                     out.push(found(s, relation, &obj, &cue, 0.75, modality, ctx));
                 }
+            }
+        }
+    }
+
+    /// "X thanked Y for its leadership in securing the release of hostages", "praised
+    /// Z for its support for a ceasefire": the thanker supports what it thanks for.
+    fn thanks_for(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
+        for v in 0..t.p.words.len() {
+            if t.p.words[v].upos != VERB || !THANKING.contains(&t.lemma(v)) || t.negated(v) || self.conditional(t, v) {
+                continue;
+            }
+            let Some(n) = t.with_case(v, "for") else { continue };
+            let Some(subj) = subject_of(t, v, 0) else { continue };
+            let holders = self.subjects(ctx, t, &t.with_conjuncts(subj));
+            if holders.is_empty() {
+                continue;
+            }
+            // Through an effort noun to what the effort did: "his leadership in
+            // securing X", read on the noun or (as the parser often has it) on the verb.
+            let effort = EFFORT_NOUNS.contains(&t.lemma(n));
+            let deed = effort
+                .then(|| {
+                    t.kids_with(n, |r| r == "acl" || r == "nmod")
+                        .into_iter()
+                        .chain(t.kids_with(v, |r| r == "advcl").into_iter().filter(|k| *k > n))
+                        .find(|k| t.p.words[*k].upos == VERB && matches!(t.case_of(*k), Some("in" | "to" | "for")))
+                })
+                .flatten();
+            // (Only through an effort or a stance noun: "thanked X for a productive
+            // start" or "for the support of the United States" names no position.)
+            let Some(target) = deed.map(|d| descend(t, d)).or_else(|| frame_content(t, n)) else { continue };
+            let (relation, target) = self.content(t, target).unwrap_or((Relation::Supports, target));
+            let Some(obj) = self.object_entity(ctx, t, target, relation) else { continue };
+            let tok = t.token[v];
+            let cue = CueHit::on(ctx, tok, tok, Relation::Supports, Frame::Verb);
+            let modality = self.modality(ctx, tok);
+            for h in &holders {
+                out.push(found(h, relation, &obj, &cue, 0.6, modality, ctx));
             }
         }
     }
@@ -985,6 +1024,13 @@ impl ClaimExtractor {
 const CIRCUMSTANTIAL: &[&str] =
     &["after", "before", "during", "since", "until", "till", "amid", "amidst", "despite", "following", "ahead", "upon"];
 
+/// Verbs of thanks and praise for something done ("thanked X for Y").
+const THANKING: &[&str] = &["thank", "praise", "commend", "applaud", "credit", "hail", "laud"];
+
+/// Nouns for someone's effort, which stand for what the effort did ("his leadership in
+/// securing the release").
+const EFFORT_NOUNS: &[&str] = &["leadership", "effort", "efforts", "work", "role", "help", "contribution", "mediation"];
+
 /// Nouns that take a phrase with "to" of their own ("an end to the war", "a return to
 /// talks").
 const TO_NOUNS: &[&str] = &[
@@ -1157,8 +1203,31 @@ fn subject_of(t: &Tree, v: usize, depth: usize) -> Option<usize> {
     }
     // "the envoy, calling for an end to the violence": an active participle's noun
     // is its subject.
-    if t.rel[v] == "acl" && t.xpos(v) == "VBG" {
+    // ("The court's president, Judge Joan Donoghue, rejected …", with the finite verb
+    // read as a clause of the name: the name is its subject.)
+    if t.rel[v] == "acl" && matches!(t.xpos(v), "VBG" | "VBD") {
         return t.head(v);
+    }
+    // "was in Washington to meet with X", "went to Paris to sign it": a purpose
+    // clause's subject is the clause's it completes.
+    if depth < 3 && t.case_of(v) == Some("to") && (t.rel[v] == "advcl" || t.rel[v] == "acl" && t.kid(t.head(v)?, "cop").is_some()) {
+        let h = t.head(v)?;
+        return t.kid(h, "nsubj").or_else(|| subject_of(t, h, depth + 1));
+    }
+    // "directed Witkoff to travel to Moscow": an object-control verb's object is the
+    // subject of its complement.
+    if t.rel[v] == "xcomp" {
+        // (A bare noun between the two, whatever relation the parser gave it.)
+        let h = t.head(v)?;
+        let object = t.kids[h].iter().copied().find(|k| {
+            (h..v).contains(k)
+                && matches!(t.rel[*k], "obj" | "iobj" | "obl" | "obl:agent")
+                && t.case_of(*k).is_none()
+                && matches!(t.p.words[*k].upos, NOUN | PROPN | PRON)
+        });
+        if let Some(o) = object {
+            return Some(o);
+        }
     }
     if depth < 3 && matches!(t.rel[v], "xcomp" | "conj") {
         return subject_of(t, t.head(v)?, depth + 1);
