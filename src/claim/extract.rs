@@ -453,8 +453,8 @@ impl ClaimExtractor {
             // Where the parse read a cue, its claims stand for that cue: the word rules'
             // reading of the same cue (a subject by adjacency, an object cut at a
             // name) is dropped. Cues the parse could not read keep the word rules'.
-            let mut parsed = Vec::new();
-            self.parsed_claims(&ctx, &mut parsed);
+            let (mut parsed, mut silent) = (Vec::new(), Vec::new());
+            self.parsed_claims(&ctx, &mut parsed, &mut silent);
             if trace() {
                 for (tag, list) in [("words", &found), ("parse", &parsed)] {
                     for f in list {
@@ -462,7 +462,7 @@ impl ClaimExtractor {
                     }
                 }
             }
-            found.retain(|f| !parsed.iter().any(|p| p.8 == f.8 && p.1 == f.1));
+            found.retain(|f| !silent.contains(&f.8) && !parsed.iter().any(|p| p.8 == f.8 && p.1 == f.1));
             found.extend(parsed);
             if let Some((a, _, b, ..)) =
                 found.iter().find(|f| f.1 == Relation::Meets && f.0.kind.is_actor() && f.2.kind.is_actor())

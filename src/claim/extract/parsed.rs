@@ -229,9 +229,15 @@ impl<'a> Tree<'a> {
             }
             // A verb's circumstances are not part of what it names: "increase air
             // defence supplies [after an overnight attack]", "meet [this week]".
+            // (A noun's too, where the preposition only dates it: "a moratorium after the
+            // storm".)
             let circumstance = self.p.words[w].upos == VERB
                 && (matches!(r, "obl:tmod" | "obl:unmarked" | "obl:npmod")
-                    || r == "obl" && self.case_of(k).is_some_and(|c| CIRCUMSTANTIAL.contains(&c)));
+                    || r == "obl" && self.case_of(k).is_some_and(|c| CIRCUMSTANTIAL.contains(&c)))
+                || level == 0
+                    && matches!(self.p.words[w].upos, NOUN | PROPN)
+                    && r == "nmod"
+                    && self.case_of(k).is_some_and(|c| DATING.contains(&c));
             if circumstance {
                 continue;
             }
@@ -293,10 +299,12 @@ pub(super) fn worth_parsing(
 
 impl ClaimExtractor {
     /// Claims read on the parse: verb cues, then noun frames, on one [`Tree`].
-    pub(super) fn parsed_claims(&self, ctx: &Ctx, out: &mut Vec<Found>) {
+    /// The claims the parse reads in the sentence; `silent` gets the cue tokens it read
+    /// as carrying no claim of their own ("pressed Netanyahu to meet Abbas": no meeting).
+    pub(super) fn parsed_claims(&self, ctx: &Ctx, out: &mut Vec<Found>, silent: &mut Vec<usize>) {
         let Some(p) = &ctx.parse else { return };
         let t = Tree::new(p, ctx.start);
-        self.verb_cues(ctx, &t, out);
+        self.verb_cues(ctx, &t, out, silent);
         self.noun_frames(ctx, &t, out);
         self.modal_demands(ctx, &t, out);
         self.evaluations(ctx, &t, out);
@@ -332,7 +340,7 @@ impl ClaimExtractor {
     }
 
     /// Verb cues read on the parse.
-    fn verb_cues(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
+    fn verb_cues(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>, silent: &mut Vec<usize>) {
         let p = t.p;
         for v in 0..p.words.len() {
             // "remain committed to achieving peace": a participle tagged as an adjective.
@@ -435,11 +443,46 @@ impl ClaimExtractor {
                             continue;
                         }
                     }
-                    (t.with_conjuncts(subj), t.object_conjuncts(obj))
+                    let mut objects = t.object_conjuncts(obj);
+                    // "accused Japan and the Philippines of …", with the second name read
+                    // as a conjunct of the verb: a bare name coordinated after the
+                    // object is another object.
+                    if matches!(t.p.words[obj].upos, PROPN | NOUN) && t.rel[obj] == "obj" {
+                        objects.extend(t.kids_with(v, |r| r == "conj").into_iter().filter(|c| {
+                            *c > obj
+                                && t.p.words[*c].upos == PROPN
+                                && t.kid(*c, "cc").is_some()
+                                && !t.kids[*c].iter().any(|k| t.rel[*k].starts_with("nsubj") || t.rel[*k] == "obj")
+                        }));
+                    }
+                    (t.with_conjuncts(subj), objects)
                 }
             };
             let modality = self.modality(ctx, tok);
             let mut relation = relation;
+            // "urged Khartoum to accept the truce", "will ask Slovakia to veto the
+            // package": what one actor asks of another is the asker's stance (accepting
+            // becomes a demand), and the one asked has taken none; a meeting asked for
+            // has not happened.
+            let requester = Some(v)
+                .filter(|v| matches!(t.rel[*v], "xcomp" | "advcl") && t.case_of(*v) == Some("to") && passive.is_none())
+                .and_then(|v| t.head(v))
+                .filter(|h| REQUESTING.contains(&t.lemma(*h)) && !t.negated(*h))
+                .and_then(|h| t.kid(h, "nsubj"));
+            if requester.is_some() {
+                // (The word rules' cue may begin at the "to": "to meet".)
+                silent.extend([tok, tok.saturating_sub(1)].into_iter().filter(|k| *k == tok || ctx.w(*k) == "to"));
+            }
+            let subjects = match requester {
+                Some(_) if matches!(relation, Relation::Meets | Relation::Sends) => continue,
+                Some(r) => {
+                    if matches!(relation, Relation::Supports | Relation::Proposes) {
+                        relation = Relation::Demands;
+                    }
+                    t.with_conjuncts(r)
+                }
+                None => subjects,
+            };
             let mut holders = self.subjects(ctx, t, &subjects);
             // "the plan calls for the release of …", "the draft would require …": the
             // plan's owner proposes what the plan asks.
@@ -453,7 +496,11 @@ impl ClaimExtractor {
             let objects: Vec<usize> =
                 objects.into_iter().map(|o| frame_content(t, o).or_else(|| self.news_content(t, o, relation)).unwrap_or(o)).collect();
             for o in objects {
-                let Some(obj) = self.object_entity(ctx, t, o, relation) else { continue };
+                let Some(mut obj) = self.object_entity(ctx, t, o, relation) else { continue };
+                // "recognised the State of Palestine": supports its recognition.
+                if lemma.starts_with("recogni") && obj.is_actor() {
+                    obj.entity = self.position_named(&format!("recognition of {}", obj.entity.label));
+                }
                 for s in &subjects {
                     out.push(found(s, relation, &obj, &cue, 0.75, modality, ctx));
                 }
@@ -555,8 +602,11 @@ impl ClaimExtractor {
             // when the noun has its article or another object; "in support of Kyiv" is
             // support for Kyiv.
             let has_article = t.kids[n].iter().any(|k| t.rel[*k] == "det" && t.lemma(*k) == "the");
+            // ("demands to be included in the plan": a passive clause says what becomes
+            // of the noun, not what it asks.)
             let object = nmods.iter().copied().find(|k| {
                 t.case_of(*k).is_some_and(|c| preps.contains(&c))
+                    && t.kid(*k, "aux:pass").is_none()
                     && !(t.case_of(*k) == Some("of")
                         && self.actor_at(ctx, t, *k).is_some()
                         && (nmods.len() > 1 || has_article))
@@ -876,7 +926,16 @@ impl ClaimExtractor {
             let across = |k: usize| (w + 1..k).any(|b| t.p.words[b].upos == ADP);
             let after = t.kids_with(w, |r| matches!(r, "flat" | "appos" | "nmod"));
             let after = after.into_iter().filter(|k| *k > w && (t.rel[*k] != "nmod" || t.case_of(*k).is_none() && !across(*k)));
-            after.chain(t.kids_with(w, |r| matches!(r, "flat" | "compound" | "appos"))).find_map(at)
+            // A name compounded into a common noun is that noun's actor only where the
+            // noun is a role or a body ("the Trump administration", "Kremlin officials"),
+            // not a thing of its own ("the BRICS partnership", "a Gaza ceasefire").
+            let word = ctx.w(t.token[w]);
+            let stands_for_name = t.p.words[w].upos != NOUN
+                || [word, t.lemma(w)].iter().any(|x| {
+                    is_in(ROLE_NOUNS, x) || is_in(STATE_DESCRIPTIONS, x) || is_in(ORG_DESCRIPTIONS, x) || is_in(&TITLES, x)
+                });
+            let before = t.kids_with(w, |r| r == "compound").into_iter().filter(|_| stands_for_name);
+            after.chain(t.kids_with(w, |r| matches!(r, "flat" | "appos"))).chain(before).find_map(at)
         })
         // "The envoy Geir Pedersen called for …", read as two subjects: the role noun's
         // name is the person right after it.
@@ -913,8 +972,13 @@ impl ClaimExtractor {
                 }
                 // "a partial ceasefire against energy": a known position with words of
                 // its own around it is that more particular position.
+                // (Not a word that only says where the position stands: "the proposed
+                // buffer zone" is the buffer zone.)
                 if m.role == Role::Position && self.gaz.index_of(&m.entity.key).is_some() {
-                    if let Some(p) = self.phrase_mention(ctx, t, o).filter(|p| p.first < m.first || p.last > m.last) {
+                    let particular = |p: &Mention| {
+                        (p.first..=p.last).any(|k| (k < m.first || k > m.last) && !STATUS_WORDS.contains(&ctx.w(k)))
+                    };
+                    if let Some(p) = self.phrase_mention(ctx, t, o).filter(particular) {
                         return Some(p);
                     }
                 }
@@ -924,7 +988,28 @@ impl ClaimExtractor {
         if matches!(relation, Relation::Meets | Relation::Sends) {
             return None;
         }
-        self.phrase_mention(ctx, t, o)
+        // "veto the opening of accession talks": a noun that only frames another is the
+        // known position it frames.
+        if FRAMING_NOUNS.contains(&t.lemma(o)) {
+            let framed = t.kids_with(o, |r| r == "nmod").into_iter().find(|k| t.case_of(*k) == Some("of"));
+            let known = framed.and_then(|k| {
+                ctx.ms.iter().find(|m| m.first <= t.token[k] && t.token[k] <= m.last && m.role == Role::Position)
+            });
+            if let Some(m) = known.filter(|m| self.gaz.index_of(&m.entity.key).is_some()) {
+                return Some(m.clone());
+            }
+        }
+        let phrase = self.phrase_mention(ctx, t, o)?;
+        // "demanded a cap of 85,000 troops", "agreed to cap its army at 250,000": a
+        // phrase holding an amount the quantity rules named is that amount's position.
+        let amount = ctx.ms.iter().find(|m| {
+            m.role == Role::Position
+                && phrase.first <= m.first
+                && m.last <= phrase.last
+                && super::phrases::number_at(ctx, m.first).is_some()
+                && self.gaz.index_of(&m.entity.key).is_none()
+        });
+        Some(amount.cloned().unwrap_or(phrase))
     }
 
     /// The noun phrase `o` heads, as a new position (or the known one it names).
@@ -1024,6 +1109,9 @@ impl ClaimExtractor {
 const CIRCUMSTANTIAL: &[&str] =
     &["after", "before", "during", "since", "until", "till", "amid", "amidst", "despite", "following", "ahead", "upon"];
 
+/// Prepositions that only date a noun: "a moratorium after the storm".
+const DATING: &[&str] = &["after", "amid", "amidst", "despite", "following", "upon", "since"];
+
 /// Verbs of thanks and praise for something done ("thanked X for Y").
 const THANKING: &[&str] = &["thank", "praise", "commend", "applaud", "credit", "hail", "laud"];
 
@@ -1095,9 +1183,9 @@ const NOUN_FRAMES: &[(&str, Relation, &[&str])] = &[
     ("endorsement", Relation::Supports, &["of"]),
     ("opposition", Relation::Rejects, &["to"]),
     ("rejection", Relation::Rejects, &["of"]),
-    ("demand", Relation::Demands, &["for"]),
+    ("demand", Relation::Demands, &["for", "to"]),
     ("request", Relation::Demands, &["for", "to"]),
-    ("call", Relation::Demands, &["for"]),
+    ("call", Relation::Demands, &["for", "to"]),
     ("criticism", Relation::Criticizes, &["of"]),
     ("condemnation", Relation::Criticizes, &["of"]),
     ("proposal", Relation::Proposes, &["for", "to"]),
@@ -1136,11 +1224,48 @@ fn frame_content(t: &Tree, n: usize) -> Option<usize> {
     if *relation == Relation::Meets {
         return None;
     }
+    // ("demands to be included in the plan", "to be met": a passive clause says what
+    // becomes of the noun itself, not what it asks.)
     let o = t.kids_with(n, |r| r == "nmod" || r == "acl").into_iter().find(|k| {
-        t.case_of(*k).is_some_and(|c| preps.contains(&c) && c != "of")
+        t.case_of(*k).is_some_and(|c| preps.contains(&c) && c != "of") && t.kid(*k, "aux:pass").is_none()
+    });
+    // "floated a proposal to create a buffer zone", with "to create …" read as the
+    // verb's: a clause right after the noun is the noun's.
+    let o = o.or_else(|| {
+        let v = t.head(n).filter(|_| t.rel[n] == "obj" && preps.contains(&"to"))?;
+        t.kids_with(v, |r| matches!(r, "advcl" | "xcomp"))
+            .into_iter()
+            .find(|k| t.case_of(*k) == Some("to") && t.kids[*k].iter().any(|m| t.rel[*m] == "mark" && *m == n + 1))
     })?;
     Some(descend(t, o))
 }
+
+/// Verbs whose object does what their purpose clause says: "sent the envoy to meet X".
+const OBJECT_CONTROL: &[&str] = &[
+    "send", "dispatch", "direct", "instruct", "task", "ask", "urge", "invite", "authorize", "authorise", "appoint",
+    "order", "tell", "encourage", "press", "push", "commission", "mandate", "deploy",
+];
+
+/// Verbs of asking another to act: "urged Kyiv to accept", "asked Slovakia to veto".
+const REQUESTING: &[&str] = &[
+    "ask", "urge", "press", "pressure", "push", "encourage", "implore", "appeal", "tell", "want", "invite", "call",
+    "lobby", "persuade", "convince", "exhort", "beg",
+];
+
+/// Words before a known position that say where it stands, not what it is: "the
+/// proposed buffer zone" is the buffer zone.
+const STATUS_WORDS: &[&str] = &[
+    "proposed", "planned", "possible", "potential", "so-called", "so", "called", "-", "new", "latest", "current",
+    "envisaged", "suggested", "mooted", "promised", "long-awaited", "expected", "contested", "controversial",
+    "putative", "prospective", "future", "eventual", "any", "such",
+];
+
+/// Nouns that only frame the position after "of": "the opening of accession talks",
+/// "the prospect of EU membership".
+const FRAMING_NOUNS: &[&str] = &[
+    "opening", "start", "launch", "prospect", "possibility", "idea", "notion", "concept", "question", "issue",
+    "matter", "topic", "principle", "process",
+];
 
 /// Verbs too light to be the content of a stance: "agreed to work together to bring
 /// about an end to the war" is about the end to the war.
@@ -1212,6 +1337,13 @@ fn subject_of(t: &Tree, v: usize, depth: usize) -> Option<usize> {
     // clause's subject is the clause's it completes.
     if depth < 3 && t.case_of(v) == Some("to") && (t.rel[v] == "advcl" || t.rel[v] == "acl" && t.kid(t.head(v)?, "cop").is_some()) {
         let h = t.head(v)?;
+        // ("sent Hakan Fidan to meet X", with the clause read as a purpose: the one
+        // sent meets.)
+        if OBJECT_CONTROL.contains(&t.lemma(h)) {
+            if let Some(o) = t.kid(h, "obj").filter(|o| *o < v && matches!(t.p.words[*o].upos, PROPN | NOUN)) {
+                return Some(o);
+            }
+        }
         return t.kid(h, "nsubj").or_else(|| subject_of(t, h, depth + 1));
     }
     // "directed Witkoff to travel to Moscow": an object-control verb's object is the

@@ -87,7 +87,7 @@ fn quantities_stay_apart() {
 #[test]
 fn speaker_for_adjective_and_first_person() {
     let got = claims("The Egyptian plan is unacceptable, Israeli Prime Minister Benjamin Netanyahu said.");
-    assert!(has(&got, "Benjamin Netanyahu", "rejects", "Egyptian peace plan"), "{got:?}");
+    assert!(has(&got, "Benjamin Netanyahu", "rejects", "Egyptian plan"), "{got:?}");
     let got = claims("“We are ready to meet with President Erdogan,” Zelensky said.");
     assert!(got.iter().any(|(s, r, o)| s == "Volodymyr Zelensky" && *r == "meets" && o.contains("Erdo")), "{got:?}");
 }
@@ -128,7 +128,8 @@ fn coordinated_subjects_sign() {
         "{got:?}"
     );
     assert!(got.iter().any(|(s, r, _)| s.starts_with("Aleksandar Vu") && *r == "supports"), "{got:?}");
-    assert!(has(&got, "EU", "proposes", "European peace agreement"), "{got:?}");
+    // (The text's own noun: no "peace" it does not say.)
+    assert!(has(&got, "EU", "proposes", "European agreement"), "{got:?}");
 }
 
 #[test]
@@ -601,4 +602,97 @@ fn a_particle_makes_another_verb() {
 fn parsed_welcoming_news_of_a_stance() {
     let got = claims("Canadian senators welcomed the announcement that Chile had agreed to a 60-day truce in the strike.");
     assert!(got.iter().any(|(s, r, o)| s == "Canadian senators" && *r == "supports" && o.contains("60-day")), "{got:?}");
+}
+
+#[test]
+fn parsed_cue_reading_replaces_the_word_rules_reading() {
+    // The word rules would cut the object at the embedded name; the parse keeps it whole.
+    let got = claims("Seoul rejected the demand to halt Japan's whaling.");
+    assert!(got.iter().any(|(s, r, o)| s == "South Korea" && *r == "rejects" && o.contains("Japan's whaling")), "{got:?}");
+    assert!(!got.iter().any(|(_, _, o)| o == "Japan"), "{got:?}");
+}
+
+#[test]
+fn circumstances_are_not_part_of_the_position() {
+    let got = claims("Denmark proposed a fishing moratorium after the storm on Sunday.");
+    assert!(has(&got, "Denmark", "proposes", "fishing moratorium"), "{got:?}");
+}
+
+#[test]
+fn thanking_for_an_effort_supports_what_it_did() {
+    let got = claims("Bolivia thanked Chile for its efforts in securing the release of the miners.");
+    assert!(got.iter().any(|(s, r, o)| s == "Bolivia" && *r == "supports" && o.contains("release of the miners")), "{got:?}");
+}
+
+#[test]
+fn a_purpose_clause_has_the_subject_of_its_clause() {
+    let got = claims("Lula was in Brasilia to meet with Javier Milei.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Lula") && *r == "meets" && o.contains("Milei")), "{got:?}");
+}
+
+#[test]
+fn a_role_noun_before_a_name_is_that_person() {
+    let got = claims("The envoy Staffan de Mistura called for a referendum in the territory.");
+    assert!(got.iter().any(|(s, r, _)| s.contains("Mistura") && *r == "demands"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "envoy"), "{got:?}");
+}
+
+#[test]
+fn plans_are_named_by_their_own_noun_and_owner() {
+    // No "peace" the text does not say; "peace" where it does.
+    let got = claims("Canada tabled a proposal on Monday. Mexico rejected the Canadian proposal.");
+    assert!(has(&got, "Mexico", "rejects", "Canadian proposal"), "{got:?}");
+    let got = claims("Norway's peace plan was welcomed by Colombia.");
+    assert!(has(&got, "Colombia", "supports", "Norwegian peace plan"), "{got:?}");
+    let got = claims("Nepal rejected the 12-point plan.");
+    assert!(has(&got, "Nepal", "rejects", "12-point plan"), "{got:?}");
+}
+
+#[test]
+fn a_proposal_to_do_something_is_that_thing() {
+    let got = claims("Greece floated a proposal to build a joint pipeline.");
+    assert!(got.iter().any(|(s, r, o)| s == "Greece" && *r == "proposes" && o.contains("joint pipeline")), "{got:?}");
+}
+
+#[test]
+fn status_words_and_framing_nouns_keep_the_known_position() {
+    let got = claims("Cairo rejected the planned buffer zone.");
+    assert!(has(&got, "Egypt", "rejects", "demilitarized zone"), "{got:?}");
+    let got = claims("Vienna blocked the opening of accession talks.");
+    assert!(has(&got, "Austria", "rejects", "EU membership"), "{got:?}");
+}
+
+#[test]
+fn a_name_compounded_into_a_thing_is_not_the_object() {
+    let got = claims("Lula and Ramaphosa affirmed their commitment to the BRICS partnership.");
+    assert!(!got.iter().any(|(_, _, o)| o == "BRICS"), "{got:?}");
+    assert!(got.iter().any(|(_, r, o)| *r == "supports" && o == "BRICS partnership"), "{got:?}");
+}
+
+#[test]
+fn what_is_asked_of_another_is_the_askers_stance() {
+    let got = claims("The Arab League urged Tripoli to accept the truce.");
+    assert!(has(&got, "Arab League", "demands", "ceasefire"), "{got:?}");
+    assert!(!got.iter().any(|(s, r, _)| s == "Libya" && *r == "supports"), "{got:?}");
+    let got = claims("Fico will ask Hungary to veto the new tariff package.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Fico") && *r == "rejects" && o.contains("tariff package")), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "Hungary"), "{got:?}");
+    let got = claims("Blinken pressed Ruto to meet Tshisekedi.");
+    assert!(!got.iter().any(|(_, r, _)| *r == "meets"), "a meeting asked for has not happened: {got:?}");
+    // An envoy sent to meet someone does meet them.
+    let got = claims("Putin sent Yuri Ushakov to meet with Marco Rubio in Riyadh.");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Ushakov") && *r == "meets" && o.contains("Rubio")), "{got:?}");
+}
+
+#[test]
+fn coordinated_names_after_an_object_are_objects_too() {
+    let got = claims("Pyongyang accused Seoul and the United States of provocations.");
+    assert!(has(&got, "North Korea", "criticizes", "South Korea"), "{got:?}");
+    assert!(has(&got, "North Korea", "criticizes", "United States"), "{got:?}");
+}
+
+#[test]
+fn recognising_a_state_supports_its_recognition() {
+    let got = claims("Ireland recognised the State of Palestine.");
+    assert!(has(&got, "Ireland", "supports", "two-state solution"), "{got:?}");
 }
