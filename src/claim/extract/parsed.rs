@@ -19,6 +19,7 @@ const PRON: u8 = 10;
 const NUM: u8 = 8;
 const PUNCT: u8 = 12;
 const ADP: u8 = 1;
+const CCONJ: u8 = 4;
 
 /// Prepositions a cue can end with, whose object is the cue's object.
 const CUE_PREPOSITIONS: &[&str] = &["for", "with", "to", "on", "at", "against", "about", "from", "of", "in"];
@@ -116,7 +117,16 @@ impl<'a> Tree<'a> {
     fn new(p: &'a Parse, start: usize) -> Tree<'a> {
         let model = Model::bundled();
         let n = p.words.len();
-        let rel = p.words.iter().map(|w| model.relations().get(w.deprel as usize).map_or("dep", String::as_str)).collect();
+        let mut rel: Vec<&str> =
+            p.words.iter().map(|w| model.relations().get(w.deprel as usize).map_or("dep", String::as_str)).collect();
+        // "with President Zelensky and President Putin", read as one name: a name part
+        // across a coordinating conjunction is a conjunct.
+        for (i, w) in p.words.iter().enumerate() {
+            let h = w.head.wrapping_sub(1);
+            if rel[i] == "flat" && h < i && (h + 1..i).any(|b| p.words[b].upos == CCONJ) {
+                rel[i] = "conj";
+            }
+        }
         let mut kids = vec![Vec::new(); n];
         for (i, w) in p.words.iter().enumerate() {
             if w.head > 0 && w.head <= n {
@@ -1025,9 +1035,14 @@ impl ClaimExtractor {
         let mut words = Vec::new();
         // "demanded that Rwanda withdraw its troops": a clause keeps its subject (not a
         // predicate's holder: "farmers are against the quotas, the union said").
+        // ("Moscow insisted that Russia must remain involved": not the holder itself.)
         if t.rel[o] == "ccomp" && t.kid(o, "cop").is_none() {
             if let Some(s) = t.kid(o, "nsubj") {
-                t.phrase(s, &mut words);
+                let holder = t.head(o).and_then(|v| subject_of(t, v, 0)).and_then(|h| self.actor_at(ctx, t, h));
+                let itself = holder.zip(self.actor_at(ctx, t, s)).is_some_and(|(a, b)| a.entity.key == b.entity.key);
+                if !itself {
+                    t.phrase(s, &mut words);
+                }
             }
         }
         t.phrase(o, &mut words);

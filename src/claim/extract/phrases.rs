@@ -254,8 +254,12 @@ impl ClaimExtractor {
             // owner ("Russian proposal", "Egyptian ceasefire deal"); "peace" only where
             // the text says so ("the US peace plan", "a plan to end the war"). A plan
             // the owner already has in this document keeps its name.
+            // (An owner's plan in an entry that speaks of peace is that owner's peace
+            // plan: "Washington's proposal" beside "Trump's peace plan" is one plan.)
+            let peace_entry = owner.is_some() && ctx.text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("peace"));
             let said_peace = (k..i).any(|j| ctx.w(j) == "peace")
-                || ctx.w(i + 1) == "to" && matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring");
+                || ctx.w(i + 1) == "to" && matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring")
+                || peace_entry;
             let head = if kind == "plan" && !said_peace { tail.as_str() } else { kind };
             let label = match &owner_state {
                 Some(st) => {

@@ -696,3 +696,18 @@ fn recognising_a_state_supports_its_recognition() {
     let got = claims("Ireland recognised the State of Palestine.");
     assert!(has(&got, "Ireland", "supports", "two-state solution"), "{got:?}");
 }
+
+#[test]
+fn a_clause_keeps_its_subject_unless_it_is_the_holder() {
+    let got = claims("Rwanda demanded that Congo withdraw its troops.");
+    assert!(has(&got, "Rwanda", "demands", "Congo withdraw its troops"), "{got:?}");
+    let got = claims("Moscow insisted that Russia must remain part of the talks.");
+    assert!(has(&got, "Russia", "demands", "remain part of the talks"), "{got:?}");
+}
+
+#[test]
+fn two_titled_names_joined_by_and_are_two_actors() {
+    let got = claims("Erdogan said he hoped to meet with President Macron and President Putin in Ankara.");
+    assert!(got.iter().any(|(_, r, o)| *r == "meets" && o == "Emmanuel Macron"), "{got:?}");
+    assert!(got.iter().any(|(_, r, o)| *r == "meets" && o == "Vladimir Putin"), "{got:?}");
+}
