@@ -260,7 +260,11 @@ impl<'a> Tree<'a> {
             let relative = r == "acl" && !matches!(self.case_of(k), Some("to" | "of" | "for"))
                 // "calls for a withdrawal as unrealistic": a predicate, not the phrase's.
                 || self.case_of(k) == Some("as");
+            // (A comma or "and" before the head joins its modifiers: "a strong, prosperous,
+            // and independent Haiti".)
+            let among_modifiers = matches!(r, "cc" | "punct") && k < w && self.kids[w].iter().any(|m| *m < k && self.rel[*m] != "punct");
             if matches!(r, "conj" | "cc" | "acl:relcl" | "appos" | "parataxis" | "punct" | "advcl" | "dep" | "discourse")
+                && !among_modifiers
                 || relative
                 || r.starts_with("nsubj")
                 || out.len() > 14
@@ -315,7 +319,7 @@ impl ClaimExtractor {
         let Some(p) = &ctx.parse else { return };
         let t = Tree::new(p, ctx.start);
         self.verb_cues(ctx, &t, out, silent);
-        self.noun_frames(ctx, &t, out);
+        self.noun_frames(ctx, &t, out, silent);
         self.modal_demands(ctx, &t, out);
         self.evaluations(ctx, &t, out);
         self.side_predicates(ctx, &t, out);
@@ -542,6 +546,22 @@ impl ClaimExtractor {
                         .find(|k| t.p.words[*k].upos == VERB && matches!(t.case_of(*k), Some("in" | "to" | "for")))
                 })
                 .flatten();
+            // "thanked Biden for the support of the United States": the one thanked
+            // (or the noun's "of" actor) supports what the support is for, else the
+            // one who thanks.
+            if SUPPORT_NOUNS.contains(&t.lemma(n)) {
+                let of = t.kids_with(n, |r| r == "nmod").into_iter().find(|k| t.case_of(*k) == Some("of"));
+                let giver = of.and_then(|k| self.actor_at(ctx, t, k)).or_else(|| t.kid(v, "obj").and_then(|o| self.actor_at(ctx, t, o)));
+                let Some(giver) = giver else { continue };
+                let content = frame_content(t, n).and_then(|c| self.object_entity(ctx, t, c, Relation::Supports));
+                let tok = t.token[v];
+                let cue = CueHit::on(ctx, tok, tok, Relation::Supports, Frame::Verb);
+                let modality = self.modality(ctx, tok);
+                for target in content.map_or(holders.clone(), |c| vec![c]) {
+                    out.push(found(&giver, Relation::Supports, &target, &cue, 0.6, modality, ctx));
+                }
+                continue;
+            }
             // (Only through an effort or a stance noun: "thanked X for a productive
             // start" or "for the support of the United States" names no position.)
             let Some(target) = deed.map(|d| descend(t, d)).or_else(|| frame_content(t, n)) else { continue };
@@ -575,7 +595,7 @@ impl ClaimExtractor {
     /// "the support of the G7 for X", "criticism from Ankara", "reaffirmed their
     /// commitment to a two-state solution", "talks between Seoul and Tokyo", "the
     /// Lisbon–Madrid meeting".
-    fn noun_frames(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
+    fn noun_frames(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>, silent: &mut Vec<usize>) {
         let p = t.p;
         for n in 0..p.words.len() {
             if p.words[n].upos != NOUN {
@@ -586,6 +606,12 @@ impl ClaimExtractor {
                 continue;
             }
             let tok = t.token[n];
+            // "called on China to cease its support for X": a stance being ended is
+            // held by no one the sentence names as holding it.
+            if t.rel[n] == "obj" && t.head(n).is_some_and(|v| ENDING.contains(&t.lemma(v))) {
+                silent.push(tok);
+                continue;
+            }
             let cue = CueHit::on(ctx, tok, tok, relation, Frame::Noun);
             let modality = self.modality(ctx, tok);
             if relation == Relation::Meets {
@@ -980,13 +1006,24 @@ impl ClaimExtractor {
                 if m.is_actor() && !actor_ok {
                     return None;
                 }
+                // "support for a unified Cyprus": a state as it should be is a position.
+                let as_it_should_be = t.kids_with(o, |r| r == "amod")
+                    .iter()
+                    .any(|a| STATE_ADJECTIVES.contains(&ctx.w(t.token[*a])) && t.token[*a] < m.first);
+                if m.is_actor() && as_it_should_be && !matches!(relation, Relation::Meets | Relation::Sends) {
+                    if let Some(p) = self.phrase_mention(ctx, t, o) {
+                        return Some(p);
+                    }
+                }
                 // "a partial ceasefire against energy": a known position with words of
                 // its own around it is that more particular position.
                 // (Not a word that only says where the position stands: "the proposed
                 // buffer zone" is the buffer zone.)
                 if m.role == Role::Position && self.gaz.index_of(&m.entity.key).is_some() {
                     let particular = |p: &Mention| {
-                        (p.first..=p.last).any(|k| (k < m.first || k > m.last) && !STATUS_WORDS.contains(&ctx.w(k)))
+                        (p.first..=p.last).any(|k| {
+                            (k < m.first || k > m.last) && !STATUS_WORDS.contains(&ctx.w(k)) && !is_in(&JUNK_HEADS, ctx.w(k))
+                        })
                     };
                     if let Some(p) = self.phrase_mention(ctx, t, o).filter(particular) {
                         return Some(p);
@@ -1029,7 +1066,29 @@ impl ClaimExtractor {
         if matches!(word.upos, PRON | NUM) || (word.upos != NOUN && word.upos != PROPN && word.upos != VERB) {
             return None;
         }
+        // (A vague head with a word of its own before it is a phrase: "the mining deal",
+        // "a nuclear deal"; not "the deal", "the new deal".)
+        let own_word = t.kids_with(o, |r| matches!(r, "compound" | "amod")).into_iter().any(|k| {
+            let w = ctx.w(t.token[k]);
+            k < o
+                && matches!(t.p.words[k].upos, NOUN | ADJ)
+                && w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !is_in(&JUNK_HEADS, w)
+                && !STATUS_WORDS.contains(&w)
+        });
+        // ("the ceasefire proposal": a vague head about a known position is that position.)
         if is_in(&JUNK_HEADS, &word.lemma) || is_in(&JUNK_HEADS, ctx.w(tok)) {
+            let about = t.kids_with(o, |r| r == "compound").into_iter().find_map(|k| {
+                ctx.ms.iter().find(|m| {
+                    m.role == Role::Position && m.first <= t.token[k] && t.token[k] <= m.last && m.last + 1 == tok
+                })
+            });
+            if let Some(m) = about {
+                return Some(m.clone());
+            }
+        }
+        let partitive = matches!(word.lemma.as_str(), "part" | "lot" | "majority" | "number" | "size" | "rest" | "half" | "bulk");
+        if (is_in(&JUNK_HEADS, &word.lemma) || is_in(&JUNK_HEADS, ctx.w(tok))) && (!own_word || partitive) {
             return None;
         }
         let mut words = Vec::new();
@@ -1167,13 +1226,39 @@ const SIDE_PREDICATES: &[(&str, Relation, &str)] = &[
     ("supportive", Relation::Supports, "of"),
     ("critical", Relation::Criticizes, "of"),
     ("hostile", Relation::Criticizes, "to"),
+    // "X is the most prominent critic of Y", "a staunch supporter of Y".
+    ("critic", Relation::Criticizes, "of"),
+    ("opponent", Relation::Rejects, "of"),
+    ("supporter", Relation::Supports, "of"),
+    ("proponent", Relation::Supports, "of"),
+    ("advocate", Relation::Supports, "of"),
+    ("champion", Relation::Supports, "of"),
+    ("backer", Relation::Supports, "of"),
+];
+
+/// Verbs that end or curb what they take: a stance noun under them is not held.
+const ENDING: &[&str] = &[
+    "cease", "stop", "end", "halt", "limit", "curb", "cut", "reduce", "withdraw", "abandon", "drop", "suspend",
+    "freeze", "scale", "lose", "deny", "question",
+];
+
+/// Nouns of help given ("thanked X for the support of the United States").
+const SUPPORT_NOUNS: &[&str] = &["support", "help", "assistance", "solidarity", "backing", "aid"];
+
+/// Adjectives that make a state a position: "a unified Cyprus", "a free Ukraine".
+const STATE_ADJECTIVES: &[&str] = &[
+    "unified", "united", "reunified", "free", "independent", "sovereign", "democratic", "stable", "secure",
+    "neutral", "prosperous", "peaceful", "whole", "demilitarized", "demilitarised", "denuclearized", "nuclear-free",
 ];
 
 /// The word lists the predicate rules (`evaluations`, `side_predicates`) trigger on.
 const PREDICATE_WORDS: &[&[&str]] = &[NEGATIVE, POSITIVE, NEEDED, SIDE_WORDS];
 
 /// The words that head a side predicate (see `side_predicates`).
-const SIDE_WORDS: &[&str] = &["opposed", "supportive", "critical", "hostile", "against", "favor", "favour"];
+const SIDE_WORDS: &[&str] = &[
+    "opposed", "supportive", "critical", "hostile", "against", "favor", "favour", "critic", "opponent", "supporter",
+    "proponent", "advocate", "champion", "backer",
+];
 
 /// … or as needed ("a firm response was urgently needed, X said": a demand).
 const NEEDED: &[&str] = &["need", "necessary", "essential", "vital", "imperative", "indispensable", "urgent"];
