@@ -166,7 +166,16 @@ impl<'a> Tree<'a> {
 
     /// The word's case or mark dependent ("for" in "for talks").
     fn case_of(&self, w: usize) -> Option<&str> {
-        self.kids[w].iter().find(|k| matches!(self.rel[**k], "case" | "mark")).map(|k| self.lemma(*k))
+        let own = |w: usize| self.kids[w].iter().find(|k| matches!(self.rel[**k], "case" | "mark")).map(|k| self.lemma(*k));
+        // ("with Prime Minister Carney", the "with" hung on the title: the name's.)
+        own(w).or_else(|| {
+            self.kids[w]
+                .iter()
+                .copied()
+                .filter(|k| *k < w && matches!(self.rel[*k], "nmod:desc" | "compound"))
+                .min()
+                .and_then(own)
+        })
     }
 
     /// `w`'s oblique or nominal dependent introduced by `prep` ("to X" of "opposed").
@@ -584,8 +593,15 @@ impl ClaimExtractor {
             if let (true, Some((a, b))) = (names_pair(t, w), &ctx.pair) {
                 out.push(a.clone());
                 out.push(b.clone());
-            } else if let Some(m) = self.actor_at(ctx, t, w) {
-                out.push(m);
+            } else {
+                // "Several allies, including Poland and Norway, welcomed …": the members a
+                // group noun lists are subjects too.
+                let listed = t.kids_with(w, |r| r == "nmod").into_iter().filter(|k| matches!(t.case_of(*k), Some("include" | "including" | "like")));
+                let members: Vec<Mention> = listed.flat_map(|k| t.with_conjuncts(k)).filter_map(|k| self.actor_at(ctx, t, k)).collect();
+                out.extend(self.actor_at(ctx, t, w).filter(|m| !members.iter().any(|x| x.entity.key == m.entity.key)));
+                if t.p.words[w].upos == NOUN {
+                    out.extend(members);
+                }
             }
         }
         out
@@ -601,7 +617,19 @@ impl ClaimExtractor {
             if p.words[n].upos != NOUN {
                 continue;
             }
-            let Some(&(_, relation, preps)) = NOUN_FRAMES.iter().find(|(l, ..)| *l == t.lemma(n)) else { continue };
+            // ("a call for X" demands, "a call with X" meets: the frame whose preposition
+            // the noun or its verb has.)
+            let cases: Vec<&str> = t
+                .kids_with(n, |r| r == "nmod" || r == "acl")
+                .into_iter()
+                .chain(t.head(n).filter(|_| t.rel[n] == "obj").into_iter().flat_map(|v| t.kids_with(v, |r| r.starts_with("obl"))))
+                .filter_map(|k| t.case_of(k))
+                .collect();
+            let frames = || NOUN_FRAMES.iter().filter(|(l, ..)| *l == t.lemma(n));
+            let Some(&(_, relation, preps)) = frames().find(|(_, _, p)| p.iter().any(|c| cases.contains(c))).or_else(|| frames().next())
+            else {
+                continue;
+            };
             if self.conditional(t, n) {
                 continue;
             }
@@ -851,9 +879,11 @@ impl ClaimExtractor {
             let v = t.head(n).expect("held");
             if let Some(subj) = subject_of(t, v, 0) {
                 let hosts = self.subjects(ctx, t, &t.with_conjuncts(subj));
+                // (The "with" read as the verb's: "held a call with Prime Minister Carney".)
                 let guests: Vec<Mention> = t
                     .kids_with(n, |r| r == "nmod")
                     .into_iter()
+                    .chain(t.kids_with(v, |r| r == "obl").into_iter().filter(|k| *k > n))
                     .filter(|k| t.case_of(*k) == Some("with"))
                     .flat_map(|k| t.with_conjuncts(k))
                     .filter_map(|k| self.actor_at(ctx, t, k))

@@ -746,3 +746,21 @@ fn a_stance_noun_being_ended_is_not_held() {
     let got = claims("Finland called on Beijing to cease its support for the junta.");
     assert!(!got.iter().any(|(s, r, _)| s == "Finland" && *r == "supports"), "{got:?}");
 }
+
+#[test]
+fn a_call_held_with_a_titled_name_is_a_meeting() {
+    let got = claims("Macron held a call with Prime Minister Carney of Canada. Both leaders emphasized their commitment to the G7 partnership.");
+    assert!(has(&got, "Emmanuel Macron", "meets", "Mark Carney"), "{got:?}");
+    // The two sides of that call are "both leaders".
+    assert!(has(&got, "Emmanuel Macron", "supports", "G7 partnership"), "{got:?}");
+    assert!(has(&got, "Mark Carney", "supports", "G7 partnership"), "{got:?}");
+    // A call for something is still a demand.
+    let got = claims("Macron renewed his call for a ceasefire in Sudan.");
+    assert!(got.iter().any(|(s, r, _)| s == "Emmanuel Macron" && *r == "demands"), "{got:?}");
+}
+
+#[test]
+fn members_a_group_lists_share_its_claim() {
+    let got = claims("Several allies, including Poland and Norway, criticized the tariffs.");
+    assert!(has(&got, "Poland", "criticizes", "tariffs") && has(&got, "Norway", "criticizes", "tariffs"), "{got:?}");
+}
