@@ -381,14 +381,27 @@ impl ClaimExtractor {
                             .flatten()
                             .map(|m| m.entity.clone())
                     })
-                    .unwrap_or_else(|| Entity::from_label(EntityKind::Position, &kind_label))
+                    // (A lone "an agreement" in an entry that speaks of no war or peace is
+                    // no peace plan: it is left to the phrase rules, "agreement with Egypt
+                    // on maritime boundaries".)
+                    .or_else(|| {
+                        let about_peace = ctx.text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                            ["peace", "war", "ceasefire", "truce", "conflict"].iter().any(|p| w.eq_ignore_ascii_case(p))
+                        });
+                        (about_peace || definite || kind_label != format!("peace {kind}"))
+                            .then(|| Entity::from_label(EntityKind::Position, &kind_label))
+                    })
             } else {
                 let label = label.replace("peace counter-plan", "counter-plan");
                 let e = Entity::from_label(EntityKind::Position, &label);
                 let list = self.plans.entry(doc).or_default();
                 list.retain(|x| x != &e);
                 list.push(e.clone());
-                e
+                Some(e)
+            };
+            let Some(entity) = entity else {
+                i += 1;
+                continue;
             };
             new.push((k, i, entity, owner.map(|(e, surface)| (e, surface))));
             i += 1;

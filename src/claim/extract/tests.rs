@@ -764,3 +764,10 @@ fn members_a_group_lists_share_its_claim() {
     let got = claims("Several allies, including Poland and Norway, criticized the tariffs.");
     assert!(has(&got, "Poland", "criticizes", "tariffs") && has(&got, "Norway", "criticizes", "tariffs"), "{got:?}");
 }
+
+#[test]
+fn a_lone_agreement_outside_a_war_is_no_peace_plan() {
+    let got = claims("Greece signed an agreement with Egypt on maritime boundaries.");
+    assert!(got.iter().any(|(s, r, o)| s == "Greece" && *r == "supports" && o.starts_with("agreement with Egypt")), "{got:?}");
+    assert!(!got.iter().any(|(_, _, o)| o.contains("peace")), "{got:?}");
+}
