@@ -219,6 +219,10 @@ struct Ctx<'a> {
     /// The two sides of the entry's latest meeting: what "the two leaders", "both" or
     /// "they" name in a readout.
     pair: Option<(Mention, Mention)>,
+    /// Whether the entry says "peace", and whether it speaks of war or peace at all (for
+    /// plan labels: ontology/README.md).
+    says_peace: bool,
+    about_war_or_peace: bool,
 }
 
 impl Ctx<'_> {
@@ -381,6 +385,10 @@ impl ClaimExtractor {
         let mut prev_topic: Option<Mention> = None;
         let mut pair: Option<(Mention, Mention)> = None;
         let mut family: Option<String> = None;
+        let entry_words = || text.split(|c: char| !c.is_alphanumeric());
+        let says_peace = entry_words().any(|w| w.eq_ignore_ascii_case("peace"));
+        let about_war_or_peace = entry_words()
+            .any(|w| ["peace", "war", "ceasefire", "truce", "conflict"].iter().any(|p| w.eq_ignore_ascii_case(p)));
         for (sentence_index, &(start, end)) in ranges.iter().enumerate() {
             if start == end {
                 continue;
@@ -403,6 +411,8 @@ impl ClaimExtractor {
                 prev_topic: prev_topic.clone(),
                 parse: parses.get_mut(sentence_index).and_then(Option::take),
                 pair: pair.clone(),
+                says_peace,
+                about_war_or_peace,
             };
             let mut attr = self.attribution(&ctx);
             let whole_quote = (start..end).all(|i| in_quote[i] || tokens[i].kind == TokenKind::Quote);

@@ -256,7 +256,7 @@ impl ClaimExtractor {
             // the owner already has in this document keeps its name.
             // (An owner's plan in an entry that speaks of peace is that owner's peace
             // plan: "Washington's proposal" beside "Trump's peace plan" is one plan.)
-            let peace_entry = owner.is_some() && ctx.text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("peace"));
+            let peace_entry = owner.is_some() && ctx.says_peace;
             let said_peace = (k..i).any(|j| ctx.w(j) == "peace")
                 || ctx.w(i + 1) == "to" && matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring")
                 || peace_entry;
@@ -385,10 +385,7 @@ impl ClaimExtractor {
                     // no peace plan: it is left to the phrase rules, "agreement with Egypt
                     // on maritime boundaries".)
                     .or_else(|| {
-                        let about_peace = ctx.text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                            ["peace", "war", "ceasefire", "truce", "conflict"].iter().any(|p| w.eq_ignore_ascii_case(p))
-                        });
-                        (about_peace || definite || kind_label != format!("peace {kind}"))
+                        (ctx.about_war_or_peace || definite || kind_label != format!("peace {kind}"))
                             .then(|| Entity::from_label(EntityKind::Position, &kind_label))
                     })
             } else {
