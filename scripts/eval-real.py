@@ -75,6 +75,10 @@ def main():
             exact = lambda l, g: any(norm(x) == norm(l) for x in g)
             found = sum(1 for g in gold["required"] if any(exact(l, g) for l in labels))
             dup = sum(1 for g in gold["required"] + gold["optional"] if sum(1 for l in labels if exact(l, g)) > 1)
+            if a.show:
+                for g in gold["required"]:
+                    if not any(exact(l, g) for l in labels):
+                        print(f"ACTOR MISSED {' / '.join(g)}")
             totals["system"] += s["system"]
             totals["matched"] += s["system_matched"]
             totals["required"] += s["required"]
