@@ -76,6 +76,10 @@ def main():
             found = sum(1 for g in gold["required"] if any(exact(l, g) for l in labels))
             dup = sum(1 for g in gold["required"] + gold["optional"] if sum(1 for l in labels if exact(l, g)) > 1)
             if a.show:
+                for g in gold["required"] + gold["optional"]:
+                    same = [l for l in labels if exact(l, g)]
+                    if len(same) > 1:
+                        print(f"ACTOR DUPLICATE {' / '.join(same)}")
                 for g in gold["required"]:
                     if not any(exact(l, g) for l in labels):
                         print(f"ACTOR MISSED {' / '.join(g)}")

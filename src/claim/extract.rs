@@ -377,8 +377,18 @@ impl ClaimExtractor {
     pub fn extract_prepared(&mut self, entry: &Entry, prepared: Prepared) -> Extraction {
         let text = entry.text.as_str();
         let Prepared { tokens, ranges, norms, in_quote, mut parses } = prepared;
-        let mentions =
-            find_mentions(text, &tokens, &norms, &ranges, &in_quote, &self.gaz, &self.titles, &mut self.people);
+        let agents = parsed::agent_tokens(&self.verb_lemmas, &parses, &ranges, tokens.len());
+        let mentions = find_mentions(
+            text,
+            &tokens,
+            &norms,
+            &ranges,
+            &in_quote,
+            &agents,
+            &self.gaz,
+            &self.titles,
+            &mut self.people,
+        );
         let issuer = entry.source.as_deref().and_then(|s| self.issuer(s));
         let mut claims = Vec::new();
         let mut last_speaker: Option<Entity> = None;

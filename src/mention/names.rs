@@ -102,13 +102,18 @@ fn title_before(norms: &[String], end: usize, extra: &[String]) -> Option<(usize
     best
 }
 
-/// Finds names in `tokens[range]` not covered by `covered` (token flags).
+/// Finds names in `tokens[range]` not covered by `covered` (token flags). A run of
+/// two to four capitalised words holding a token `agents` flags (the parse's subject
+/// or agent of a verb only actors do) is an actor: an organisation after "the" ("the
+/// Nordic Red Cross"), else a person.
+#[allow(clippy::too_many_arguments)]
 pub fn discover(
     text: &str,
     tokens: &[Token],
     norms: &[String],
     range: std::ops::Range<usize>,
     covered: &[bool],
+    agents: &[bool],
     titles: &[String],
     people: &mut People,
 ) -> Vec<Found> {
@@ -161,6 +166,17 @@ pub fn discover(
         if start > run_end {
             continue;
         }
+        // "CEO of the Refugee Council Enver Solomon": an organisation's name, then a
+        // person's.
+        let org_end = (start + 1..run_end.saturating_sub(1)).find(|k| is_in(&ORG_WORDS, &norms[*k]));
+        if let Some(k) = org_end.filter(|k| run_end - k <= 3 && !is_in(&ORG_WORDS, &norms[run_end])) {
+            let label = &text[tokens[start].start..tokens[k].end];
+            let entity = people.lookup(label).cloned().unwrap_or_else(|| Entity::from_label(EntityKind::Organization, label));
+            people.add(&entity);
+            out.push(Found { first: start, last: k, title_first: None, title: None, entity });
+            i = k + 1;
+            continue;
+        }
         let name = &text[tokens[start].start..tokens[run_end].end];
         let words = run_end - start + 1;
         let last = &norms[run_end];
@@ -194,6 +210,12 @@ pub fn discover(
             Some(Entity::from_label(EntityKind::Person, name))
         } else if (2..=4).contains(&words) && !name.chars().any(|c| c.is_ascii_digit()) && person_context(norms, start, run_end) {
             Some(Entity::from_label(EntityKind::Person, name))
+        } else if (2..=4).contains(&words)
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && (start..=run_end).any(|k| agents.get(k).copied().unwrap_or(false))
+        {
+            let kind = if start > 0 && norms[start - 1] == "the" { EntityKind::Organization } else { EntityKind::Person };
+            Some(Entity::from_label(kind, name))
         } else {
             None
         };
@@ -251,7 +273,8 @@ mod tests {
     fn run(s: &str, people: &mut People) -> Vec<(String, EntityKind, Option<String>)> {
         let toks = tokenize(s);
         let covered = vec![false; toks.len()];
-        discover(s, &toks, &norms(s, &toks), 0..toks.len(), &covered, &[], people)
+        let agents = vec![false; toks.len()];
+        discover(s, &toks, &norms(s, &toks), 0..toks.len(), &covered, &agents, &[], people)
             .into_iter()
             .map(|f| (f.entity.label, f.entity.kind, f.title))
             .collect()
@@ -285,12 +308,44 @@ mod tests {
             "According to Pavel Ostrov, talks stalled.",
             "Ines Halvorsen, who heads the port authority, left.",
             "Marta Kowal, director of the Baltic Policy Centre, told reporters the talks had stalled.",
+            "Director of the Arctic Council Jonas Berg told reporters the talks had stalled.",
+            "It quoted tenancy barrister Elin Moss.",
             "The plan is dead, said Omar Haddad of the Levant Institute.",
         ] {
             let got = run(text, &mut People::default());
             assert!(got.iter().any(|(_, k, _)| *k == EntityKind::Person), "{text}: {got:?}");
         }
         assert!(run("The Grand Hotel, a landmark, closed.", &mut People::default()).is_empty());
+        assert_eq!(
+            run("Director of the Arctic Council Jonas Berg told reporters the talks had stalled.", &mut People::default()),
+            vec![
+                ("Arctic Council".into(), EntityKind::Organization, None),
+                ("Jonas Berg".into(), EntityKind::Person, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_acting_as_an_actor_is_one() {
+        let s = "Later the Nordic Red Cross and Tove Lund backed it.";
+        let toks = tokenize(s);
+        let covered = vec![false; toks.len()];
+        let norms = norms(s, &toks);
+        let mut agents = vec![false; toks.len()];
+        let got = |agents: &[bool]| {
+            discover(s, &toks, &norms, 0..toks.len(), &covered, agents, &[], &mut People::default())
+                .into_iter()
+                .map(|f| (f.entity.label, f.entity.kind))
+                .collect::<Vec<_>>()
+        };
+        assert!(got(&agents).is_empty());
+        let at = |w: &str| toks.iter().position(|t| t.text(s) == w).unwrap();
+        agents[at("Cross")] = true;
+        agents[at("Lund")] = true;
+        assert_eq!(
+            got(&agents),
+            vec![("Nordic Red Cross".into(), EntityKind::Organization), ("Tove Lund".into(), EntityKind::Person)]
+        );
     }
 
     #[test]

@@ -39,14 +39,17 @@ fn is_stateish(m: &Mention) -> bool {
 }
 
 /// Finds and resolves the mentions of an entry. `norms` holds each token's
-/// [`norm`], `titles` the gazetteer's titles (sorted); `people` carries discovered
-/// names across entries.
+/// [`norm`], `titles` the gazetteer's titles (sorted); `agents` flags the tokens the
+/// parse shows acting as an actor does (an unknown name there is one; see
+/// [`discover`]); `people` carries discovered names across entries.
+#[allow(clippy::too_many_arguments)]
 pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     norms: &[String],
     sentences: &[(usize, usize)],
     in_quote: &[bool],
+    agents: &[bool],
     gaz: &Gazetteer,
     titles: &[String],
     people: &mut People,
@@ -66,7 +69,7 @@ pub fn find_mentions(
     // Names the gazetteer lacks.
     let mut found: Vec<Found> = Vec::new();
     for &(s, e) in sentences {
-        found.extend(discover(text, tokens, norms, s..e, &covered, titles, people));
+        found.extend(discover(text, tokens, norms, s..e, &covered, agents, titles, people));
     }
     for mut f in found {
         // "King Abdullah" for the gazetteer's "King Abdullah II": one word of one known

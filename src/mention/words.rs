@@ -106,7 +106,8 @@ pub static TITLES: WordList = WordList::new(&[
     "political analyst", "expert", "professor", "director", "ceo", "founder", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
     "dr", "dr.", "lt. gen.", "colonel", "col.", "admiral", "marshal", "field marshal", "secretary of defense",
     "attorney general", "judge", "chief justice", "presiding judge", "treasury secretary", "commerce secretary", "deputy foreign minister", "defense minister",
-    "energy minister", "finance minister", "interior minister",
+    "energy minister", "finance minister", "interior minister", "barrister", "lawyer", "attorney", "campaigner",
+    "activist", "researcher", "economist", "scholar", "historian", "publisher", "chief executive", "strategist",
 ]);
 
 /// Titles that mean the head of a state or organisation ("the Ukrainian leader").

@@ -108,6 +108,8 @@ pub(super) fn cue_words(
 struct Tree<'a> {
     p: &'a Parse,
     rel: Vec<&'a str>,
+    /// Each word's head (`None` for the root), after the repairs in [`Tree::new`].
+    heads: Vec<Option<usize>>,
     kids: Vec<Vec<usize>>,
     /// The entry token each word belongs to.
     token: Vec<usize>,
@@ -127,19 +129,51 @@ impl<'a> Tree<'a> {
                 rel[i] = "conj";
             }
         }
-        let mut kids = vec![Vec::new(); n];
-        for (i, w) in p.words.iter().enumerate() {
-            if w.head > 0 && w.head <= n {
-                kids[w.head - 1].push(i);
+        let mut heads: Vec<Option<usize>> = p.words.iter().map(|w| (w.head > 0 && w.head <= n).then(|| w.head - 1)).collect();
+        let kids_of = |heads: &[Option<usize>]| {
+            let mut kids = vec![Vec::new(); n];
+            for (i, h) in heads.iter().enumerate() {
+                if let Some(h) = h {
+                    kids[*h].push(i);
+                }
+            }
+            kids
+        };
+        // "support civil society, human rights defenders, and independent media", with
+        // the later items hung on the verb: a bare noun after the verb's object, joined
+        // by a comma or a conjunction, is the object's conjunct.
+        let first = kids_of(&heads);
+        for v in (0..n).filter(|v| p.words[*v].upos == VERB) {
+            let Some(o) = first[v].iter().copied().find(|k| rel[*k] == "obj" && matches!(p.words[*k].upos, NOUN | PROPN)) else {
+                continue;
+            };
+            for &k in first[v].iter().filter(|k| **k > o) {
+                let own = &first[k];
+                let clause = own
+                    .iter()
+                    .any(|c| rel[*c].starts_with("nsubj") || matches!(rel[*c], "obj" | "cop" | "case" | "mark" | "aux"));
+                if !matches!(p.words[k].upos, NOUN | PROPN) || !matches!(rel[k], "conj" | "obl" | "dep") || clause {
+                    continue;
+                }
+                // ("a lasting peace, not a temporary truce": a contrast, no list.)
+                let contrast = own.iter().any(|c| matches!(p.words[*c].lemma.as_str(), "not" | "never" | "but" | "rather" | "instead"));
+                let left = own.iter().copied().filter(|c| *c < k).min().unwrap_or(k);
+                let joined = own.iter().any(|c| rel[*c] == "cc")
+                    || left > o && (p.words[left - 1].upos == CCONJ || p.words[left - 1].lemma == ",");
+                if joined && !contrast {
+                    heads[k] = Some(o);
+                    rel[k] = "conj";
+                }
             }
         }
+        let kids = kids_of(&heads);
         let mut token = vec![start; n];
         for (k, r) in p.token_words.iter().enumerate() {
             for w in r.clone() {
                 token[w] = start + k;
             }
         }
-        Tree { p, rel, kids, token }
+        Tree { p, rel, heads, kids, token }
     }
 
     fn kid(&self, w: usize, rel: &str) -> Option<usize> {
@@ -151,8 +185,7 @@ impl<'a> Tree<'a> {
     }
 
     fn head(&self, w: usize) -> Option<usize> {
-        let h = self.p.words[w].head;
-        (h > 0).then(|| h - 1)
+        self.heads[w]
     }
 
     fn lemma(&self, w: usize) -> &str {
@@ -283,6 +316,35 @@ impl<'a> Tree<'a> {
             self.phrase_at(k, out, false, level + usize::from(marked));
         }
     }
+}
+
+/// Flags the tokens that, by the parse, act as an actor does: the subject of a cue
+/// verb or a verb of saying ("Geir Pedersen urged …", "Tove Lund told …"), or the "by"
+/// agent of one ("backed by the Nordic Red Cross"). The mention stage takes an unknown
+/// capitalised name there for an actor ([`crate::mention::find_mentions`]).
+pub(super) fn agent_tokens(
+    verbs: &HashMap<String, Vec<(Relation, Vec<String>)>>,
+    parses: &[Option<Parse>],
+    ranges: &[(usize, usize)],
+    n: usize,
+) -> Vec<bool> {
+    let mut out = vec![false; n];
+    for (p, &(start, _)) in parses.iter().zip(ranges) {
+        let Some(p) = p else { continue };
+        let t = Tree::new(p, start);
+        for w in 0..p.words.len() {
+            let Some(h) = t.head(w) else { continue };
+            let acting = p.words[h].upos == VERB
+                && (verbs.contains_key(t.lemma(h)) || SAYING.contains(&t.lemma(h)) || matches!(t.lemma(h), "issue" | "announce" | "urge"));
+            let agent = t.rel[w] == "nsubj" || t.rel[w] == "obl:agent" || t.rel[w] == "obl" && t.case_of(w) == Some("by");
+            if acting && agent && p.words[w].upos == PROPN {
+                if let Some(k) = out.get_mut(t.token[w]) {
+                    *k = true;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether a sentence (its words' norms) holds a word that may be a cue read on the
@@ -432,7 +494,8 @@ impl ClaimExtractor {
                     (t.with_conjuncts(agent), t.object_conjuncts(patient))
                 }
                 (None, true) => {
-                    let (Some(agent), Some(noun)) = (agent(), t.head(v)) else { continue };
+                    let noun = t.head(v).filter(|h| matches!(p.words[*h].upos, NOUN | PROPN));
+                    let (Some(agent), Some(noun)) = (agent(), noun) else { continue };
                     (t.with_conjuncts(agent), vec![noun])
                 }
                 (None, false) => {
@@ -466,19 +529,7 @@ impl ClaimExtractor {
                             continue;
                         }
                     }
-                    let mut objects = t.object_conjuncts(obj);
-                    // "accused Japan and the Philippines of …", with the second name read
-                    // as a conjunct of the verb: a bare name coordinated after the
-                    // object is another object.
-                    if matches!(t.p.words[obj].upos, PROPN | NOUN) && t.rel[obj] == "obj" {
-                        objects.extend(t.kids_with(v, |r| r == "conj").into_iter().filter(|c| {
-                            *c > obj
-                                && t.p.words[*c].upos == PROPN
-                                && t.kid(*c, "cc").is_some()
-                                && !t.kids[*c].iter().any(|k| t.rel[*k].starts_with("nsubj") || t.rel[*k] == "obj")
-                        }));
-                    }
-                    (t.with_conjuncts(subj), objects)
+                    (t.with_conjuncts(subj), t.object_conjuncts(obj))
                 }
             };
             let modality = self.modality(ctx, tok);

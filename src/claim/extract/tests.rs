@@ -771,3 +771,17 @@ fn a_lone_agreement_outside_a_war_is_no_peace_plan() {
     assert!(got.iter().any(|(s, r, o)| s == "Greece" && *r == "supports" && o.starts_with("agreement with Egypt")), "{got:?}");
     assert!(!got.iter().any(|(_, _, o)| o.contains("peace")), "{got:?}");
 }
+
+#[test]
+fn every_item_of_a_list_after_the_verb_is_an_object() {
+    let got = claims("Norway will support local clinics, women's shelters, and independent radio stations.");
+    assert!(has(&got, "Norway", "supports", "local clinics"), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Norway" && *r == "supports" && o.contains("shelters")), "{got:?}");
+    assert!(has(&got, "Norway", "supports", "independent radio stations"), "{got:?}");
+}
+
+#[test]
+fn a_contrast_after_the_object_is_no_list_item() {
+    let got = claims("Oslo wants a lasting settlement, not a temporary truce.");
+    assert!(!got.iter().any(|(_, r, o)| *r == "supports" && o.contains("temporary")), "{got:?}");
+}
