@@ -280,13 +280,16 @@ fn groups(text: &str, tokens: &[Token], norms: &[String], ms: &mut [Mention]) {
 fn role_groups(norms: &[String], tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec<Mention>) {
     for i in 0..ms.len() {
         let m = &ms[i];
-        if is_stateish(m) && m.role != Role::Group && m.first >= 2 && matches!(tok(norms, m.first - 1), "from" | "of") {
-            let noun = tok(norms, m.first - 2);
-            let earlier_ends_there = ms.iter().any(|o| o.last == m.first - 2);
+        // ("officials from the EU", "negotiators in Kyiv": an actor's people where it
+        // governs.)
+        let at = if m.first >= 1 && tok(norms, m.first - 1) == "the" { m.first - 1 } else { m.first };
+        if is_stateish(m) && m.role != Role::Group && at >= 2 && matches!(tok(norms, at - 1), "from" | "of" | "in") {
+            let noun = tok(norms, at - 2);
+            let earlier_ends_there = ms.iter().any(|o| o.last == at - 2);
             if is_in(ROLE_NOUNS, noun) && !earlier_ends_there {
                 let m = &mut ms[i];
                 m.role = Role::Group;
-                m.first -= 2;
+                m.first = at - 2;
                 m.span.start = tokens[m.first].start;
                 m.group_noun = Some(noun.to_string());
                 continue;

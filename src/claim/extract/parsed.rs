@@ -500,7 +500,14 @@ impl ClaimExtractor {
                 }
                 (None, false) => {
                     let Some(subj) = subject_of(t, v, 0) else { continue };
-                    let Some(obj) = object_of(t, v, args, relation) else { continue };
+                    // "China proposed a price floor, but the EU refused": a refusal with
+                    // no object of its own refuses what the verb it is joined to names.
+                    let elided = || {
+                        let h = t.head(v).filter(|_| t.rel[v] == "conj" && relation == Relation::Rejects && t.kid(v, "nsubj").is_some())?;
+                        let proposal = self.verb_lemmas.get(t.lemma(h))?.iter().any(|(r, rest)| *r == Relation::Proposes && rest.is_empty());
+                        proposal.then(|| object_of(t, h, &[], Relation::Proposes)).flatten().filter(|o| *o < v)
+                    };
+                    let Some(obj) = object_of(t, v, args, relation).or_else(elided) else { continue };
                     // "urged Kyiv to accept the plan", "pressed Canada to curb the flow
                     // of migrants": what the actor is asked to do is the demand.
                     let to_clause = t.kid(v, "xcomp").or_else(|| {
@@ -529,7 +536,14 @@ impl ClaimExtractor {
                             continue;
                         }
                     }
-                    (t.with_conjuncts(subj), t.object_conjuncts(obj))
+                    let mut objects = t.object_conjuncts(obj);
+                    // "met with officials in the EU, Belgium and Italy": each place's
+                    // officials.
+                    if is_in(ROLE_NOUNS, ctx.w(t.token[obj])) {
+                        let of = t.kids_with(obj, |r| r == "nmod").into_iter().find(|k| matches!(t.case_of(*k), Some("from" | "of" | "in")));
+                        objects.extend(of.into_iter().flat_map(|k| t.with_conjuncts(k).into_iter().skip(1)));
+                    }
+                    (t.with_conjuncts(subj), objects)
                 }
             };
             let modality = self.modality(ctx, tok);
@@ -542,7 +556,8 @@ impl ClaimExtractor {
                 .filter(|v| matches!(t.rel[*v], "xcomp" | "advcl") && t.case_of(*v) == Some("to") && passive.is_none())
                 .and_then(|v| t.head(v))
                 .filter(|h| REQUESTING.contains(&t.lemma(*h)) && !t.negated(*h))
-                .and_then(|h| t.kid(h, "nsubj"));
+                // ("visited Brussels to lobby the EU to drop the duties": the visitor lobbies.)
+                .and_then(|h| t.kid(h, "nsubj").or_else(|| subject_of(t, h, 0)));
             if requester.is_some() {
                 // (The word rules' cue may begin at the "to": "to meet".)
                 silent.extend([tok, tok.saturating_sub(1)].into_iter().filter(|k| *k == tok || ctx.w(*k) == "to"));

@@ -785,3 +785,26 @@ fn a_contrast_after_the_object_is_no_list_item() {
     let got = claims("Oslo wants a lasting settlement, not a temporary truce.");
     assert!(!got.iter().any(|(_, r, o)| *r == "supports" && o.contains("temporary")), "{got:?}");
 }
+
+#[test]
+fn officials_in_each_place_of_a_list() {
+    let got = claims("Lavrov met with officials in the EU, Belgium, Germany and Italy.");
+    for place in ["EU", "Belgium", "Germany", "Italy"] {
+        assert!(has(&got, "Sergey Lavrov", "meets", place), "{place}: {got:?}");
+    }
+    let got = claims("Lavrov met with representatives from the African Union.");
+    assert!(has(&got, "Sergey Lavrov", "meets", "African Union"), "{got:?}");
+}
+
+#[test]
+fn a_refusal_after_a_proposal_refuses_it() {
+    let got = claims("Peru proposed a joint patrol, but Chile refused.");
+    assert!(has(&got, "Chile", "rejects", "joint patrol"), "{got:?}");
+}
+
+#[test]
+fn the_one_who_travels_to_lobby_is_the_asker() {
+    let got = claims("Lavrov flew to Ankara to lobby Turkey to reject the sanctions.");
+    assert!(has(&got, "Sergey Lavrov", "rejects", "sanctions"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "Turkey"), "{got:?}");
+}
