@@ -1201,6 +1201,18 @@ impl ClaimExtractor {
             }
         }
         t.phrase(o, &mut words);
+        // "a durable, lasting peace", with the first adjective read as the noun: the
+        // phrase runs on through the other modifiers to the noun.
+        let mut reach = o;
+        let adjective_like = ["able", "ible", "ous", "ful"].iter().any(|s| ctx.w(tok).ends_with(s));
+        if word.upos == NOUN && adjective_like && t.p.words.get(o + 1).is_some_and(|w| w.lemma == ",") {
+            let noun = (o + 2..(o + 5).min(t.p.words.len())).find(|k| t.p.words[*k].upos == NOUN);
+            let modifiers = |n: usize| (o + 2..n).all(|k| matches!(t.p.words[k].upos, ADJ | VERB | CCONJ | PUNCT | ADV));
+            if let Some(n) = noun.filter(|n| modifiers(*n)) {
+                words.extend(o + 1..=n);
+                reach = n;
+            }
+        }
         // "urged the end to a tariff fight", with "to …" read as the verb's: a phrase
         // right after the object that only a noun takes is the object's.
         if let Some(v) = t.head(o).filter(|_| t.rel[o] == "obj") {
@@ -1222,6 +1234,7 @@ impl ClaimExtractor {
             }
         }
         words.sort_unstable();
+        words.dedup();
         // Leading determiners, possessives, "to" and "that" are not part of the label.
         // ("a just peace": an adverb the tagger reads there stays.)
         let skip = |w: usize| {
@@ -1244,7 +1257,7 @@ impl ClaimExtractor {
         };
         let kept: Vec<usize> =
             // (Commas before the head join its modifiers: "a durable, lasting peace".)
-            words.into_iter().filter(|w| *w >= first).take_while(|w| *w <= o || !is_break(*w)).take(10).collect();
+            words.into_iter().filter(|w| *w >= first).take_while(|w| *w <= reach || !is_break(*w)).take(10).collect();
         let mut kept = kept;
         // Contiguous words only: a gap means a clause was left out.
         if let Some(gap) = kept.windows(2).position(|p| p[1] != p[0] + 1) {

@@ -808,3 +808,10 @@ fn the_one_who_travels_to_lobby_is_the_asker() {
     assert!(has(&got, "Sergey Lavrov", "rejects", "sanctions"), "{got:?}");
     assert!(!got.iter().any(|(s, _, _)| s == "Turkey"), "{got:?}");
 }
+
+#[test]
+fn an_adjective_read_as_the_noun_keeps_the_phrase_whole() {
+    let got = claims("Norway remains committed to achieving a durable, lasting settlement.");
+    assert!(has(&got, "Norway", "supports", "durable, lasting settlement"), "{got:?}");
+    assert!(!got.iter().any(|(_, _, o)| o == "durable"), "{got:?}");
+}
