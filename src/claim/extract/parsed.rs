@@ -139,6 +139,21 @@ impl<'a> Tree<'a> {
             }
             kids
         };
+        // "asked President Donald Trump for sanctions relief", with the name read as the
+        // possessor of "relief": a possessor needs a possessive "'s"; without one, a name
+        // on a verb's argument is the verb's object.
+        let first = kids_of(&heads);
+        for w in 0..n {
+            let Some(h) = heads[w].filter(|_| rel[w] == "nmod:poss" && p.words[w].upos == PROPN) else { continue };
+            let possessive = first[w].iter().any(|c| matches!(p.words[*c].lemma.as_str(), "'s" | "'" | "’s" | "’"));
+            let Some(g) = heads[h].filter(|g| p.words[*g].upos == VERB && (rel[h].starts_with("obl") || rel[h] == "obj")) else {
+                continue;
+            };
+            if !possessive && w < h && g < w {
+                heads[w] = Some(g);
+                rel[w] = "obj";
+            }
+        }
         // "support civil society, human rights defenders, and independent media", with
         // the later items hung on the verb: a bare noun after the verb's object, joined
         // by a comma or a conjunction, is the object's conjunct.
@@ -446,10 +461,18 @@ impl ClaimExtractor {
             // The cue's words follow the verb; a lone preposition may stand further on
             // ("spoke for almost an hour on Friday with X").
             let adjacent = |rest: &[String]| rest.iter().enumerate().all(|(k, r)| ctx.w(tok + 1 + k) == r);
+            // ("asked President Biden for aid", with "for aid" hung on the name.)
+            let asked = |k: usize| {
+                rest_is_for(t, k)
+                    && t.kids_with(v, |r| r == "obj" || r == "iobj")
+                        .into_iter()
+                        .any(|o| t.head(k) == Some(o) && self.actor_at(ctx, t, o).is_some())
+            };
             let governed = |rest: &[String]| {
                 rest.len() == 1
                     && CUE_PREPOSITIONS.contains(&rest[0].as_str())
-                    && t.kids_with(v, |r| r.starts_with("obl")).iter().any(|k| t.case_of(*k) == Some(rest[0].as_str()))
+                    && (t.kids_with(v, |r| r.starts_with("obl")).iter().any(|k| t.case_of(*k) == Some(rest[0].as_str()))
+                        || rest[0] == "for" && (0..p.words.len()).any(asked))
             };
             let Some((relation, rest)) = entries
                 .iter()
@@ -517,8 +540,18 @@ impl ClaimExtractor {
                     // systems to protect civilians" asks for the systems.)
                     let addressee = args.last().is_none_or(|p| p != "for")
                         || self.actor_at(ctx, t, obj).is_some();
-                    let obj = match to_clause {
-                        Some(x) if relation == Relation::Demands && x > obj && addressee => x,
+                    // "asked Washington for sanctions relief": the one asked is no demand,
+                    // what is asked for is (wherever the parser hung the "for").
+                    let asked_for = || {
+                        let on_obj = t.kids_with(obj, |r| r == "nmod" || r == "obl").into_iter().find(|k| t.case_of(*k) == Some("for"));
+                        t.with_case(v, "for").or(on_obj).filter(|k| *k > obj)
+                    };
+                    let asked_for = (relation == Relation::Demands && args.iter().all(|a| a == "for") && self.actor_at(ctx, t, obj).is_some())
+                        .then(asked_for)
+                        .flatten();
+                    let obj = match (to_clause, asked_for) {
+                        (Some(x), _) if relation == Relation::Demands && x > obj && addressee => x,
+                        (_, Some(f)) => f,
                         _ => obj,
                     };
                     let obj = descend(t, obj);
@@ -1449,6 +1482,11 @@ fn frame_content(t: &Tree, n: usize) -> Option<usize> {
     Some(descend(t, o))
 }
 
+/// Whether `k` is a "for" phrase on a noun or name ("Biden [for aid]").
+fn rest_is_for(t: &Tree, k: usize) -> bool {
+    matches!(t.rel[k], "nmod" | "obl") && t.case_of(k) == Some("for")
+}
+
 /// Verbs whose object does what their purpose clause says: "sent the envoy to meet X".
 const OBJECT_CONTROL: &[&str] = &[
     "send", "dispatch", "direct", "instruct", "task", "ask", "urge", "invite", "authorize", "authorise", "appoint",
@@ -1595,7 +1633,8 @@ fn object_of(t: &Tree, v: usize, rest: &[String], relation: Relation) -> Option<
         if let Some(o) = obl.into_iter().find(|k| t.case_of(*k) == Some(prep.as_str())) {
             return Some(o);
         }
-        return t.kid(v, "obj");
+        // (The one asked, read as an indirect object: "asked President Biden for aid".)
+        return t.kid(v, "obj").or_else(|| t.kid(v, "iobj").filter(|_| relation == Relation::Demands && prep == "for"));
     }
     if let Some(o) = t.kid(v, "obj") {
         return Some(o);
@@ -1604,5 +1643,7 @@ fn object_of(t: &Tree, v: usize, rest: &[String], relation: Relation) -> Option<
         let obl = t.kids_with(v, |r| r.starts_with("obl"));
         return obl.into_iter().find(|k| t.case_of(*k) == Some("with"));
     }
-    t.kid(v, "xcomp").or_else(|| t.kid(v, "ccomp"))
+    t.kid(v, "xcomp")
+        .or_else(|| t.kid(v, "ccomp"))
+        .or_else(|| t.kid(v, "iobj").filter(|_| relation == Relation::Demands))
 }

@@ -815,3 +815,10 @@ fn an_adjective_read_as_the_noun_keeps_the_phrase_whole() {
     assert!(has(&got, "Norway", "supports", "durable, lasting settlement"), "{got:?}");
     assert!(!got.iter().any(|(_, _, o)| o == "durable"), "{got:?}");
 }
+
+#[test]
+fn what_an_actor_is_asked_for_is_the_demand() {
+    let got = claims("Kim Jong Un asked U.S. President Joe Biden for food aid.");
+    assert!(has(&got, "Kim Jong Un", "demands", "food aid"), "{got:?}");
+    assert!(!got.iter().any(|(_, _, o)| o.contains("Biden")), "{got:?}");
+}
