@@ -162,7 +162,9 @@ impl<'a> Tree<'a> {
             let Some(o) = first[v].iter().copied().find(|k| rel[*k] == "obj" && matches!(p.words[*k].upos, NOUN | PROPN)) else {
                 continue;
             };
-            for &k in first[v].iter().filter(|k| **k > o) {
+            // ("will continue to support A, B, and C", the items hung on "continue".)
+            let up = heads[v].filter(|_| rel[v] == "xcomp").map(|h| first[h].as_slice()).unwrap_or(&[]);
+            for &k in first[v].iter().chain(up).filter(|k| **k > o) {
                 let own = &first[k];
                 let clause = own
                     .iter()
@@ -1609,6 +1611,11 @@ fn subject_of(t: &Tree, v: usize, depth: usize) -> Option<usize> {
         }
     }
     if depth < 3 && matches!(t.rel[v], "xcomp" | "conj") {
+        return subject_of(t, t.head(v)?, depth + 1);
+    }
+    // "The Administration reaffirms its commitment …; will continue to support …": a
+    // clause after a semicolon with an auxiliary and no subject shares the first's.
+    if depth < 3 && t.rel[v] == "parataxis" && t.kid(v, "aux").is_some() {
         return subject_of(t, t.head(v)?, depth + 1);
     }
     None

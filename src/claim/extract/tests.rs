@@ -822,3 +822,10 @@ fn what_an_actor_is_asked_for_is_the_demand() {
     assert!(has(&got, "Kim Jong Un", "demands", "food aid"), "{got:?}");
     assert!(!got.iter().any(|(_, _, o)| o.contains("Biden")), "{got:?}");
 }
+
+#[test]
+fn a_list_after_a_complement_and_a_clause_after_a_semicolon() {
+    let got = claims("Norway reaffirms its commitment to the region; will continue to support local clinics, women's shelters, and independent radio.");
+    assert!(has(&got, "Norway", "supports", "local clinics"), "{got:?}");
+    assert!(has(&got, "Norway", "supports", "independent radio"), "{got:?}");
+}
