@@ -154,6 +154,24 @@ impl<'a> Tree<'a> {
                 rel[w] = "obj";
             }
         }
+        // "the support of the United States and other G7 nations for X", with "nations"
+        // coordinated with "support": a bare conjunct after a noun's "of" phrase is that
+        // phrase's conjunct, and what follows it is the noun's.
+        let first = kids_of(&heads);
+        let case = |w: usize| first[w].iter().find(|c| rel[**c] == "case").map(|c| p.words[*c].lemma.as_str());
+        for k in 0..n {
+            let Some(h) = heads[k].filter(|h| rel[k] == "conj" && p.words[*h].upos == NOUN && *h < k) else { continue };
+            let of = first[h].iter().copied().filter(|m| *m > h && *m < k && rel[*m] == "nmod" && matches!(case(*m), Some("of" | "from"))).max();
+            let Some(m) = of else { continue };
+            let det = first[k].iter().any(|c| rel[*c] == "det");
+            if !matches!(p.words[k].upos, NOUN | PROPN) || case(k).is_some() || det && p.words[m].upos != PROPN {
+                continue;
+            }
+            heads[k] = Some(m);
+            for &c in first[k].iter().filter(|c| **c > k && rel[**c] == "nmod" && !matches!(case(**c), Some("of") | None)) {
+                heads[c] = Some(h);
+            }
+        }
         // "support civil society, human rights defenders, and independent media", with
         // the later items hung on the verb: a bare noun after the verb's object, joined
         // by a comma or a conjunction, is the object's conjunct.

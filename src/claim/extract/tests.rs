@@ -829,3 +829,9 @@ fn a_list_after_a_complement_and_a_clause_after_a_semicolon() {
     assert!(has(&got, "Norway", "supports", "local clinics"), "{got:?}");
     assert!(has(&got, "Norway", "supports", "independent radio"), "{got:?}");
 }
+
+#[test]
+fn holders_coordinated_after_of_share_the_stance() {
+    let got = claims("Macron reaffirmed the support of France and other EU members for Moldova's reconstruction.");
+    assert!(has(&got, "France", "supports", "Moldova's reconstruction"), "{got:?}");
+}
