@@ -485,7 +485,7 @@ impl ClaimExtractor {
             found.retain(|f| !silent.contains(&f.8) && !parsed.iter().any(|p| p.8 == f.8 && p.1 == f.1));
             found.extend(parsed);
             if let Some((a, _, b, ..)) =
-                found.iter().find(|f| f.1 == Relation::Meets && f.0.kind.is_actor() && f.2.kind.is_actor())
+                found.iter().find(|f| f.1 == Relation::Meets && f.0.kind.is_actor() && f.2.kind.is_actor() && f.4 != REPORTED_MEETING)
             {
                 let at = |e: &Entity| Mention::at(e.clone(), Role::Name, Span::new(0, 0), start, start);
                 pair = Some((at(a), at(b)));
@@ -1165,6 +1165,10 @@ fn trace() -> bool {
 /// A claim found in a sentence: subject, relation, object, cue text, confidence,
 /// subject and object surfaces, modality, and the cue's first token.
 type Found = (Entity, Relation, Entity, String, f32, String, String, Modality, usize);
+
+/// The confidence of a meeting told of as the topic of another verb ("briefed Kyiv on
+/// his call with X"): such a meeting sets no pair for "the two leaders" later on.
+const REPORTED_MEETING: f32 = 0.58;
 
 /// Whether a position's label read off the text is a whole phrase: not cut after a
 /// function word ("drop their", "show to its public that"), at an open quote or a

@@ -386,9 +386,9 @@ pub(super) fn agent_tokens(
 /// parse ([`cue_words`]), so that parsing it can matter.
 pub(super) fn has_cue_candidate(cue_words: &rustc_hash::FxHashSet<String>, words: &[String]) -> bool {
     // Meeting nouns need the parse only for "talks between A and B", "A-B talks",
-    // "A and B held talks".
+    // "A and B held talks", "A's call with B".
     let between =
-        || words.iter().any(|w| matches!(w.as_str(), "between" | "among" | "and") || w.contains(['-', '–']));
+        || words.iter().any(|w| matches!(w.as_str(), "between" | "among" | "and" | "with") || w.contains(['-', '–']));
     words.iter().any(|w| cue_words.contains(w.as_str()))
         || words.iter().any(|w| MEETING_NOUNS.contains(&w.as_str())) && between()
 }
@@ -980,6 +980,32 @@ impl ClaimExtractor {
                 if a.entity.key != b.entity.key {
                     out.push(found(&a, Relation::Meets, &b, cue, 0.6, modality, ctx));
                 }
+            }
+            return;
+        }
+        // "Trump's call with Putin", "briefed Kyiv on his conversation with Putin": the
+        // possessor (a pronoun's, the subject of the clause) meets whoever it was with.
+        let guests: Vec<Mention> = t
+            .kids_with(n, |r| r == "nmod")
+            .into_iter()
+            .filter(|k| t.case_of(*k) == Some("with"))
+            .flat_map(|k| t.with_conjuncts(k))
+            .filter_map(|k| self.actor_at(ctx, t, k))
+            .collect();
+        let owner = t.kids_with(n, |r| r == "nmod:poss").into_iter().find_map(|k| {
+            let clause_subject = || t.head(n).and_then(|v| subject_of(t, v, 0)).and_then(|s| self.actor_at(ctx, t, s));
+            if t.p.words[k].upos == PRON {
+                clause_subject().or_else(|| self.actor_at(ctx, t, k))
+            } else {
+                self.actor_at(ctx, t, k)
+            }
+        });
+        if let (Some(owner), false) = (owner, guests.is_empty()) {
+            // (A meeting told of as a topic, "briefed Kyiv on his call with X", is not the
+            // meeting later sentences' "the two leaders" are the sides of.)
+            let conf = if matches!(t.rel[n], "obl" | "nmod") { REPORTED_MEETING } else { 0.65 };
+            for g in guests.iter().filter(|g| g.entity.key != owner.entity.key) {
+                out.push(found(&owner, Relation::Meets, g, cue, conf, modality, ctx));
             }
             return;
         }

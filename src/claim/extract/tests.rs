@@ -835,3 +835,12 @@ fn holders_coordinated_after_of_share_the_stance() {
     let got = claims("Macron reaffirmed the support of France and other EU members for Moldova's reconstruction.");
     assert!(has(&got, "France", "supports", "Moldova's reconstruction"), "{got:?}");
 }
+
+#[test]
+fn an_owner_of_a_conversation_with_someone_met_them() {
+    let got = claims("Erdogan briefed Scholz on his conversation with President Putin.");
+    assert!(has(&got, "Recep Tayyip Erdoğan", "meets", "Vladimir Putin"), "{got:?}");
+    assert!(!has(&got, "Olaf Scholz", "meets", "Vladimir Putin"), "{got:?}");
+    let got = claims("Macron's call with Prime Minister Carney lasted an hour.");
+    assert!(has(&got, "Emmanuel Macron", "meets", "Mark Carney"), "{got:?}");
+}
