@@ -590,6 +590,15 @@ impl ClaimExtractor {
                         }
                     }
                     let mut objects = t.object_conjuncts(obj);
+                    // "sanctioned eleven people, including A and B": each actor listed is
+                    // an object of its own.
+                    if matches!(relation, Relation::Criticizes | Relation::Supports | Relation::Meets) {
+                        let nouns: Vec<usize> = objects.iter().copied().filter(|o| t.p.words[*o].upos == NOUN).collect();
+                        for o in nouns {
+                            let listed = t.kids_with(o, |r| r == "nmod").into_iter().filter(|k| matches!(t.case_of(*k), Some("include" | "including")));
+                            objects.extend(listed.flat_map(|k| t.with_conjuncts(k)).filter(|k| self.actor_at(ctx, t, *k).is_some()));
+                        }
+                    }
                     // "met with officials in the EU, Belgium and Italy": each place's
                     // officials.
                     if is_in(ROLE_NOUNS, ctx.w(t.token[obj])) {

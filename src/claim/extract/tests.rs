@@ -844,3 +844,10 @@ fn an_owner_of_a_conversation_with_someone_met_them() {
     let got = claims("Macron's call with Prime Minister Carney lasted an hour.");
     assert!(has(&got, "Emmanuel Macron", "meets", "Mark Carney"), "{got:?}");
 }
+
+#[test]
+fn members_listed_after_an_object_are_objects_too() {
+    let got = claims("Washington sanctioned eleven individuals, including Viktor Orban and Aleksandar Vucic, for corruption.");
+    assert!(has(&got, "United States", "criticizes", "Viktor Orbán"), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "United States" && *r == "criticizes" && o.contains("Vu")), "{got:?}");
+}
