@@ -268,6 +268,13 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// The words a noun lists after one of `cases` ("allies, including Poland and
+    /// Norway": "Poland", "Norway").
+    fn listed(&self, w: usize, cases: &[&str]) -> Vec<usize> {
+        let listed = self.kids_with(w, |r| r == "nmod").into_iter().filter(|k| self.case_of(*k).is_some_and(|c| cases.contains(&c)));
+        listed.flat_map(|k| self.with_conjuncts(k)).collect()
+    }
+
     /// Objects coordinated with `w`, each a claim of its own ("a prisoner exchange and
     /// a humanitarian corridor"); bare nouns joined by "and" ("peace and stability")
     /// are one position, read whole by [`Tree::phrase`].
@@ -595,8 +602,7 @@ impl ClaimExtractor {
                     if matches!(relation, Relation::Criticizes | Relation::Supports | Relation::Meets) {
                         let nouns: Vec<usize> = objects.iter().copied().filter(|o| t.p.words[*o].upos == NOUN).collect();
                         for o in nouns {
-                            let listed = t.kids_with(o, |r| r == "nmod").into_iter().filter(|k| matches!(t.case_of(*k), Some("include" | "including")));
-                            objects.extend(listed.flat_map(|k| t.with_conjuncts(k)).filter(|k| self.actor_at(ctx, t, *k).is_some()));
+                            objects.extend(t.listed(o, &["include", "including"]).into_iter().filter(|k| self.actor_at(ctx, t, *k).is_some()));
                         }
                     }
                     // "met with officials in the EU, Belgium and Italy": each place's
@@ -724,8 +730,8 @@ impl ClaimExtractor {
             } else {
                 // "Several allies, including Poland and Norway, welcomed …": the members a
                 // group noun lists are subjects too.
-                let listed = t.kids_with(w, |r| r == "nmod").into_iter().filter(|k| matches!(t.case_of(*k), Some("include" | "including" | "like")));
-                let members: Vec<Mention> = listed.flat_map(|k| t.with_conjuncts(k)).filter_map(|k| self.actor_at(ctx, t, k)).collect();
+                let listed = t.listed(w, &["include", "including", "like"]);
+                let members: Vec<Mention> = listed.into_iter().filter_map(|k| self.actor_at(ctx, t, k)).collect();
                 out.extend(self.actor_at(ctx, t, w).filter(|m| !members.iter().any(|x| x.entity.key == m.entity.key)));
                 if t.p.words[w].upos == NOUN {
                     out.extend(members);
