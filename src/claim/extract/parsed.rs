@@ -201,6 +201,26 @@ impl<'a> Tree<'a> {
                 }
             }
         }
+        // "called on X to allow A, release B, and enter C", with "release" and "enter"
+        // hung on "called": a subjectless bare verb after a verb's "to" clause is that
+        // clause's conjunct.
+        let first = kids_of(&heads);
+        let bare = |w: usize| matches!(Model::bundled().tagger.xpos(p.words[w].tag), "VB" | "VBP");
+        for v in (0..n).filter(|v| p.words[*v].upos == VERB && Model::bundled().tagger.xpos(p.words[*v].tag) != "VB") {
+            let to_clause = |x: &usize| {
+                matches!(rel[*x], "xcomp" | "advcl") && bare(*x) && first[*x].iter().any(|c| rel[*c] == "mark" && p.words[*c].lemma == "to")
+            };
+            let Some(x) = first[v].iter().copied().find(to_clause) else { continue };
+            let later: Vec<usize> = first[v].iter().copied().filter(|k| *k > x && matches!(rel[*k], "conj" | "parataxis")).collect();
+            for k in later {
+                let own = &first[k];
+                let clause = own.iter().any(|c| rel[*c].starts_with("nsubj") || matches!(rel[*c], "mark" | "aux" | "aux:pass"));
+                if p.words[k].upos == VERB && bare(k) && !clause {
+                    heads[k] = Some(x);
+                    rel[k] = "conj";
+                }
+            }
+        }
         let kids = kids_of(&heads);
         let mut token = vec![start; n];
         for (k, r) in p.token_words.iter().enumerate() {
@@ -581,6 +601,7 @@ impl ClaimExtractor {
                         (_, Some(f)) => f,
                         _ => obj,
                     };
+                    let top = obj;
                     let obj = descend(t, obj);
                     // "declined to comment", "refused to discuss the leaks": silence,
                     // not a stance on what was not discussed.
@@ -597,6 +618,12 @@ impl ClaimExtractor {
                         }
                     }
                     let mut objects = t.object_conjuncts(obj);
+                    // "to allow an inquiry, free the prisoners and open talks": the verbs
+                    // joined to a light verb read through are objects too.
+                    if top != obj && p.words[top].upos == VERB {
+                        let verbs = t.kids_with(top, |r| r == "conj").into_iter().filter(|k| p.words[*k].upos == VERB);
+                        objects.extend(verbs.map(|k| descend(t, k)));
+                    }
                     // "sanctioned eleven people, including A and B": each actor listed is
                     // an object of its own.
                     if matches!(relation, Relation::Criticizes | Relation::Supports | Relation::Meets) {

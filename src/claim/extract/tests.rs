@@ -851,3 +851,13 @@ fn members_listed_after_an_object_are_objects_too() {
     assert!(has(&got, "United States", "criticizes", "Viktor Orbán"), "{got:?}");
     assert!(got.iter().any(|(s, r, o)| s == "United States" && *r == "criticizes" && o.contains("Vu")), "{got:?}");
 }
+
+#[test]
+fn bare_verbs_after_a_to_clause_are_its_conjuncts() {
+    let got = claims(
+        "Senator Graham called on Hanoi to allow an independent inquiry, release the jailed reporters, immediately lift the travel ban, and enter into a genuine dialogue with the opposition.",
+    );
+    assert!(has(&got, "Lindsey Graham", "demands", "release the jailed reporters"), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Lindsey Graham" && *r == "demands" && o.contains("lift the travel ban")), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Lindsey Graham" && *r == "demands" && o.contains("genuine dialogue")), "{got:?}");
+}
