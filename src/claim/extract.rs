@@ -503,6 +503,11 @@ impl ClaimExtractor {
                 if subject.key == object.key || !subject.kind.is_actor() {
                     continue;
                 }
+                // One demands or proposes a position, not a state or a person ("demanded
+                // that Ottawa drop the tariff": Ottawa is the one asked).
+                if matches!(relation, Relation::Demands | Relation::Proposes) && object.kind.is_actor() {
+                    continue;
+                }
                 if object.kind == EntityKind::Position && self.gaz.index_of(&object.key).is_none() && !phrase_complete(&object.label) {
                     continue;
                 }

@@ -221,6 +221,16 @@ impl<'a> Tree<'a> {
                 }
             }
         }
+        // "the need to defeat Hamas while also protecting civilians": a verb's "while
+        // also" clause is its conjunct.
+        let first = kids_of(&heads);
+        let clauses: Vec<usize> = (0..n).filter(|k| rel[*k] == "advcl" && p.words[*k].upos == VERB).collect();
+        for k in clauses {
+            let has = |lemma: &str, r: &str| first[k].iter().any(|c| *c < k && rel[*c] == r && p.words[*c].lemma == lemma);
+            if has("while", "mark") && has("also", "advmod") && heads[k].is_some_and(|h| p.words[h].upos == VERB) {
+                rel[k] = "conj";
+            }
+        }
         let kids = kids_of(&heads);
         let mut token = vec![start; n];
         for (k, r) in p.token_words.iter().enumerate() {
@@ -1278,6 +1288,11 @@ impl ClaimExtractor {
 
     /// The noun phrase `o` heads, as a new position (or the known one it names).
     fn phrase_mention(&self, ctx: &Ctx, t: &Tree, o: usize) -> Option<Mention> {
+        self.phrase_mention_with(ctx, t, o, true)
+    }
+
+    /// [`Self::phrase_mention`]; `subject`: whether a clause keeps its subject.
+    fn phrase_mention_with(&self, ctx: &Ctx, t: &Tree, o: usize, subject: bool) -> Option<Mention> {
         let tok = t.token[o];
         let word = &t.p.words[o];
         if matches!(word.upos, PRON | NUM) || (word.upos != NOUN && word.upos != PROPN && word.upos != VERB) {
@@ -1312,12 +1327,14 @@ impl ClaimExtractor {
         // "demanded that Rwanda withdraw its troops": a clause keeps its subject (not a
         // predicate's holder: "farmers are against the quotas, the union said").
         // ("Moscow insisted that Russia must remain involved": not the holder itself.)
-        if t.rel[o] == "ccomp" && t.kid(o, "cop").is_none() {
+        let mut with_subject = false;
+        if subject && t.rel[o] == "ccomp" && t.kid(o, "cop").is_none() {
             if let Some(s) = t.kid(o, "nsubj") {
                 let holder = t.head(o).and_then(|v| subject_of(t, v, 0)).and_then(|h| self.actor_at(ctx, t, h));
                 let itself = holder.zip(self.actor_at(ctx, t, s)).is_some_and(|(a, b)| a.entity.key == b.entity.key);
                 if !itself {
                     t.phrase(s, &mut words);
+                    with_subject = true;
                 }
             }
         }
@@ -1383,6 +1400,11 @@ impl ClaimExtractor {
         // Contiguous words only: a gap means a clause was left out.
         if let Some(gap) = kept.windows(2).position(|p| p[1] != p[0] + 1) {
             kept.truncate(gap + 1);
+        }
+        // ("demanded that Ottawa "must drop the tariff"": a subject cut off from its
+        // verb by a quote leaves the verb's phrase alone.)
+        if with_subject && !kept.contains(&o) {
+            return self.phrase_mention_with(ctx, t, o, false);
         }
         let mut last = *kept.last()?;
         // A hyphenated word is not cut in two ("a free and open Indo-Pacific").

@@ -861,3 +861,20 @@ fn bare_verbs_after_a_to_clause_are_its_conjuncts() {
     assert!(got.iter().any(|(s, r, o)| s == "Lindsey Graham" && *r == "demands" && o.contains("lift the travel ban")), "{got:?}");
     assert!(got.iter().any(|(s, r, o)| s == "Lindsey Graham" && *r == "demands" && o.contains("genuine dialogue")), "{got:?}");
 }
+
+#[test]
+fn a_while_also_clause_is_one_more_demand() {
+    let got = claims(
+        "Chancellor Scholz affirmed the need to end the siege while also protecting the aid convoys and restoring the water supply.",
+    );
+    assert!(got.iter().any(|(s, r, o)| s == "Olaf Scholz" && *r == "demands" && o.contains("end the siege")), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Olaf Scholz" && *r == "demands" && o.contains("aid convoys")), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Olaf Scholz" && *r == "demands" && o.contains("water supply")), "{got:?}");
+}
+
+#[test]
+fn a_clause_cut_from_its_subject_by_a_quote_is_the_demand() {
+    let got = claims("Prime Minister Carney demanded that Beijing “must lift its duties on canola.”");
+    assert!(!got.iter().any(|(_, _, o)| o == "China" || o == "Beijing"), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Mark Carney" && *r == "demands" && o.starts_with("lift its duties")), "{got:?}");
+}
