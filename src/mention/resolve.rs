@@ -74,7 +74,20 @@ pub fn find_mentions(
     for mut f in found {
         // "King Abdullah" for the gazetteer's "King Abdullah II": one word of one known
         // person's name, with a title that person has or is named with.
-        if f.entity.kind == EntityKind::Person && f.first == f.last {
+        // ("Lai" after "Jimmy Lai" in the same entry is that person, not another known
+        // one who shares the word.)
+        let named_here = ms
+            .iter()
+            .filter(|m| m.last < f.first && m.entity.kind == EntityKind::Person && m.entity.label.contains(' '))
+            .filter(|m| m.entity.label.split_whitespace().any(|p| super::words::norm(p) == norms[f.first]))
+            .max_by_key(|m| m.last)
+            .map(|m| m.entity.clone());
+        if f.entity.kind == EntityKind::Person && f.first == f.last && f.title.is_none() {
+            if let Some(e) = named_here {
+                f.entity = e;
+            }
+        }
+        if f.entity.kind == EntityKind::Person && f.first == f.last && !ms.iter().any(|m| m.entity.key == f.entity.key) {
             if let Some(p) = known_by_word(gaz, &norms[f.first], f.title.as_deref()) {
                 f.entity = gaz.entity(p);
             }

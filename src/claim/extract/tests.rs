@@ -878,3 +878,10 @@ fn a_clause_cut_from_its_subject_by_a_quote_is_the_demand() {
     assert!(!got.iter().any(|(_, _, o)| o == "China" || o == "Beijing"), "{got:?}");
     assert!(got.iter().any(|(s, r, o)| s == "Mark Carney" && *r == "demands" && o.starts_with("lift its duties")), "{got:?}");
 }
+
+#[test]
+fn a_surname_after_a_full_name_in_the_entry_is_that_person() {
+    let got = claims("Harold Lee, a trade lawyer in Seoul, was asked about it. Lee rejected the tariff proposal.");
+    assert!(got.iter().any(|(s, r, _)| s == "Harold Lee" && *r == "rejects"), "{got:?}");
+    assert!(!got.iter().any(|(s, _, _)| s == "Lee Jae-myung"), "{got:?}");
+}
