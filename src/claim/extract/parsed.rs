@@ -1390,8 +1390,13 @@ impl ClaimExtractor {
         let first = words.iter().copied().find(|w| !skip(*w))?;
         // The phrase ends at punctuation ("…, according to", a closing quote), not at a
         // hyphen or slash inside it ("30-day").
+        // (An opening quote inside it does not end it: "a “credible and inclusive”
+        // government".)
         let is_break = |w: usize| {
-            t.p.words[w].upos == PUNCT && !matches!(ctx.text.get(t.p.words[w].start..t.p.words[w].end), Some("-" | "/" | "‑"))
+            let text = ctx.text.get(t.p.words[w].start..t.p.words[w].end);
+            let glued = ctx.text.get(t.p.words[w].end..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
+            let opening = matches!(text, Some("“" | "‘")) || text == Some("\"") && glued;
+            t.p.words[w].upos == PUNCT && !matches!(text, Some("-" | "/" | "‑")) && !opening
         };
         let kept: Vec<usize> =
             // (Commas before the head join its modifiers: "a durable, lasting peace".)
@@ -1400,6 +1405,13 @@ impl ClaimExtractor {
         // Contiguous words only: a gap means a clause was left out.
         if let Some(gap) = kept.windows(2).position(|p| p[1] != p[0] + 1) {
             kept.truncate(gap + 1);
+        }
+        // A list cut short ends before the conjunction whose conjunct it lost ("…
+        // transitional government", not "… government and a").
+        let dangling = |l: usize| t.heads[l].is_some_and(|h| h > l && !kept.contains(&h)) && l != o;
+        let tail = kept.iter().rev().take_while(|l| dangling(**l)).count();
+        if tail > 0 && tail < kept.len() && matches!(t.rel[kept[kept.len() - tail]], "cc" | "punct") {
+            kept.truncate(kept.len() - tail);
         }
         // ("demanded that Ottawa "must drop the tariff"": a subject cut off from its
         // verb by a quote leaves the verb's phrase alone.)
@@ -1420,7 +1432,7 @@ impl ClaimExtractor {
             return None;
         }
         let (a, b) = (t.p.words[first].start, t.p.words[last].end);
-        let label = ctx.text.get(a..b)?.split_whitespace().collect::<Vec<_>>().join(" ");
+        let label = ctx.text.get(a..b)?.replace(['“', '”', '"'], "").split_whitespace().collect::<Vec<_>>().join(" ");
         if label.split_whitespace().count() > 12 || label.chars().count() < 3 {
             return None;
         }

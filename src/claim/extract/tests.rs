@@ -885,3 +885,16 @@ fn a_surname_after_a_full_name_in_the_entry_is_that_person() {
     assert!(got.iter().any(|(s, r, _)| s == "Harold Lee" && *r == "rejects"), "{got:?}");
     assert!(!got.iter().any(|(s, _, _)| s == "Lee Jae-myung"), "{got:?}");
 }
+
+#[test]
+fn an_opening_quote_inside_an_object_does_not_cut_it() {
+    let got = claims("The envoy Geir Pedersen called for a “credible and inclusive transitional government.”");
+    assert!(has(&got, "Geir Pedersen", "demands", "credible and inclusive transitional government"), "{got:?}");
+}
+
+#[test]
+fn an_object_cut_at_the_length_limit_ends_at_a_constituent() {
+    let got = claims("The envoy Geir Pedersen called for the creation of a credible and inclusive transitional government and a legislative body for the long term.");
+    assert!(got.iter().any(|(s, r, o)| s == "Geir Pedersen" && *r == "demands" && o.ends_with("transitional government")), "{got:?}");
+    assert!(!got.iter().any(|(_, _, o)| o.ends_with(" and") || o.ends_with(" a")), "{got:?}");
+}
