@@ -833,6 +833,16 @@ impl ClaimExtractor {
                     t.kids[*k].iter().any(|c| matches!(t.rel[*c], "case" | "mark") && *c == n + 1)
                 }));
             }
+            // "a proposal made on Monday for the Council to lift sanctions": a participle
+            // after the noun carries the noun's complements.
+            for a in t.kids_with(n, |r| r == "acl").into_iter().filter(|a| t.xpos(*a) == "VBN" && t.kid(*a, "obj").is_none()) {
+                nmods.extend(t.kids_with(a, |r| r.starts_with("obl") || matches!(r, "advcl" | "xcomp")));
+            }
+            // ("a proposal for the Council to lift sanctions": what the actor after "for"
+            // is to do is the content.)
+            let for_to = nmods.iter().copied().find(|k| t.case_of(*k) == Some("for") && self.actor_at(ctx, t, *k).is_some()).and_then(|f| {
+                nmods.iter().copied().find(|k| *k > f && t.p.words[*k].upos == VERB && t.case_of(*k) == Some("to"))
+            });
             // "the support of the United States": an actor after "of" holds the stance
             // when the noun has its article or another object; "in support of Kyiv" is
             // support for Kyiv.
@@ -846,7 +856,7 @@ impl ClaimExtractor {
                         && self.actor_at(ctx, t, *k).is_some()
                         && (nmods.len() > 1 || has_article))
             });
-            let Some(o) = object else { continue };
+            let Some(o) = for_to.or(object) else { continue };
             let mut holders: Vec<usize> = t.kids_with(n, |r| matches!(r, "nmod:poss" | "compound" | "amod"));
             holders.extend(nmods.iter().copied().filter(|k| *k != o && matches!(t.case_of(*k), Some("from" | "of"))));
             let holders: Vec<usize> = holders.into_iter().flat_map(|h| t.with_conjuncts(h)).collect();

@@ -898,3 +898,10 @@ fn an_object_cut_at_the_length_limit_ends_at_a_constituent() {
     assert!(got.iter().any(|(s, r, o)| s == "Geir Pedersen" && *r == "demands" && o.ends_with("transitional government")), "{got:?}");
     assert!(!got.iter().any(|(_, _, o)| o.ends_with(" and") || o.ends_with(" a")), "{got:?}");
 }
+
+#[test]
+fn a_proposal_for_someone_to_act_proposes_the_act() {
+    let got = claims("Seoul answered a French and German proposal made on Friday for the U.N. Security Council to lift the arms embargo on Libya.");
+    assert!(got.iter().any(|(s, r, o)| s == "France" && *r == "proposes" && o.starts_with("lift the arms embargo")), "{got:?}");
+    assert!(got.iter().any(|(s, r, o)| s == "Germany" && *r == "proposes" && o.starts_with("lift the arms embargo")), "{got:?}");
+}
