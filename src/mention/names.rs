@@ -136,6 +136,35 @@ pub fn discover(
                 break;
             }
         }
+        // "the Government of National Accord", "the Joint Council for the Welfare of
+        // Immigrants": an organisation word, "of" or "for" (and "the"), and more
+        // capitalised words are one name.
+        let mut via_of = false;
+        for _ in 0..3 {
+            let org = is_in(&ORG_WORDS, &norms[j]) || matches!(norms[j].as_str(), "government" | "centre" | "center" | "network" | "society");
+            if !(org || via_of) || j + 2 >= range.end || !matches!(norms[j + 1].as_str(), "of" | "for") {
+                break;
+            }
+            let mut m = j + 2;
+            if norms[m] == "the" && m + 1 < range.end {
+                m += 1;
+            }
+            let glued = (j + 1..=m).all(|k| tokens[k].start - tokens[k - 1].end <= 1);
+            if !glued || (j + 1..=m).any(|k| covered[k]) || tokens[m].kind != TokenKind::Word || !is_cap(tokens[m].text(text)) {
+                break;
+            }
+            let mut e = m;
+            while e + 1 < range.end
+                && !covered[e + 1]
+                && tokens[e + 1].kind == TokenKind::Word
+                && is_cap(tokens[e + 1].text(text))
+                && tokens[e + 1].start - tokens[e].end <= 1
+            {
+                e += 1;
+            }
+            j = e;
+            via_of = true;
+        }
         let (run_start, run_end) = (i, j);
         i = j + 1;
         // Titles inside the run ("Foreign Minister Jane Doe") or just before it.
@@ -169,7 +198,7 @@ pub fn discover(
         // "CEO of the Refugee Council Enver Solomon": an organisation's name, then a
         // person's.
         let org_end = (start + 1..run_end.saturating_sub(1)).find(|k| is_in(&ORG_WORDS, &norms[*k]));
-        if let Some(k) = org_end.filter(|k| run_end - k <= 3 && !is_in(&ORG_WORDS, &norms[run_end])) {
+        if let Some(k) = org_end.filter(|k| !via_of && run_end - k <= 3 && !is_in(&ORG_WORDS, &norms[run_end])) {
             let label = &text[tokens[start].start..tokens[k].end];
             let entity = people.lookup(label).cloned().unwrap_or_else(|| Entity::from_label(EntityKind::Organization, label));
             people.add(&entity);
@@ -204,7 +233,7 @@ pub fn discover(
         }
         let entity = if let Some(known) = people.lookup(name) {
             Some(known.clone())
-        } else if is_in(&ORG_WORDS, last) && words >= 2 {
+        } else if (is_in(&ORG_WORDS, last) || via_of) && words >= 2 {
             Some(Entity::from_label(EntityKind::Organization, name))
         } else if title.is_some() && (words >= 2 || name.chars().count() > 3) {
             Some(Entity::from_label(EntityKind::Person, name))
@@ -298,6 +327,19 @@ mod tests {
         assert_eq!(run("Fidan left.", &mut p), vec![("Hakan Fidan".into(), EntityKind::Person, None)]);
         // Untyped capitalised runs are not actors.
         assert!(run("The Grand Hotel was busy.", &mut p).is_empty());
+    }
+
+    #[test]
+    fn an_organisation_word_with_of_or_for_and_more_capitals_is_one_name() {
+        for (text, name) in [
+            ("Troops of the Government of Northern Unity held the port.", "Government of Northern Unity"),
+            ("The Joint Council for the Welfare of Seafarers criticised the rules.", "Joint Council for the Welfare of Seafarers"),
+        ] {
+            let got = run(text, &mut People::default());
+            assert!(got.iter().any(|(l, k, _)| l == name && *k == EntityKind::Organization), "{text}: {got:?}");
+        }
+        // ("the Office of" lower-case words is no name.)
+        assert!(run("The Grand Office of records was shut.", &mut People::default()).iter().all(|(l, _, _)| !l.contains(" of ")));
     }
 
     #[test]

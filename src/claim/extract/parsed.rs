@@ -639,7 +639,13 @@ impl ClaimExtractor {
                     if matches!(relation, Relation::Criticizes | Relation::Supports | Relation::Meets) {
                         let nouns: Vec<usize> = objects.iter().copied().filter(|o| t.p.words[*o].upos == NOUN).collect();
                         for o in nouns {
-                            objects.extend(t.listed(o, &["include", "including"]).into_iter().filter(|k| self.actor_at(ctx, t, *k).is_some()));
+                            let members: Vec<usize> =
+                                t.listed(o, &["include", "including"]).into_iter().filter(|k| self.actor_at(ctx, t, *k).is_some()).collect();
+                            // (The count that lists them, "eleven individuals", is none.)
+                            if !members.is_empty() && self.actor_at(ctx, t, o).is_none() {
+                                objects.retain(|x| *x != o);
+                            }
+                            objects.extend(members);
                         }
                     }
                     // "met with officials in the EU, Belgium and Italy": each place's
@@ -1230,7 +1236,10 @@ impl ClaimExtractor {
         if t.lemma(o) == "it" && !matches!(relation, Relation::Meets | Relation::Sends | Relation::Criticizes) {
             return ctx.prev_topic.clone().filter(|m| m.role == Role::Position);
         }
-        let named = ctx.ms.iter().find(|m| m.first <= tok && tok <= m.last && !m.locative).cloned();
+        // (The longest mention there: "the Libyan Government of National Accord" is the
+        // organisation, not the Libyan government.)
+        let covering = ctx.ms.iter().filter(|m| m.first <= tok && tok <= m.last && !m.locative);
+        let named = covering.rev().max_by_key(|m| m.last - m.first).cloned();
         if let Some(m) = named.or_else(|| self.actor_at(ctx, t, o)).as_ref() {
             if matches!(relation, Relation::Meets | Relation::Sends) && !m.is_actor() {
                 return None;

@@ -99,7 +99,11 @@ impl ClaimExtractor {
             });
             let is_plan = self.is_plan_noun(&w)
                 || (w.contains('-') && self.is_plan_noun(&tail) && !w.starts_with("counter") && !next_lower);
-            let inside = ctx.ms.iter().any(|m| m.first <= i && i <= m.last && m.role == Role::Position);
+            // (Nor a word of a name: "the Government of National Accord".)
+            let inside = ctx
+                .ms
+                .iter()
+                .any(|m| m.first <= i && i <= m.last && (m.role == Role::Position || m.entity.kind.is_actor() && m.first < i));
             // The last plan noun of a compound ("draft peace plan") is the head.
             let next_is_plan =
                 self.is_plan_noun(ctx.w(i + 1)) || ctx.w(i + 1) == "peace" && self.is_plan_noun(ctx.w(i + 2));
