@@ -301,7 +301,7 @@ impl<'a> Tree<'a> {
     /// The words a noun lists after one of `cases` ("allies, including Poland and
     /// Norway": "Poland", "Norway").
     fn listed(&self, w: usize, cases: &[&str]) -> Vec<usize> {
-        let listed = self.kids_with(w, |r| r == "nmod").into_iter().filter(|k| self.case_of(*k).is_some_and(|c| cases.contains(&c)));
+        let listed = self.kids_with(w, |r| r == "nmod" || r == "obl").into_iter().filter(|k| self.case_of(*k).is_some_and(|c| cases.contains(&c)));
         listed.flat_map(|k| self.with_conjuncts(k)).collect()
     }
 
@@ -638,9 +638,13 @@ impl ClaimExtractor {
                     // an object of its own.
                     if matches!(relation, Relation::Criticizes | Relation::Supports | Relation::Meets) {
                         let nouns: Vec<usize> = objects.iter().copied().filter(|o| t.p.words[*o].upos == NOUN).collect();
+                        // ("designating eleven individuals, including A, B", with "including"
+                        // hung on the verb.)
+                        let on_verb: Vec<usize> = t.listed(v, &["include", "including"]);
                         for o in nouns {
-                            let members: Vec<usize> =
-                                t.listed(o, &["include", "including"]).into_iter().filter(|k| self.actor_at(ctx, t, *k).is_some()).collect();
+                            let mut members = t.listed(o, &["include", "including"]);
+                            members.extend(on_verb.iter().copied().filter(|k| *k > o));
+                            members.retain(|k| self.actor_at(ctx, t, *k).is_some());
                             // (The count that lists them, "eleven individuals", is none.)
                             if !members.is_empty() && self.actor_at(ctx, t, o).is_none() {
                                 objects.retain(|x| *x != o);
@@ -855,12 +859,17 @@ impl ClaimExtractor {
             let has_article = t.kids[n].iter().any(|k| t.rel[*k] == "det" && t.lemma(*k) == "the");
             // ("demands to be included in the plan": a passive clause says what becomes
             // of the noun, not what it asks.)
+            // ("Ankara's backing of the Brotherhood during the Arab Spring": with a
+            // possessor, or with no other object, the actor after "of" is the object.)
+            let possessor = t.kids[n].iter().any(|k| t.rel[*k] == "nmod:poss");
+            let objects = nmods.iter().filter(|k| t.case_of(**k).is_some_and(|c| preps.contains(&c))).count();
             let object = nmods.iter().copied().find(|k| {
                 t.case_of(*k).is_some_and(|c| preps.contains(&c))
                     && t.kid(*k, "aux:pass").is_none()
                     && !(t.case_of(*k) == Some("of")
                         && self.actor_at(ctx, t, *k).is_some()
-                        && (nmods.len() > 1 || has_article))
+                        && !possessor
+                        && (objects > 1 || has_article))
             });
             let Some(o) = for_to.or(object) else { continue };
             let mut holders: Vec<usize> = t.kids_with(n, |r| matches!(r, "nmod:poss" | "compound" | "amod"));

@@ -919,3 +919,9 @@ fn the_longest_name_at_the_object_is_the_object() {
     assert!(has(&got, "Egypt", "supports", "Government of Eastern Unity"), "{got:?}");
     assert!(!has(&got, "Egypt", "supports", "Libya"), "{got:?}");
 }
+
+#[test]
+fn a_possessor_makes_the_actor_after_of_the_object() {
+    let got = claims("Doha's backing of the Muslim Brotherhood during the uprisings angered Riyadh.");
+    assert!(has(&got, "Qatar", "supports", "Muslim Brotherhood"), "{got:?}");
+}
