@@ -511,6 +511,20 @@ impl ClaimExtractor {
                 if object.kind == EntityKind::Position && self.gaz.index_of(&object.key).is_none() && !phrase_complete(&object.label) {
                     continue;
                 }
+                // A one-word position that the parse reads as no noun ("agreed to work",
+                // "kept it minimal") names none; a demand may be an act ("called on the
+                // AU to intervene").
+                if object.kind == EntityKind::Position
+                    && relation != Relation::Demands
+                    && self.gaz.index_of(&object.key).is_none()
+                    && not_a_noun(ctx.parse.as_ref(), text, &object.label)
+                {
+                    continue;
+                }
+                // One sends an envoy or troops, not a state.
+                if relation == Relation::Sends && matches!(object.kind, EntityKind::State | EntityKind::Place) {
+                    continue;
+                }
                 // One label per position: the first spelling read ("sanctions relief",
                 // later "Sanctions relief", is one node with one name).
                 if object.kind == EntityKind::Position {
@@ -1174,6 +1188,14 @@ type Found = (Entity, Relation, Entity, String, f32, String, String, Modality, u
 /// The confidence of a meeting told of as the topic of another verb ("briefed Kyiv on
 /// his call with X"): such a meeting sets no pair for "the two leaders" later on.
 const REPORTED_MEETING: f32 = 0.58;
+
+/// Whether `label` is one word that the sentence's parse never tags as a noun, a name
+/// or a number.
+fn not_a_noun(parse: Option<&crate::syntax::Parse>, text: &str, label: &str) -> bool {
+    let Some(p) = parse.filter(|_| !label.contains(' ')) else { return false };
+    let mut hits = p.words.iter().filter(|w| text.get(w.start..w.end).is_some_and(|s| s.eq_ignore_ascii_case(label))).peekable();
+    hits.peek().is_some() && hits.all(|w| !matches!(w.upos_name(), "NOUN" | "PROPN" | "NUM" | "X" | "SYM"))
+}
 
 /// Whether a position's label read off the text is a whole phrase: not cut after a
 /// function word ("drop their", "show to its public that"), at an open quote or a

@@ -925,3 +925,13 @@ fn a_possessor_makes_the_actor_after_of_the_object() {
     let got = claims("Doha's backing of the Muslim Brotherhood during the uprisings angered Riyadh.");
     assert!(has(&got, "Qatar", "supports", "Muslim Brotherhood"), "{got:?}");
 }
+
+#[test]
+fn a_lone_word_that_is_no_noun_is_no_position_and_a_state_is_not_sent() {
+    let got = claims("Chancellor Scholz agreed to work with him on it.");
+    assert!(!got.iter().any(|(_, _, o)| o == "work"), "{got:?}");
+    let got = claims("Premier Doug Ford sends electricity to the United States.");
+    assert!(!got.iter().any(|(_, r, _)| *r == "sends"), "{got:?}");
+    let got = claims("Eritrea called on the AU to intervene.");
+    assert!(has(&got, "Eritrea", "demands", "intervene"), "{got:?}");
+}
