@@ -100,6 +100,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             {
                 j += 1;
             }
+            // A middle initial keeps its dot ("Donald J. Trump", "John F. Kennedy"), as UD
+            // tokenizes it: one capital after a capitalised word, before a capitalised word.
+            let after_name = out.last().is_some_and(|t: &Token| {
+                t.kind == TokenKind::Word && text[t.start..t.end].chars().next().is_some_and(char::is_uppercase)
+            });
+            if j == i + 1
+                && c.is_uppercase()
+                && after_name
+                && at(j) == Some('.')
+                && at(j + 1) == Some(' ')
+                && at(j + 2).is_some_and(char::is_uppercase)
+            {
+                j += 1;
+            }
             let end = chars.get(j).map(|c| c.0).unwrap_or(text.len());
             let word = &text[start..end];
             let kind = if word.chars().next().is_some_and(|x| x.is_ascii_digit()) {
@@ -233,6 +247,9 @@ mod tests {
         assert_eq!(words("Mr. Kushner and Gen. Smith"), ["Mr.", "Kushner", "and", "Gen.", "Smith"]);
         assert_eq!(words("He met Mr. Then"), ["He", "met", "Mr.", "Then"]);
         assert_eq!(words("the dr. said"), ["the", "dr", ".", "said"]);
+        // A middle initial keeps its dot; a capital ending a sentence does not.
+        assert_eq!(words("Donald J. Trump met"), ["Donald", "J.", "Trump", "met"]);
+        assert_eq!(words("he chose B. Then"), ["he", "chose", "B", ".", "Then"]);
     }
 
     #[test]

@@ -221,6 +221,40 @@ impl<'a> Tree<'a> {
                 }
             }
         }
+        // "Trump and His Majesty King Abdullah II held talks", "Trump and Ukraine's
+        // President Zelenskyy had a call", read as two subjects of the verb: a second
+        // subject after a conjunction is the first one's conjunct (and a possessor
+        // between them, the second one's).
+        // ("Yesterday, President Trump and …", the name read as an apposition of
+        // "Yesterday": a name in apposition to a time word before the verb is its
+        // subject.)
+        for k in 0..n {
+            let Some(h) = heads[k].filter(|h| rel[k] == "appos" && *h < k && p.words[k].upos == PROPN) else { continue };
+            let Some(v) = heads[h].filter(|v| *v > k && matches!(rel[h], "obl:unmarked" | "obl:tmod" | "obl:npmod")) else { continue };
+            if p.words[v].upos == VERB {
+                heads[k] = Some(v);
+                rel[k] = "nsubj";
+            }
+        }
+        let first = kids_of(&heads);
+        for v in 0..n {
+            let subjects: Vec<usize> =
+                first[v].iter().copied().filter(|k| rel[*k] == "nsubj" && *k < v && p.words[*k].upos == PROPN).collect();
+            let [a, b] = subjects[..] else { continue };
+            let Some(c) = (a + 1..b).find(|c| p.words[*c].upos == CCONJ) else { continue };
+            heads[b] = Some(a);
+            rel[b] = "conj";
+            heads[c] = Some(b);
+            rel[c] = "cc";
+            for q in c + 1..b {
+                let outside = heads[q].is_none_or(|h| h <= c || h > b);
+                let possessive = first[q].iter().any(|k| matches!(p.words[*k].lemma.as_str(), "'s" | "’s"));
+                if outside && (rel[q] == "nmod:poss" || possessive) {
+                    heads[q] = Some(b);
+                    rel[q] = "nmod:poss";
+                }
+            }
+        }
         // "the need to defeat Hamas while also protecting civilians": a verb's "while
         // also" clause is its conjunct.
         let first = kids_of(&heads);

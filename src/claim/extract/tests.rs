@@ -935,3 +935,17 @@ fn a_lone_word_that_is_no_noun_is_no_position_and_a_state_is_not_sent() {
     let got = claims("Eritrea called on the AU to intervene.");
     assert!(has(&got, "Eritrea", "demands", "intervene"), "{got:?}");
 }
+
+#[test]
+fn a_second_subject_after_and_is_a_conjunct() {
+    let got = claims("Trump and His Majesty King Abdullah II of Jordan held talks at the White House.");
+    assert!(got.iter().any(|(s, r, o)| *r == "meets" && (s == "Donald Trump" && o == "King Abdullah II" || o == "Donald Trump" && s == "King Abdullah II")), "{got:?}");
+}
+
+#[test]
+fn a_middle_initial_and_a_possessor_between_two_subjects() {
+    let got = claims("Today, President Donald J. Trump and Ukraine’s President Volodymyr Zelenskyy had a fantastic phone conversation.");
+    assert!(got.iter().any(|(s, r, o)| *r == "meets" && s == "Donald Trump" && o == "Volodymyr Zelensky"), "{got:?}");
+    let got = claims("Yesterday, President Donald J. Trump and His Majesty King Abdullah II of Jordan held a warm and productive working meeting at the White House.");
+    assert!(got.iter().any(|(s, r, o)| *r == "meets" && s == "Donald Trump" && o == "King Abdullah II"), "{got:?}");
+}
