@@ -989,12 +989,13 @@ impl ClaimExtractor {
             let words = std::iter::once(w).chain(t.kids_with(w, |r| matches!(r, "amod" | "advmod" | "compound")));
             let mut relation = None;
             for k in words {
-                let lemma = t.lemma(k);
+                // (A participle by its form too: "disappointing", not only "disappoint".)
+                let (lemma, form) = (t.lemma(k), ctx.w(t.token[k]));
                 if k == w && NEEDED.contains(&lemma) {
                     relation = Some(Relation::Demands);
-                } else if NEGATIVE.contains(&lemma) {
+                } else if NEGATIVE.contains(&lemma) || NEGATIVE.contains(&form) {
                     relation = Some(Relation::Criticizes);
-                } else if POSITIVE.contains(&lemma) && relation.is_none() {
+                } else if (POSITIVE.contains(&lemma) || POSITIVE.contains(&form)) && relation.is_none() {
                     relation = Some(Relation::Supports);
                 }
             }
@@ -1011,7 +1012,9 @@ impl ClaimExtractor {
                         t.kids_with(v, |r| r.starts_with("obl") || r == "advcl").into_iter().find(|k| t.case_of(*k) == Some("as"))
                     })
                     .or_else(|| t.kids_with(target, |r| r == "amod").into_iter().find(|a| *a > target))
-                    .or_else(|| t.kids_with(target, |r| r == "nmod").into_iter().find(|k| t.case_of(*k) == Some("as")));
+                    .or_else(|| t.kids_with(target, |r| r == "nmod").into_iter().find(|k| t.case_of(*k) == Some("as")))
+                    // ("called the move "deeply disappointing"", the participle read as a clause.)
+                    .or_else(|| t.kids_with(v, |r| r == "advcl").into_iter().find(|k| *k > target && judged(*k).is_some()));
                 let Some(relation) = predicate.and_then(judged) else { continue };
                 let Some(holder) = subject_of(t, v, 0) else { continue };
                 (holder, target, relation)
@@ -1034,6 +1037,12 @@ impl ClaimExtractor {
             if self.conditional(t, v) {
                 continue;
             }
+            // "called Ford's comments insulting": a judgement of what someone said or did
+            // is one of them.
+            let target = t
+                .kid(target, "nmod:poss")
+                .filter(|o| REMARKS.contains(&t.lemma(target)) && self.actor_at(ctx, t, *o).is_some())
+                .unwrap_or(target);
             self.predicate_claims(ctx, t, v, holder, target, relation, out);
         }
     }
@@ -1531,6 +1540,12 @@ const TO_NOUNS: &[&str] = &[
 pub(super) const SPEAKING: &[&str] = &[
     "comment", "discuss", "say", "answer", "elaborate", "confirm", "speculate", "respond", "reveal", "disclose",
     "specify", "detail", "name", "address", "talk", "explain", "identify", "deny",
+];
+
+/// What someone says or does, judged as a judgement of them ("Ford's comments").
+const REMARKS: &[&str] = &[
+    "comment", "remark", "statement", "word", "rhetoric", "behavior", "behaviour", "conduct", "tweet", "post", "speech",
+    "language", "attack", "outburst",
 ];
 
 /// Verbs that judge their object by a predicate: "called Y unbearable".

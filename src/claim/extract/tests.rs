@@ -949,3 +949,11 @@ fn a_middle_initial_and_a_possessor_between_two_subjects() {
     let got = claims("Yesterday, President Donald J. Trump and His Majesty King Abdullah II of Jordan held a warm and productive working meeting at the White House.");
     assert!(got.iter().any(|(s, r, o)| *r == "meets" && s == "Donald Trump" && o == "King Abdullah II"), "{got:?}");
 }
+
+#[test]
+fn a_judgement_of_someone_s_remarks_is_one_of_them() {
+    let got = claims("Chancellor Scholz called Viktor Orban's comments \"egregious and insulting.\"");
+    assert!(has(&got, "Olaf Scholz", "criticizes", "Viktor Orbán"), "{got:?}");
+    let got = claims("Chancellor Scholz called the Hungarian veto of the aid package \"deeply disappointing.\"");
+    assert!(got.iter().any(|(s, r, _)| s == "Olaf Scholz" && *r == "criticizes"), "{got:?}");
+}
