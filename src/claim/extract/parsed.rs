@@ -986,6 +986,9 @@ impl ClaimExtractor {
     /// Y is criticism of it, a positive one support.
     fn evaluations(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
         let judged = |w: usize| -> Option<Relation> {
+            // ("one of the most hostile authorities": the noun after "one of".)
+            let of = t.kids_with(w, |r| r == "nmod").into_iter().find(|k| t.case_of(*k) == Some("of"));
+            let w = of.filter(|_| t.lemma(w) == "one").unwrap_or(w);
             let words = std::iter::once(w).chain(t.kids_with(w, |r| matches!(r, "amod" | "advmod" | "compound")));
             let mut relation = None;
             for k in words {

@@ -957,3 +957,9 @@ fn a_judgement_of_someone_s_remarks_is_one_of_them() {
     let got = claims("Chancellor Scholz called the Hungarian veto of the aid package \"deeply disappointing.\"");
     assert!(got.iter().any(|(s, r, _)| s == "Olaf Scholz" && *r == "criticizes"), "{got:?}");
 }
+
+#[test]
+fn one_of_the_worst_is_a_judgement_of_what_it_says() {
+    let got = claims("The EU is one of the most hostile and abusive trading partners in the world, Trump said.");
+    assert!(has(&got, "Donald Trump", "criticizes", "EU"), "{got:?}");
+}
