@@ -967,8 +967,10 @@ impl ClaimExtractor {
                     continue;
                 }
                 // "must include X", "must have X": X is the demand; else the clause.
+                // ("must continue the effort to make a ceasefire work": the effort.)
                 let o = match t.kid(c, "obj") {
                     Some(obj) if matches!(t.lemma(c), "include" | "have" | "contain" | "guarantee" | "get") => obj,
+                    _ if LIGHT_VERBS.contains(&t.lemma(c)) => descend(t, c),
                     _ => c,
                 };
                 let tok = t.token[c];
@@ -1616,7 +1618,7 @@ const POSITIVE: &[&str] = &[
 /// Verbs that report what someone holds: "X said/stressed that Y must …".
 const SAYING: &[&str] = &[
     "say", "reiterate", "stress", "insist", "emphasize", "emphasise", "underscore", "warn", "tell", "add", "note",
-    "argue", "declare", "affirm", "reaffirm", "state", "maintain", "write", "tweet",
+    "argue", "declare", "affirm", "reaffirm", "state", "maintain", "write", "tweet", "agree",
 ];
 
 /// Nouns that carry a claim, with the prepositions that introduce its object.

@@ -963,3 +963,9 @@ fn one_of_the_worst_is_a_judgement_of_what_it_says() {
     let got = claims("The EU is one of the most hostile and abusive trading partners in the world, Trump said.");
     assert!(has(&got, "Donald Trump", "criticizes", "EU"), "{got:?}");
 }
+
+#[test]
+fn agreeing_that_something_must_be_done_demands_it() {
+    let got = claims("Chancellor Scholz agreed all parties must continue the effort to make the truce hold.");
+    assert!(got.iter().any(|(s, r, o)| s == "Olaf Scholz" && *r == "demands" && o.contains("make the truce hold")), "{got:?}");
+}
