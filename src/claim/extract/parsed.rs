@@ -960,10 +960,19 @@ impl ClaimExtractor {
                 continue;
             }
             for c in t.kids_with(v, |r| r == "ccomp") {
-                let must = t.kids[c].iter().any(|k| t.rel[*k] == "aux" && matches!(t.lemma(*k), "must" | "should"))
-                    // "lawmakers must understand that …": a thought, not a demand.
-                    && !matches!(t.lemma(c), "understand" | "know" | "realize" | "realise" | "remember" | "see" | "be");
-                if !must || self.conditional(t, c) || t.kids[c].iter().any(|k| t.rel[*k] == "advmod" && t.lemma(*k) == "not") {
+                let aux = |words: &[&str]| t.kids[c].iter().any(|k| t.rel[*k] == "aux" && words.contains(&t.lemma(*k)));
+                // "lawmakers must understand that …": a thought, not a demand.
+                let thought = matches!(t.lemma(c), "understand" | "know" | "realize" | "realise" | "remember" | "see" | "be");
+                // "agreed Ukraine and America will continue working to bring about X":
+                // what they agree will be done, they support.
+                let relation = if aux(&["must", "should"]) {
+                    Relation::Demands
+                } else if t.lemma(v) == "agree" && aux(&["will", "would"]) {
+                    Relation::Supports
+                } else {
+                    continue;
+                };
+                if thought || self.conditional(t, c) || t.kids[c].iter().any(|k| t.rel[*k] == "advmod" && t.lemma(*k) == "not") {
                     continue;
                 }
                 // "must include X", "must have X": X is the demand; else the clause.
@@ -974,10 +983,10 @@ impl ClaimExtractor {
                     _ => c,
                 };
                 let tok = t.token[c];
-                let cue = CueHit::on(ctx, tok, tok, Relation::Demands, Frame::Verb);
-                let Some(obj) = self.object_entity(ctx, t, o, Relation::Demands) else { continue };
+                let cue = CueHit::on(ctx, tok, tok, relation, Frame::Verb);
+                let Some(obj) = self.object_entity(ctx, t, o, relation) else { continue };
                 for s in &speakers {
-                    out.push(found(s, Relation::Demands, &obj, &cue, 0.6, Modality::Asserted, ctx));
+                    out.push(found(s, relation, &obj, &cue, 0.6, Modality::Asserted, ctx));
                 }
             }
         }
@@ -1738,7 +1747,12 @@ fn descend(t: &Tree, mut o: usize) -> usize {
         if t.p.words[o].upos != VERB || !LIGHT_VERBS.contains(&t.lemma(o)) {
             break;
         }
-        let purpose = t.kids_with(o, |r| r == "advcl" || r == "xcomp").into_iter().find(|k| t.case_of(*k) == Some("to"));
+        // ("continue working together to bring about X": the gerund, then its purpose.)
+        let purpose = t
+            .kids_with(o, |r| r == "advcl" || r == "xcomp")
+            .into_iter()
+            .find(|k| t.case_of(*k) == Some("to"))
+            .or_else(|| t.kid(o, "xcomp").filter(|x| t.xpos(*x) == "VBG"));
         match purpose.or_else(|| t.kid(o, "obj")) {
             Some(next) => o = next,
             None => break,

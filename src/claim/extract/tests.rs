@@ -969,3 +969,9 @@ fn agreeing_that_something_must_be_done_demands_it() {
     let got = claims("Chancellor Scholz agreed all parties must continue the effort to make the truce hold.");
     assert!(got.iter().any(|(s, r, o)| s == "Olaf Scholz" && *r == "demands" && o.contains("make the truce hold")), "{got:?}");
 }
+
+#[test]
+fn what_one_agrees_will_be_done_one_supports() {
+    let got = claims("Chancellor Scholz agreed Germany and Poland will continue working together to bring about a lasting settlement.");
+    assert!(got.iter().any(|(s, r, o)| s == "Olaf Scholz" && *r == "supports" && o.contains("lasting settlement")), "{got:?}");
+}
