@@ -6,7 +6,7 @@
 //! kg-train eval ../shared/ud/en_ewt/en_ewt-ud-test.conllu
 //! ```
 
-use std::io;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -59,7 +59,7 @@ fn read_treebank(path: &PathBuf) -> Result<Vec<conllu::GoldSentence>> {
 fn run() -> Result<()> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
+        writeln!(io::stdout(), "{USAGE}")?;
         return Ok(());
     }
     if args.first().is_some_and(|a| a == "eval") {
@@ -175,7 +175,8 @@ fn eval(args: Vec<String>) -> Result<()> {
         let started = Instant::now();
         let s = evaluate(model, &gold);
         let secs = started.elapsed().as_secs_f64();
-        println!("{}: {s}; {:.0} words/s", f.display(), s.words as f64 / secs.max(1e-9));
+        // (Written, not printed: a closed pipe ends the command quietly, no panic.)
+        writeln!(io::stdout(), "{}: {s}; {:.0} words/s", f.display(), s.words as f64 / secs.max(1e-9))?;
         // Speed of the two models alone, on forms already hashed.
         let feats: Vec<Vec<_>> = gold
             .iter()
@@ -197,12 +198,13 @@ fn eval(args: Vec<String>) -> Result<()> {
         let t0 = Instant::now();
         let heads: usize = inputs.iter().map(|i| model.parser.parse(i).head.len()).sum();
         let parse_secs = t0.elapsed().as_secs_f64();
-        println!(
+        writeln!(
+            io::stdout(),
             "  tagger {:.0} words/s, parser {:.0} words/s, both {:.0} words/s",
             s.words as f64 / tag_secs,
             heads as f64 / parse_secs,
             s.words as f64 / (tag_secs + parse_secs)
-        );
+        )?;
         if let Some(out) = &write {
             let mut text = String::new();
             for g in &gold {
