@@ -54,7 +54,16 @@ pub fn find_mentions(
     titles: &[String],
     people: &mut People,
 ) -> Vec<Mention> {
-    let hits: Vec<Hit> = gaz.find(text, tokens, norms);
+    let mut hits: Vec<Hit> = gaz.find(text, tokens, norms);
+    // "Afghans who supported us": plural people a relative clause describes are people,
+    // not their state's government.
+    hits.retain(|h| {
+        let surface = &norms[h.first];
+        let plural_demonym = h.first == h.last
+            && surface.ends_with('s')
+            && gaz.records[h.record].demonyms.iter().any(|d| super::words::norm(d) + "s" == *surface);
+        !(plural_demonym && norms.get(h.last + 1).is_some_and(|n| n == "who"))
+    });
     let mut covered = vec![false; tokens.len()];
     let mut ms: Vec<Mention> = Vec::new();
     for h in &hits {

@@ -501,6 +501,40 @@ impl ClaimExtractor {
         self.evaluations(ctx, &t, out);
         self.side_predicates(ctx, &t, out);
         self.thanks_for(ctx, &t, out);
+        self.joint_meetings(ctx, &t, out);
+    }
+
+    /// "Biden and Draghi talked today about Afghanistan", "Greek and Turkish officials
+    /// met": a meeting verb whose subjects are two actors or more, with no partner named
+    /// after it, is a meeting of those actors.
+    fn joint_meetings(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
+        for v in 0..t.p.words.len() {
+            if t.p.words[v].upos != VERB || !matches!(t.lemma(v), "meet" | "talk" | "speak" | "confer" | "negotiate") {
+                continue;
+            }
+            if t.with_case(v, "with").is_some() || t.kid(v, "obj").is_some() || t.negated(v) || self.conditional(t, v) {
+                continue;
+            }
+            let Some(s) = t.kid(v, "nsubj") else { continue };
+            let mut actors = self.subjects(ctx, t, &t.with_conjuncts(s));
+            // ("Greek and Turkish officials met": the states the subject's modifiers name.)
+            if actors.len() < 2 {
+                let mods = t.kids_with(s, |r| matches!(r, "amod" | "compound")).into_iter().flat_map(|m| t.with_conjuncts(m));
+                actors = mods.filter_map(|m| self.actor_at(ctx, t, m)).collect();
+            }
+            let mut seen = Vec::new();
+            actors.retain(|a| !seen.contains(&a.entity.key) && {
+                seen.push(a.entity.key.clone());
+                true
+            });
+            let Some((first, rest)) = actors.split_first().filter(|(_, r)| !r.is_empty()) else { continue };
+            let tok = t.token[v];
+            let cue = CueHit::on(ctx, tok, tok, Relation::Meets, Frame::Verb);
+            let modality = self.modality(ctx, tok);
+            for other in rest {
+                out.push(found(first, Relation::Meets, other, &cue, 0.7, modality, ctx));
+            }
+        }
     }
 
     /// Predicates that take a side, held by their subject: "German automakers are

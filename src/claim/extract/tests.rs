@@ -975,3 +975,19 @@ fn what_one_agrees_will_be_done_one_supports() {
     let got = claims("Chancellor Scholz agreed Germany and Poland will continue working together to bring about a lasting settlement.");
     assert!(got.iter().any(|(s, r, o)| s == "Olaf Scholz" && *r == "supports" && o.contains("lasting settlement")), "{got:?}");
 }
+
+#[test]
+fn a_joint_subject_of_a_meeting_verb_met() {
+    let got = claims("President Lula and Prime Minister Mark Carney talked today about the latest developments in Haiti.");
+    assert!(got.iter().any(|(s, r, o)| *r == "meets" && s.contains("Lula") && o == "Mark Carney"), "{got:?}");
+    let got = claims("Greek and Turkish officials met in Ankara on Monday.");
+    assert!(has(&got, "Greece", "meets", "Turkey"), "{got:?}");
+}
+
+#[test]
+fn plural_people_a_relative_clause_describes_are_not_their_state() {
+    let got = claims("They evacuated Afghans who supported NATO in the war.");
+    assert!(!got.iter().any(|(s, _, _)| s == "Afghanistan"), "{got:?}");
+    let got = claims("The Afghans rejected the plan.");
+    assert!(has(&got, "Afghanistan", "rejects", "peace plan"), "{got:?}");
+}
