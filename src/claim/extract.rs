@@ -484,9 +484,12 @@ impl ClaimExtractor {
             }
             found.retain(|f| !silent.contains(&f.8) && !parsed.iter().any(|p| p.8 == f.8 && p.1 == f.1));
             found.extend(parsed);
-            if let Some((a, _, b, ..)) =
-                found.iter().find(|f| f.1 == Relation::Meets && f.0.kind.is_actor() && f.2.kind.is_actor() && f.4 != REPORTED_MEETING)
-            {
+            // (A visit to a country is no pair that "the leaders" can be: "his trip to
+            // Poland".)
+            let visit = |cue: &str| matches!(cue, "trip" | "trips" | "visit" | "visits" | "visited" | "tour" | "travel" | "traveled" | "travelled");
+            if let Some((a, _, b, ..)) = found.iter().find(|f| {
+                f.1 == Relation::Meets && f.0.kind.is_actor() && f.2.kind.is_actor() && f.4 != REPORTED_MEETING && !visit(&f.3.to_lowercase())
+            }) {
                 let at = |e: &Entity| Mention::at(e.clone(), Role::Name, Span::new(0, 0), start, start);
                 pair = Some((at(a), at(b)));
             }

@@ -940,7 +940,9 @@ impl ClaimExtractor {
                         && (objects > 1 || has_article))
             });
             let Some(o) = for_to.or(object) else { continue };
+            // (Not a participle: "their continued support" has "their" alone.)
             let mut holders: Vec<usize> = t.kids_with(n, |r| matches!(r, "nmod:poss" | "compound" | "amod"));
+            holders.retain(|h| t.p.words[*h].upos != VERB);
             holders.extend(nmods.iter().copied().filter(|k| *k != o && matches!(t.case_of(*k), Some("from" | "of"))));
             let holders: Vec<usize> = holders.into_iter().flat_map(|h| t.with_conjuncts(h)).collect();
             // "The President and the King affirmed their commitment to …": a pronoun
@@ -1806,11 +1808,12 @@ fn descend(t: &Tree, mut o: usize) -> usize {
 /// leaders", "the sides".
 fn names_pair(t: &Tree, w: usize) -> bool {
     let word = &t.p.words[w];
-    match word.lemma.as_str() {
+    // ("The Leaders", capitalised in a readout, is tagged a name: its lemma keeps the "s".)
+    let lemma = word.lemma.to_lowercase();
+    let plural = lemma.ends_with('s') || word.end - word.start > word.lemma.len();
+    match lemma.trim_end_matches('s') {
         "they" | "both" => true,
-        "leader" | "side" | "president" => {
-            t.kids[w].iter().any(|k| matches!(t.lemma(*k), "two" | "both" | "the")) && word.end - word.start > word.lemma.len()
-        }
+        "leader" | "side" | "president" => plural && t.kids[w].iter().any(|k| matches!(t.lemma(*k).to_lowercase().as_str(), "two" | "both" | "the")),
         _ => false,
     }
 }

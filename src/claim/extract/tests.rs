@@ -991,3 +991,10 @@ fn plural_people_a_relative_clause_describes_are_not_their_state() {
     let got = claims("The Afghans rejected the plan.");
     assert!(has(&got, "Afghanistan", "rejects", "peace plan"), "{got:?}");
 }
+
+#[test]
+fn the_leaders_capitalised_are_the_two_who_met() {
+    let got = claims("President Lula spoke with Prime Minister Mark Carney of Canada. The Leaders affirmed their continued support for a peaceful resolution of the conflict.");
+    assert!(got.iter().any(|(s, r, o)| s == "Mark Carney" && *r == "supports" && o.starts_with("peaceful resolution")), "{got:?}");
+    assert!(!got.iter().any(|(s, r, _)| s == "Canada" && *r == "supports"), "{got:?}");
+}
