@@ -998,3 +998,11 @@ fn the_leaders_capitalised_are_the_two_who_met() {
     assert!(got.iter().any(|(s, r, o)| s == "Mark Carney" && *r == "supports" && o.starts_with("peaceful resolution")), "{got:?}");
     assert!(!got.iter().any(|(s, r, _)| s == "Canada" && *r == "supports"), "{got:?}");
 }
+
+#[test]
+fn a_verb_cue_the_parse_tags_as_a_noun_is_no_verb() {
+    let got = claims("The spokesman said Mhlanga's arrest was not a reflection of the state of press freedom in the country.");
+    assert!(!got.iter().any(|(_, r, o)| *r == "demands" && o == "freedom"), "{got:?}");
+    let got = claims("Tokyo backs Washington's position on the islands.");
+    assert!(got.iter().any(|(s, r, _)| s == "Japan" && *r == "supports"), "{got:?}");
+}
