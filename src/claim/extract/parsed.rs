@@ -142,7 +142,8 @@ impl<'a> Tree<'a> {
         // "asked President Donald Trump for sanctions relief", with the name read as the
         // possessor of "relief": a possessor needs a possessive "'s"; without one, a name
         // on a verb's argument is the verb's object.
-        let first = kids_of(&heads);
+        let mut first = kids_of(&heads);
+        let mut built = heads.clone();
         for w in 0..n {
             let Some(h) = heads[w].filter(|_| rel[w] == "nmod:poss" && p.words[w].upos == PROPN) else { continue };
             let possessive = first[w].iter().any(|c| matches!(p.words[*c].lemma.as_str(), "'s" | "'" | "’s" | "’"));
@@ -157,7 +158,10 @@ impl<'a> Tree<'a> {
         // "the support of the United States and other G7 nations for X", with "nations"
         // coordinated with "support": a bare conjunct after a noun's "of" phrase is that
         // phrase's conjunct, and what follows it is the noun's.
-        let first = kids_of(&heads);
+        if built != heads {
+            first = kids_of(&heads);
+            built.clone_from(&heads);
+        }
         let case = |w: usize| first[w].iter().find(|c| rel[**c] == "case").map(|c| p.words[*c].lemma.as_str());
         for k in 0..n {
             let Some(h) = heads[k].filter(|h| rel[k] == "conj" && p.words[*h].upos == NOUN && *h < k) else { continue };
@@ -175,7 +179,10 @@ impl<'a> Tree<'a> {
         // "support civil society, human rights defenders, and independent media", with
         // the later items hung on the verb: a bare noun after the verb's object, joined
         // by a comma or a conjunction, is the object's conjunct.
-        let first = kids_of(&heads);
+        if built != heads {
+            first = kids_of(&heads);
+            built.clone_from(&heads);
+        }
         for v in (0..n).filter(|v| p.words[*v].upos == VERB) {
             let Some(o) = first[v].iter().copied().find(|k| rel[*k] == "obj" && matches!(p.words[*k].upos, NOUN | PROPN)) else {
                 continue;
@@ -204,7 +211,10 @@ impl<'a> Tree<'a> {
         // "called on X to allow A, release B, and enter C", with "release" and "enter"
         // hung on "called": a subjectless bare verb after a verb's "to" clause is that
         // clause's conjunct.
-        let first = kids_of(&heads);
+        if built != heads {
+            first = kids_of(&heads);
+            built.clone_from(&heads);
+        }
         let bare = |w: usize| matches!(Model::bundled().tagger.xpos(p.words[w].tag), "VB" | "VBP");
         for v in (0..n).filter(|v| p.words[*v].upos == VERB && Model::bundled().tagger.xpos(p.words[*v].tag) != "VB") {
             let to_clause = |x: &usize| {
@@ -236,7 +246,10 @@ impl<'a> Tree<'a> {
                 rel[k] = "nsubj";
             }
         }
-        let first = kids_of(&heads);
+        if built != heads {
+            first = kids_of(&heads);
+            built.clone_from(&heads);
+        }
         for v in 0..n {
             let subjects: Vec<usize> =
                 first[v].iter().copied().filter(|k| rel[*k] == "nsubj" && *k < v && p.words[*k].upos == PROPN).collect();
@@ -257,7 +270,10 @@ impl<'a> Tree<'a> {
         }
         // "the need to defeat Hamas while also protecting civilians": a verb's "while
         // also" clause is its conjunct.
-        let first = kids_of(&heads);
+        if built != heads {
+            first = kids_of(&heads);
+            built.clone_from(&heads);
+        }
         let clauses: Vec<usize> = (0..n).filter(|k| rel[*k] == "advcl" && p.words[*k].upos == VERB).collect();
         for k in clauses {
             let has = |lemma: &str, r: &str| first[k].iter().any(|c| *c < k && rel[*c] == r && p.words[*c].lemma == lemma);
@@ -265,7 +281,7 @@ impl<'a> Tree<'a> {
                 rel[k] = "conj";
             }
         }
-        let kids = kids_of(&heads);
+        let kids = if built == heads { first } else { kids_of(&heads) };
         let mut token = vec![start; n];
         for (k, r) in p.token_words.iter().enumerate() {
             for w in r.clone() {
