@@ -663,7 +663,7 @@ impl ClaimExtractor {
         // (Right after an actor it is the actor's verb, whatever the tagger says:
         // "Tokyo backs Washington's position".)
         let after_actor = ctx.ms.iter().any(|m| m.last + 1 == cue.first && m.is_actor() && !m.possessive);
-        if cue.frame == Frame::Verb && cue.first == cue.last && !after_actor && self.tagged_as_no_verb(ctx, cue.first) {
+        if cue.frame == Frame::Verb && cue.first == cue.last && !after_actor && tagged_as_no_verb(ctx, cue.first) {
             return;
         }
         // "back off his threats", "backed down": a particle after a one-word verb cue
@@ -1200,14 +1200,12 @@ type Found = (Entity, Relation, Entity, String, f32, String, String, Modality, u
 /// his call with X"): such a meeting sets no pair for "the two leaders" later on.
 const REPORTED_MEETING: f32 = 0.58;
 
-impl ClaimExtractor {
-    /// Whether the sentence's parse tags token `tok`'s word as a noun, a name or an
-    /// adjective (false where the sentence was not parsed).
-    fn tagged_as_no_verb(&self, ctx: &Ctx, tok: usize) -> bool {
-        let (Some(p), Some(t)) = (ctx.parse.as_ref(), ctx.tokens.get(tok)) else { return false };
-        let words: Vec<&crate::syntax::Word> = p.words.iter().filter(|w| w.start >= t.start && w.end <= t.end).collect();
-        !words.is_empty() && words.iter().all(|w| matches!(w.upos_name(), "NOUN" | "PROPN" | "ADJ"))
-    }
+/// Whether the sentence's parse tags token `tok`'s words as nouns, names or adjectives
+/// (false where the sentence was not parsed).
+fn tagged_as_no_verb(ctx: &Ctx, tok: usize) -> bool {
+    let (Some(p), Some(t)) = (ctx.parse.as_ref(), ctx.tokens.get(tok)) else { return false };
+    let mut words = p.words.iter().filter(|w| w.start >= t.start && w.end <= t.end).peekable();
+    words.peek().is_some() && words.all(|w| matches!(w.upos_name(), "NOUN" | "PROPN" | "ADJ"))
 }
 
 /// Whether `label` is one word that the sentence's parse never tags as a noun, a name

@@ -59,10 +59,8 @@ pub fn find_mentions(
     // not their state's government.
     hits.retain(|h| {
         let surface = &norms[h.first];
-        let plural_demonym = h.first == h.last
-            && surface.ends_with('s')
-            && gaz.records[h.record].demonyms.iter().any(|d| super::words::norm(d) + "s" == *surface);
-        !(plural_demonym && norms.get(h.last + 1).is_some_and(|n| n == "who"))
+        let described = h.first == h.last && surface.ends_with('s') && norms.get(h.last + 1).is_some_and(|n| n == "who");
+        !(described && gaz.records[h.record].demonyms.iter().any(|d| surface.strip_suffix('s') == Some(&super::words::norm(d))))
     });
     let mut covered = vec![false; tokens.len()];
     let mut ms: Vec<Mention> = Vec::new();
