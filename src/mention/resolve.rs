@@ -83,15 +83,14 @@ pub fn find_mentions(
         // person's name, with a title that person has or is named with.
         // ("Lai" after "Jimmy Lai" in the same entry is that person, not another known
         // one who shares the word.)
-        let named_here = ms
-            .iter()
-            .filter(|m| m.last < f.first && m.entity.kind == EntityKind::Person && m.entity.label.contains(' '))
-            .filter(|m| m.entity.label.split_whitespace().any(|p| super::words::norm(p) == norms[f.first]))
-            .max_by_key(|m| m.last)
-            .map(|m| m.entity.clone());
         if f.entity.kind == EntityKind::Person && f.first == f.last && f.title.is_none() {
-            if let Some(e) = named_here {
-                f.entity = e;
+            let named_here = ms
+                .iter()
+                .filter(|m| m.last < f.first && m.entity.kind == EntityKind::Person && m.entity.label.contains(' '))
+                .filter(|m| m.entity.label.split_whitespace().any(|p| super::words::norm(p) == norms[f.first]))
+                .max_by_key(|m| m.last);
+            if let Some(m) = named_here {
+                f.entity = m.entity.clone();
             }
         }
         if f.entity.kind == EntityKind::Person && f.first == f.last && !ms.iter().any(|m| m.entity.key == f.entity.key) {
