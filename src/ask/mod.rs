@@ -189,7 +189,10 @@ pub fn load_claims_by_iri(store: &Store, claims: &[&str]) -> Result<Vec<ClaimEdg
 
 /// The web address of each entry (IRIs from the store) that has one: the entry's own
 /// URL, else its document's (`dcterms:source`). Entries of local files have none.
-pub fn entry_urls<'a>(store: &Store, entries: impl Iterator<Item = &'a str>) -> Result<Vec<(String, String)>, AskError> {
+pub fn entry_urls<'a>(
+    store: &Store,
+    entries: impl Iterator<Item = &'a str>,
+) -> Result<Vec<(String, String)>, AskError> {
     let Some(iris) = iri_list(entries) else {
         return Ok(Vec::new());
     };

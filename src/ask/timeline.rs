@@ -162,7 +162,8 @@ pub fn timeline(claims: &[ClaimEdge], edits: &Edits, entities: &[Entity]) -> Ans
             None => {
                 let change = mark(&standing, c);
                 standing.push(c);
-                let edit = edits.edited.get(c.entry.as_str()).map(|at| format!("edited at {at}: replaces an earlier version"));
+                let edit =
+                    edits.edited.get(c.entry.as_str()).map(|at| format!("edited at {at}: replaces an earlier version"));
                 match (change, edit) {
                     (Some(m), Some(e)) => Some(format!("{m}; {e}")),
                     (m, e) => m.or(e),
@@ -288,9 +289,10 @@ mod tests {
         assert_eq!(timeline(&claims, &edits, &[other.object.clone()]).rows.len(), 3);
         // An edit whose earlier version had no claims still marks the new claims.
         let added = Edits { withdrawn: vec![], edited: edits.edited.clone() };
-        assert_eq!(marks(&timeline(&claims, &added, &[new.subject.clone()])), [
-            "edited at 2025-11-25T12:30:00Z: replaces an earlier version"
-        ]);
+        assert_eq!(
+            marks(&timeline(&claims, &added, &[new.subject.clone()])),
+            ["edited at 2025-11-25T12:30:00Z: replaces an earlier version"]
+        );
     }
 
     #[test]

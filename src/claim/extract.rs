@@ -286,10 +286,7 @@ impl ClaimExtractor {
         let verbs = std::sync::Arc::new(verb_lemmas.keys().cloned().collect());
         ClaimExtractor {
             verb_lemmas,
-            preparer: Preparer {
-                cue_words: std::sync::Arc::new(cue_words),
-                verbs,
-            },
+            preparer: Preparer { cue_words: std::sync::Arc::new(cue_words), verbs },
             position_labels: HashMap::default(),
             gaz,
             titles,
@@ -379,15 +376,7 @@ impl ClaimExtractor {
         let Prepared { tokens, ranges, norms, in_quote, mut parses } = prepared;
         let agents = parsed::agent_tokens(&self.verb_lemmas, &parses, &ranges, tokens.len());
         let mentions = find_mentions(
-            text,
-            &tokens,
-            &norms,
-            &ranges,
-            &in_quote,
-            &agents,
-            &self.gaz,
-            &self.titles,
-            &mut self.people,
+            text, &tokens, &norms, &ranges, &in_quote, &agents, &self.gaz, &self.titles, &mut self.people,
         );
         let issuer = entry.source.as_deref().and_then(|s| self.issuer(s));
         let mut claims = Vec::new();
@@ -478,17 +467,39 @@ impl ClaimExtractor {
             if trace() {
                 for (tag, list) in [("words", &found), ("parse", &parsed)] {
                     for f in list {
-                        eprintln!("kg-trace {tag}: {} | {:?} | {} (cue {:?} at {})", f.0.label, f.1, f.2.label, f.3, f.8);
+                        eprintln!(
+                            "kg-trace {tag}: {} | {:?} | {} (cue {:?} at {})",
+                            f.0.label, f.1, f.2.label, f.3, f.8
+                        );
                     }
                 }
             }
             found.retain(|f| !silent.contains(&f.8) && !parsed.iter().any(|p| p.8 == f.8 && p.1 == f.1));
             found.extend(parsed);
+            // One welcomes a person as a host ("will welcome President Doe to the White
+            // House"): a meeting, not a stance.
+            for f in found.iter_mut() {
+                if f.1 == Relation::Supports
+                    && f.2.kind == EntityKind::Person
+                    && f.3.to_lowercase().starts_with("welcom")
+                {
+                    f.1 = Relation::Meets;
+                }
+            }
             // (A visit to a country is no pair that "the leaders" can be: "his trip to
             // Poland".)
-            let visit = |cue: &str| matches!(cue, "trip" | "trips" | "visit" | "visits" | "visited" | "tour" | "travel" | "traveled" | "travelled");
+            let visit = |cue: &str| {
+                matches!(
+                    cue,
+                    "trip" | "trips" | "visit" | "visits" | "visited" | "tour" | "travel" | "traveled" | "travelled"
+                )
+            };
             if let Some((a, _, b, ..)) = found.iter().find(|f| {
-                f.1 == Relation::Meets && f.0.kind.is_actor() && f.2.kind.is_actor() && f.4 != REPORTED_MEETING && !visit(&f.3.to_lowercase())
+                f.1 == Relation::Meets
+                    && f.0.kind.is_actor()
+                    && f.2.kind.is_actor()
+                    && f.4 != REPORTED_MEETING
+                    && !visit(&f.3.to_lowercase())
             }) {
                 let at = |e: &Entity| Mention::at(e.clone(), Role::Name, Span::new(0, 0), start, start);
                 pair = Some((at(a), at(b)));
@@ -502,7 +513,9 @@ impl ClaimExtractor {
             {
                 prev_topic = Some(Mention::at(o.clone(), Role::Position, Span::new(0, 0), start, start));
             }
-            for (subject, relation, mut object, cue, frame_conf, subject_surface, object_surface, modality, _) in found {
+            let sentence_claims = claims.len();
+            for (subject, relation, mut object, cue, frame_conf, subject_surface, object_surface, modality, _) in found
+            {
                 if subject.key == object.key || !subject.kind.is_actor() {
                     continue;
                 }
@@ -511,7 +524,10 @@ impl ClaimExtractor {
                 if matches!(relation, Relation::Demands | Relation::Proposes) && object.kind.is_actor() {
                     continue;
                 }
-                if object.kind == EntityKind::Position && self.gaz.index_of(&object.key).is_none() && !phrase_complete(&object.label) {
+                if object.kind == EntityKind::Position
+                    && self.gaz.index_of(&object.key).is_none()
+                    && !phrase_complete(&object.label)
+                {
                     continue;
                 }
                 // A one-word position that the parse reads as no noun ("agreed to work",
@@ -566,6 +582,7 @@ impl ClaimExtractor {
                     claims.push(claim);
                 }
             }
+            drop_cut_objects(&mut claims, sentence_claims);
         }
         Extraction { mentions, claims }
     }
@@ -1212,8 +1229,33 @@ fn tagged_as_no_verb(ctx: &Ctx, tok: usize) -> bool {
 /// or a number.
 fn not_a_noun(parse: Option<&crate::syntax::Parse>, text: &str, label: &str) -> bool {
     let Some(p) = parse.filter(|_| !label.contains(' ')) else { return false };
-    let mut hits = p.words.iter().filter(|w| text.get(w.start..w.end).is_some_and(|s| s.eq_ignore_ascii_case(label))).peekable();
+    let mut hits =
+        p.words.iter().filter(|w| text.get(w.start..w.end).is_some_and(|s| s.eq_ignore_ascii_case(label))).peekable();
     hits.peek().is_some() && hits.all(|w| !matches!(w.upos_name(), "NOUN" | "PROPN" | "NUM" | "X" | "SYM"))
+}
+
+/// Drops, among `claims[from..]` (one sentence's), a claim whose position is the start
+/// of another's with the same subject and relation ("regional peace" beside "regional
+/// peace and security", read from "commitment to working ... to support regional peace
+/// and security"): two cues read one object, one of them cut short.
+fn drop_cut_objects(claims: &mut Vec<Claim>, from: usize) {
+    let cut = |a: &Claim, b: &Claim| {
+        a.subject == b.subject
+            && a.relation == b.relation
+            && a.object.kind == EntityKind::Position
+            && b.object.kind == EntityKind::Position
+            && b.object.label.len() > a.object.label.len()
+            && b.object.label.starts_with(&a.object.label)
+            && b.object.label.as_bytes()[a.object.label.len()] == b' '
+    };
+    let mut k = from;
+    while k < claims.len() {
+        if (from..claims.len()).any(|j| j != k && cut(&claims[k], &claims[j])) {
+            claims.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Whether a position's label read off the text is a whole phrase: not cut after a
@@ -1259,7 +1301,17 @@ fn found(
 ) -> Found {
     let surface = |m: &Mention| ctx.text.get(m.span.start..m.span.end).unwrap_or("").to_string();
     let conf = if matches!(subj.role, Role::Pronoun | Role::Speaker) { conf - 0.1 } else { conf };
-    (subj.entity.clone(), relation, obj.entity.clone(), cue.text.clone(), conf, surface(subj), surface(obj), modality, cue.first)
+    (
+        subj.entity.clone(),
+        relation,
+        obj.entity.clone(),
+        cue.text.clone(),
+        conf,
+        surface(subj),
+        surface(obj),
+        modality,
+        cue.first,
+    )
 }
 
 /// Actors coordinated before `m`: "A, B and m", "A and m".

@@ -41,6 +41,23 @@ impl People {
         self.by_label.get(&n).or_else(|| if n.contains(' ') { None } else { self.by_surname.get(&n) })
     }
 
+    /// The person whose surname is one letter off `word` (a spelling variant:
+    /// "Pederson" for "Pedersen"), when exactly one is; only for words of six letters
+    /// or more that start alike.
+    pub fn near_surname(&self, word: &str) -> Option<Entity> {
+        let n = norm(word);
+        if n.chars().count() < 6 {
+            return None;
+        }
+        let mut near = self
+            .by_surname
+            .iter()
+            .filter(|(s, _)| s.chars().next() == n.chars().next() && within_one_edit(s, &n))
+            .map(|(_, e)| e);
+        let first = near.next()?;
+        near.all(|e| e == first).then(|| first.clone())
+    }
+
     /// Number of names known.
     pub fn len(&self) -> usize {
         self.by_label.len()
@@ -141,7 +158,8 @@ pub fn discover(
         // capitalised words are one name.
         let mut via_of = false;
         for _ in 0..3 {
-            let org = is_in(&ORG_WORDS, &norms[j]) || matches!(norms[j].as_str(), "government" | "centre" | "center" | "network" | "society");
+            let org = is_in(&ORG_WORDS, &norms[j])
+                || matches!(norms[j].as_str(), "government" | "centre" | "center" | "network" | "society");
             if !(org || via_of) || j + 2 >= range.end || !matches!(norms[j + 1].as_str(), "of" | "for") {
                 break;
             }
@@ -150,7 +168,11 @@ pub fn discover(
                 m += 1;
             }
             let glued = (j + 1..=m).all(|k| tokens[k].start - tokens[k - 1].end <= 1);
-            if !glued || (j + 1..=m).any(|k| covered[k]) || tokens[m].kind != TokenKind::Word || !is_cap(tokens[m].text(text)) {
+            if !glued
+                || (j + 1..=m).any(|k| covered[k])
+                || tokens[m].kind != TokenKind::Word
+                || !is_cap(tokens[m].text(text))
+            {
                 break;
             }
             let mut e = m;
@@ -195,12 +217,23 @@ pub fn discover(
         if start > run_end {
             continue;
         }
+        // "former DP Rigathi Gachagua": a short all-capitals word before a name of two
+        // or more words is a title's abbreviation, not part of the name.
+        let caps = tokens[start].text(text);
+        if run_end >= start + 2
+            && (2..=4).contains(&caps.len())
+            && caps.chars().all(|c| c.is_ascii_uppercase())
+            && !tokens[start + 1].text(text).chars().skip(1).all(|c| c.is_uppercase())
+        {
+            start += 1;
+        }
         // "CEO of the Refugee Council Enver Solomon": an organisation's name, then a
         // person's.
         let org_end = (start + 1..run_end.saturating_sub(1)).find(|k| is_in(&ORG_WORDS, &norms[*k]));
         if let Some(k) = org_end.filter(|k| !via_of && run_end - k <= 3 && !is_in(&ORG_WORDS, &norms[run_end])) {
             let label = &text[tokens[start].start..tokens[k].end];
-            let entity = people.lookup(label).cloned().unwrap_or_else(|| Entity::from_label(EntityKind::Organization, label));
+            let entity =
+                people.lookup(label).cloned().unwrap_or_else(|| Entity::from_label(EntityKind::Organization, label));
             people.add(&entity);
             out.push(Found { first: start, last: k, title_first: None, title: None, entity });
             i = k + 1;
@@ -227,7 +260,13 @@ pub fn discover(
             // ("Hong Kong officials" and "Hong Kong authorities" are one actor, Hong Kong.)
             let own = is_in(&OWN_GROUPS, &norms[run_end + 1]);
             let label = if own { &text[tokens[start].start..g.end] } else { name };
-            out.push(Found { first: start, last: run_end + 1, title_first: None, title: None, entity: Entity::from_label(EntityKind::Group, label) });
+            out.push(Found {
+                first: start,
+                last: run_end + 1,
+                title_first: None,
+                title: None,
+                entity: Entity::from_label(EntityKind::Group, label),
+            });
             i = run_end + 2;
             continue;
         }
@@ -237,13 +276,26 @@ pub fn discover(
             Some(Entity::from_label(EntityKind::Organization, name))
         } else if title.is_some() && (words >= 2 || name.chars().count() > 3) {
             Some(Entity::from_label(EntityKind::Person, name))
-        } else if (2..=4).contains(&words) && !name.chars().any(|c| c.is_ascii_digit()) && person_context(norms, start, run_end) {
-            Some(Entity::from_label(EntityKind::Person, name))
         } else if (2..=4).contains(&words)
+            && !name.chars().any(|c| c.is_ascii_digit())
+            && person_context(norms, start, run_end)
+        {
+            Some(Entity::from_label(EntityKind::Person, name))
+        } else if ((2..=4).contains(&words)
+            || (words == 1
+                && one_word_name(last)
+                && !(start > 0 && covered[start - 1])
+                && name.chars().any(char::is_lowercase)))
             && !name.chars().any(|c| c.is_ascii_digit())
             && (start..=run_end).any(|k| agents.get(k).copied().unwrap_or(false))
         {
-            let kind = if start > 0 && norms[start - 1] == "the" { EntityKind::Organization } else { EntityKind::Person };
+            // ("Pederson" after "Geir Pedersen": one letter off a known surname.)
+            if let Some(known) = (words == 1).then(|| people.near_surname(last)).flatten() {
+                out.push(Found { first: start, last: run_end, title_first: None, title: None, entity: known });
+                continue;
+            }
+            let kind =
+                if start > 0 && norms[start - 1] == "the" { EntityKind::Organization } else { EntityKind::Person };
             Some(Entity::from_label(kind, name))
         } else {
             None
@@ -260,6 +312,48 @@ pub fn discover(
         }
     }
     out
+}
+
+/// Whether one capitalised word acting as an actor may be a name: not a function
+/// word, not a title ("The Presidents noted") or an organisation word ("the African
+/// Union Commission", after a known name), longer than three letters. (Nor may it be
+/// all capitals: a dateline, "SEOUL —".)
+fn one_word_name(norm: &str) -> bool {
+    let singular = norm.strip_suffix('s').unwrap_or(norm);
+    norm.chars().count() > 3
+        && !is_in(&NOT_NAMES, norm)
+        && !is_in(&ORG_WORDS, norm)
+        && !is_in(&TITLES, norm)
+        && !is_in(&TITLES, singular)
+}
+
+/// Whether two words are at most one edit (insertion, deletion, substitution) apart.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
 /// Whether the words around a two-to-four-word capitalised run make it a person's
@@ -281,6 +375,9 @@ fn person_context(norms: &[String], first: usize, last: usize) -> bool {
         if ok && matches!(at(last + 1), "," | "." | "" | "of") {
             return true;
         }
+    }
+    if at(last + 1) == "who" {
+        return true;
     }
     if at(last + 1) == "," {
         if matches!(at(last + 2), "who" | "whose") {
@@ -333,13 +430,18 @@ mod tests {
     fn an_organisation_word_with_of_or_for_and_more_capitals_is_one_name() {
         for (text, name) in [
             ("Troops of the Government of Northern Unity held the port.", "Government of Northern Unity"),
-            ("The Joint Council for the Welfare of Seafarers criticised the rules.", "Joint Council for the Welfare of Seafarers"),
+            (
+                "The Joint Council for the Welfare of Seafarers criticised the rules.",
+                "Joint Council for the Welfare of Seafarers",
+            ),
         ] {
             let got = run(text, &mut People::default());
             assert!(got.iter().any(|(l, k, _)| l == name && *k == EntityKind::Organization), "{text}: {got:?}");
         }
         // ("the Office of" lower-case words is no name.)
-        assert!(run("The Grand Office of records was shut.", &mut People::default()).iter().all(|(l, _, _)| !l.contains(" of ")));
+        assert!(run("The Grand Office of records was shut.", &mut People::default())
+            .iter()
+            .all(|(l, _, _)| !l.contains(" of ")));
     }
 
     #[test]
@@ -359,7 +461,10 @@ mod tests {
         }
         assert!(run("The Grand Hotel, a landmark, closed.", &mut People::default()).is_empty());
         assert_eq!(
-            run("Director of the Arctic Council Jonas Berg told reporters the talks had stalled.", &mut People::default()),
+            run(
+                "Director of the Arctic Council Jonas Berg told reporters the talks had stalled.",
+                &mut People::default()
+            ),
             vec![
                 ("Arctic Council".into(), EntityKind::Organization, None),
                 ("Jonas Berg".into(), EntityKind::Person, None)

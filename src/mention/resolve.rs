@@ -59,8 +59,10 @@ pub fn find_mentions(
     // not their state's government.
     hits.retain(|h| {
         let surface = &norms[h.first];
-        let described = h.first == h.last && surface.ends_with('s') && norms.get(h.last + 1).is_some_and(|n| n == "who");
-        !(described && gaz.records[h.record].demonyms.iter().any(|d| surface.strip_suffix('s') == Some(&super::words::norm(d))))
+        let described =
+            h.first == h.last && surface.ends_with('s') && norms.get(h.last + 1).is_some_and(|n| n == "who");
+        !(described
+            && gaz.records[h.record].demonyms.iter().any(|d| surface.strip_suffix('s') == Some(&super::words::norm(d))))
     });
     let mut covered = vec![false; tokens.len()];
     let mut ms: Vec<Mention> = Vec::new();
@@ -93,7 +95,8 @@ pub fn find_mentions(
                 f.entity = m.entity.clone();
             }
         }
-        if f.entity.kind == EntityKind::Person && f.first == f.last && !ms.iter().any(|m| m.entity.key == f.entity.key) {
+        if f.entity.kind == EntityKind::Person && f.first == f.last && !ms.iter().any(|m| m.entity.key == f.entity.key)
+        {
             if let Some(p) = known_by_word(gaz, &norms[f.first], f.title.as_deref()) {
                 f.entity = gaz.entity(p);
             }
@@ -315,17 +318,21 @@ fn role_groups(norms: &[String], tokens: &[Token], gaz: &Gazetteer, ms: &mut Vec
             }
         }
         let m = &ms[i];
-        if m.entity.kind == EntityKind::Person && matches!(tok(norms, m.last + 1), "administration" | "government") {
+        // ("Prime Minister Jane Doe's government" too.)
+        let gap = usize::from(matches!(tok(norms, m.last + 1), "'s" | "’s"));
+        if m.entity.kind == EntityKind::Person
+            && matches!(tok(norms, m.last + 1 + gap), "administration" | "government")
+        {
             let Some(r) = gaz.get(&m.entity.key) else { continue };
             let Some(state) = r.leader_of.first().or(r.affiliations.first()).and_then(|k| gaz.index_of(k)) else {
                 continue;
             };
-            let noun = tok(norms, m.last + 1).to_string();
+            let noun = tok(norms, m.last + 1 + gap).to_string();
             let entity = gaz.entity(state);
             let m = &mut ms[i];
             m.entity = entity;
             m.role = Role::Group;
-            m.last += 1;
+            m.last += 1 + gap;
             m.span.end = tokens[m.last].end;
             m.group_noun = Some(noun);
         }
@@ -438,9 +445,9 @@ fn pronouns(
         if w == "the" {
             if let Some((len, title)) = phrase_at(norms, i + 1, &TITLES, titles) {
                 let last = i + len;
-                let named_next = tokens
-                    .get(last + 1)
-                    .is_some_and(|n| n.kind == TokenKind::Word && n.text(text).chars().next().is_some_and(char::is_uppercase));
+                let named_next = tokens.get(last + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word && n.text(text).chars().next().is_some_and(char::is_uppercase)
+                });
                 let free = (i + 1..=last).all(|k| !covered.get(k).copied().unwrap_or(true));
                 if free && !named_next && !is_in(REPORTER_TITLES, &title) {
                     let titled = |m: &Mention| {
@@ -449,14 +456,24 @@ fn pronouns(
                             && (0..words.len()).all(|k| tok(norms, m.first - words.len() + k) == words[k]);
                         before || gaz.get(&m.entity.key).is_some_and(|r| r.titles.iter().any(|t| *t == title))
                     };
+                    // A capitalised title ("the President" of a readout) names the
+                    // office holder the entry is about: the first so titled; a lower-case
+                    // one ("the president said") the latest.
+                    let office = tokens[i + 1].text(text).chars().next().is_some_and(char::is_uppercase);
                     let antecedent = ms
                         .iter()
                         .chain(new.iter())
                         .filter(|m| m.last < i && m.entity.kind == EntityKind::Person && m.role != Role::Speaker)
                         .filter(|m| titled(m))
-                        .max_by_key(|m| m.last);
+                        .max_by_key(|m| if office { usize::MAX - m.first } else { m.last });
                     if let Some(a) = antecedent {
-                        let m = Mention::at(a.entity.clone(), Role::Description, Span::new(t.start, tokens[last].end), i, last);
+                        let m = Mention::at(
+                            a.entity.clone(),
+                            Role::Description,
+                            Span::new(t.start, tokens[last].end),
+                            i,
+                            last,
+                        );
                         new.push(m);
                         continue;
                     }

@@ -63,8 +63,8 @@ pub const CONJUNCTIONS: &[&str] = &["and", "or", "but", "nor", "as well as", "pl
 pub static GROUP_NOUNS: WordList = WordList::new(&[
     "officials", "official", "mediators", "diplomats", "diplomat", "delegation", "delegations", "negotiators",
     "negotiator", "government", "authorities", "side", "leadership", "administration", "team", "leaders",
-    "counterparts", "forces", "military", "army", "envoys", "representatives", "ministers", "backers",
-    "allies", "partners", "supporters", "sponsors", "patrons", "governments", "officers", "troops", "negotiating team",
+    "counterparts", "forces", "military", "army", "envoys", "representatives", "ministers", "backers", "allies",
+    "partners", "supporters", "sponsors", "patrons", "governments", "officers", "troops", "negotiating team",
     "foreign ministry", "defence ministry", "defense ministry", "ministry", "spokesperson", "sources",
 ]);
 
@@ -73,9 +73,9 @@ pub static GROUP_NOUNS: WordList = WordList::new(&[
 pub static OWN_GROUPS: WordList = WordList::new(&[
     "lawmakers", "legislators", "senators", "congressmen", "parliamentarians", "automakers", "carmakers", "farmers",
     "loyalists", "politicians", "protesters", "protestors", "demonstrators", "activists", "rebels", "insurgents",
-    "militants", "exporters", "importers", "manufacturers", "businesses", "companies", "firms", "investors",
-    "unions", "producers", "fishermen", "workers", "students", "doctors", "lawyers", "judges", "prosecutors",
-    "separatists", "hardliners", "moderates", "conservatives", "liberals", "nationalists", "voters", "lobbyists",
+    "militants", "exporters", "importers", "manufacturers", "businesses", "companies", "firms", "investors", "unions",
+    "producers", "fishermen", "workers", "students", "doctors", "lawyers", "judges", "prosecutors", "separatists",
+    "hardliners", "moderates", "conservatives", "liberals", "nationalists", "voters", "lobbyists",
 ]);
 
 /// People who act for the state named after them: "officials from Brazil",
@@ -105,9 +105,10 @@ pub static TITLES: WordList = WordList::new(&[
     "army chief", "intelligence chief", "spy chief", "geopolitical analyst", "independent geopolitical analyst",
     "political analyst", "expert", "professor", "director", "ceo", "founder", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
     "dr", "dr.", "lt. gen.", "colonel", "col.", "admiral", "marshal", "field marshal", "secretary of defense",
-    "attorney general", "judge", "chief justice", "presiding judge", "treasury secretary", "commerce secretary", "deputy foreign minister", "defense minister",
-    "energy minister", "finance minister", "interior minister", "barrister", "lawyer", "attorney", "campaigner",
-    "activist", "researcher", "economist", "scholar", "historian", "publisher", "chief executive", "strategist",
+    "attorney general", "judge", "chief justice", "presiding judge", "treasury secretary", "commerce secretary",
+    "deputy foreign minister", "defense minister", "energy minister", "finance minister", "interior minister",
+    "barrister", "lawyer", "attorney", "campaigner", "activist", "researcher", "economist", "scholar", "historian",
+    "publisher", "chief executive", "strategist",
 ]);
 
 /// Titles that mean the head of a state or organisation ("the Ukrainian leader").

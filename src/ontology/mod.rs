@@ -211,7 +211,11 @@ mod tests {
         for term in &declared {
             let entry = &context[*term];
             let iri = entry.as_str().or_else(|| entry["@id"].as_str());
-            assert_eq!(iri, Some(format!("{}{term}", kg::NS).as_str()), "{term} in ontology/context.jsonld (run ontology/tools/gen_context.py)");
+            assert_eq!(
+                iri,
+                Some(format!("{}{term}", kg::NS).as_str()),
+                "{term} in ontology/context.jsonld (run ontology/tools/gen_context.py)"
+            );
         }
         for iri in kg::ALL {
             let local = iri.strip_prefix(kg::NS).unwrap();

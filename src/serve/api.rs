@@ -156,10 +156,13 @@ fn dispatch(store: &Store, name: &str, params: &[(String, String)]) -> Result<Re
             let found = ask::resolve(store, Want::Any, required(params, "name")?)?;
             let claims = ask::load_claims_about(store, &found)?;
             // Each entry's web address, for the page's source links.
-            let urls: serde_json::Map<String, serde_json::Value> = ask::entry_urls(store, claims.iter().map(|c| c.entry.as_str()).collect::<std::collections::BTreeSet<_>>().into_iter())?
-                .into_iter()
-                .map(|(entry, url)| (entry, serde_json::Value::String(url)))
-                .collect();
+            let urls: serde_json::Map<String, serde_json::Value> = ask::entry_urls(
+                store,
+                claims.iter().map(|c| c.entry.as_str()).collect::<std::collections::BTreeSet<_>>().into_iter(),
+            )?
+            .into_iter()
+            .map(|(entry, url)| (entry, serde_json::Value::String(url)))
+            .collect();
             let body = serde_json::json!({ "entities": found, "claims": claims, "urls": urls });
             Ok(json(body.to_string() + "\n"))
         }

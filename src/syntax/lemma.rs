@@ -145,9 +145,8 @@ impl Lemmatizer {
             out.push(t);
             put_str(out, l);
         }
-        let mut same: Vec<(&str, u8)> = (self.same.iter().enumerate())
-            .flat_map(|(t, m)| m.keys().map(move |f| (f.as_str(), t as u8)))
-            .collect();
+        let mut same: Vec<(&str, u8)> =
+            (self.same.iter().enumerate()).flat_map(|(t, m)| m.keys().map(move |f| (f.as_str(), t as u8))).collect();
         same.sort();
         put_u32(out, same.len() as u32);
         for (f, t) in same {

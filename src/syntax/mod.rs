@@ -298,9 +298,10 @@ mod tests {
     fn splits_as_ud_does() {
         assert_eq!(words("Kyiv's U.S.-drafted plan"), ["Kyiv", "'s", "U.S.", "-", "drafted", "plan"]);
         assert_eq!(words("They don't, can’t and won't"), ["They", "do", "n't", ",", "ca", "n’t", "and", "wo", "n't"]);
-        assert_eq!(words("We're sure I'll go; O'Brien cannot"), [
-            "We", "'re", "sure", "I", "'ll", "go", ";", "O'Brien", "can", "not"
-        ]);
+        assert_eq!(
+            words("We're sure I'll go; O'Brien cannot"),
+            ["We", "'re", "sure", "I", "'ll", "go", ";", "O'Brien", "can", "not"]
+        );
         assert_eq!(words("a 30-day truce — “now”"), ["a", "30", "-", "day", "truce", "—", "“", "now", "”"]);
     }
 

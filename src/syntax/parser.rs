@@ -466,7 +466,10 @@ impl Parser {
             }
             apply(&mut st, mv, label);
         }
-        Arcs { head: st.head[1..].iter().map(|h| if *h == NO { 0 } else { *h }).collect(), label: st.label[1..].to_vec() }
+        Arcs {
+            head: st.head[1..].iter().map(|h| if *h == NO { 0 } else { *h }).collect(),
+            label: st.label[1..].to_vec(),
+        }
     }
 
     /// Serialises the parser.

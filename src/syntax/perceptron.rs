@@ -181,7 +181,12 @@ impl Weights {
                 if w.entries.len() + row.len() > MAX_ENTRIES {
                     break;
                 }
-                insert_ordered(&mut w.slots, *f, key_of(*f) << 32 | (w.entries.len() as u64) << 8 | row.len() as u64, 32);
+                insert_ordered(
+                    &mut w.slots,
+                    *f,
+                    key_of(*f) << 32 | (w.entries.len() as u64) << 8 | row.len() as u64,
+                    32,
+                );
                 for (c, v) in row {
                     w.entries.push(u32::from(*c) << 16 | u32::from(quantize(*v) as u16));
                 }
@@ -385,9 +390,11 @@ impl Weights {
                 .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes"))),
         );
         let mut entries: Vec<u32> = huge_vec(n);
-        entries.extend(r.bytes(n.checked_mul(4).ok_or("model file too large")?)?.chunks_exact(4).map(|c| {
-            u32::from_le_bytes(c.try_into().expect("4 bytes"))
-        }));
+        entries.extend(
+            r.bytes(n.checked_mul(4).ok_or("model file too large")?)?
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))),
+        );
         let d = r.u32()? as usize;
         if classes == 0 || d % classes != 0 || (classes <= INLINE && (n > 0 || d > 0)) {
             return Err("bad dense weight rows".into());

@@ -8,8 +8,8 @@ use super::perceptron::{feat, hash_str, put_str, put_u32, Reader, Trainer, Weigh
 
 /// The seventeen universal part-of-speech tags, in this order.
 pub const UPOS: [&str; 17] = [
-    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM",
-    "VERB", "X",
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ",
+    "SYM", "VERB", "X",
 ];
 
 /// The index of a UPOS tag name (unknown names become `X`).
@@ -339,7 +339,11 @@ impl Tagger {
 
     /// This tagger without weights smaller than `min`.
     pub fn pruned(&self, min: f32) -> Tagger {
-        Tagger { weights: self.weights.pruned(min), second: self.second.as_ref().map(|w| w.pruned(min)), ..self.clone() }
+        Tagger {
+            weights: self.weights.pruned(min),
+            second: self.second.as_ref().map(|w| w.pruned(min)),
+            ..self.clone()
+        }
     }
 
     /// What the weight tables hold, for reports.
@@ -441,7 +445,13 @@ impl Tagger {
 
 fn prev(tags: &[u8], i: usize) -> (u8, u8) {
     let p1 = if i >= 1 { tags[i - 1] } else { START };
-    let p2 = if i >= 2 { tags[i - 2] } else if i == 1 { START } else { START2 };
+    let p2 = if i >= 2 {
+        tags[i - 2]
+    } else if i == 1 {
+        START
+    } else {
+        START2
+    };
     (p1, p2)
 }
 

@@ -165,7 +165,12 @@ fn train_tagger(
 
 /// Trains tagger, parser and lemmatizer; `progress` gets one line per step (with dev
 /// accuracy after each epoch).
-pub fn train(train: &[GoldSentence], dev: &[GoldSentence], opts: &TrainOptions, progress: &mut dyn FnMut(String)) -> Model {
+pub fn train(
+    train: &[GoldSentence],
+    dev: &[GoldSentence],
+    opts: &TrainOptions,
+    progress: &mut dyn FnMut(String),
+) -> Model {
     let started = std::time::Instant::now();
     let elapsed = || format!("{:>6.1}s", started.elapsed().as_secs_f64());
     let tags = tag_set(train);
@@ -207,9 +212,10 @@ pub fn train(train: &[GoldSentence], dev: &[GoldSentence], opts: &TrainOptions, 
         for (i, tags) in fold_tags.into_iter().flatten() {
             predicted[i] = tags;
         }
-        let (ok, n) = predicted.iter().zip(&data).fold((0, 0), |(ok, n), (p, (_, g))| {
-            (ok + p.iter().zip(g).filter(|(a, b)| a == b).count(), n + g.len())
-        });
+        let (ok, n) = predicted
+            .iter()
+            .zip(&data)
+            .fold((0, 0), |(ok, n), (p, (_, g))| (ok + p.iter().zip(g).filter(|(a, b)| a == b).count(), n + g.len()));
         progress(format!("{} jackknifed training tags: {:.2}% right", elapsed(), ok as f64 * 100.0 / n as f64));
     }
 
@@ -272,7 +278,12 @@ pub fn train(train: &[GoldSentence], dev: &[GoldSentence], opts: &TrainOptions, 
                     .map(|((w, t), gw)| {
                         let upos = model_upos(&tag_names, *t);
                         let lemma = lemmas.lemma(&model_form(&gw.form), upos_index(&upos));
-                        ParserInput { word: *w, tag: *t, punct: upos == "PUNCT", lemma: super::perceptron::hash_str(&lemma) }
+                        ParserInput {
+                            word: *w,
+                            tag: *t,
+                            punct: upos == "PUNCT",
+                            lemma: super::perceptron::hash_str(&lemma),
+                        }
                     })
                     .collect(),
                 head,

@@ -148,7 +148,8 @@ fn users_extend_the_ontology_without_recompiling() {
 /// P 0.607 R 0.137.
 #[test]
 fn real_texts_score_above_their_floors() {
-    for (part, min_p, min_r) in [("tests/data/eval/real", 0.72, 0.37), ("tests/data/eval/real/second-look", 0.55, 0.28)] {
+    for (part, min_p, min_r) in [("tests/data/eval/real", 0.72, 0.37), ("tests/data/eval/real/second-look", 0.55, 0.28)]
+    {
         let (mut system, mut matched, mut required, mut found) = (0, 0, 0, 0);
         let mut docs: Vec<_> = std::fs::read_dir(repo_file(part))
             .unwrap()

@@ -35,7 +35,7 @@ mod ingest;
 mod optimize;
 mod queries;
 mod readers;
-mod serve;
 mod remote;
+mod serve;
 mod syntax;
 mod web;

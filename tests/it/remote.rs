@@ -199,7 +199,8 @@ fn sample_round_trip(engine: &Engine, name: &str) {
     assert_eq!(stdout(&mut engine.kg(), &["stats"]), once, "a second ingest into {name} added quads");
     assert_same_answers(engine, &store_in(&local), name);
 
-    let update = "PREFIX kg: <https://w3id.org/kg-news/ns#> DELETE { ?c ?p ?o } WHERE { ?c kg:relation kg:rejects ; ?p ?o }";
+    let update =
+        "PREFIX kg: <https://w3id.org/kg-news/ns#> DELETE { ?c ?p ?o } WHERE { ?c kg:relation kg:rejects ; ?p ?o }";
     let args = ["query", "--update", update];
     let export = ["export", "--format", "turtle"];
     assert!(stdout(&mut kg(&store_in(&local)), &export).contains("kg:relation kg:rejects"), "no claim to remove");

@@ -41,7 +41,8 @@ fn bundled_model_meets_the_targets_on_the_whole_ewt_test_split() {
 #[test]
 fn parse_prints_conllu_with_spans() {
     let dir = tempdir();
-    let out = kg(dir.path()).args(["parse", "--text", "Kyiv's envoy rejected the plan.\nMoscow didn't."]).output().unwrap();
+    let out =
+        kg(dir.path()).args(["parse", "--text", "Kyiv's envoy rejected the plan.\nMoscow didn't."]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
     let sentences = conllu::read(&text).unwrap();
@@ -64,7 +65,10 @@ fn parse_json_and_errors() {
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let w = &v[0]["words"][1];
-    assert_eq!((w["form"].as_str(), w["lemma"].as_str(), w["deprel"].as_str()), (Some("denied"), Some("deny"), Some("root")));
+    assert_eq!(
+        (w["form"].as_str(), w["lemma"].as_str(), w["deprel"].as_str()),
+        (Some("denied"), Some("deny"), Some("root"))
+    );
     let out = kg(dir.path()).args(["parse", "no/such/file.txt"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));

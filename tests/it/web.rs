@@ -165,7 +165,9 @@ fn serve(mut conn: TcpStream, reply: &dyn Fn(&str) -> Reply, seen: &Mutex<Vec<Se
 /// (newest at the top, as such pages are).
 fn growing_blog(n: usize, edited: bool) -> Vec<u8> {
     let posts: Vec<(usize, &str)> = (0..n)
-        .map(|i| (i, if edited && i == 1 { "Zelensky backed the 30-day ceasefire, Reuters reported." } else { POSTS[i].1 }))
+        .map(|i| {
+            (i, if edited && i == 1 { "Zelensky backed the 30-day ceasefire, Reuters reported." } else { POSTS[i].1 })
+        })
         .collect();
     blog_of(&posts)
 }

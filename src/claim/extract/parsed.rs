@@ -26,8 +26,9 @@ const CUE_PREPOSITIONS: &[&str] = &["for", "with", "to", "on", "at", "against", 
 
 /// First words of verb cues that are not verbs themselves ("will not accept").
 const NOT_VERBS: &[&str] = &[
-    "will", "would", "won't", "cannot", "can't", "not", "never", "is", "are", "be", "ready", "prepared", "willing", "open",
-    "to", "no", "talks", "talk", "negotiations", "negotiation", "summit", "call", "phone", "discussions", "meeting",
+    "will", "would", "won't", "cannot", "can't", "not", "never", "is", "are", "be", "ready", "prepared", "willing",
+    "open", "to", "no", "talks", "talk", "negotiations", "negotiation", "summit", "call", "phone", "discussions",
+    "meeting",
 ];
 
 /// Verb cues by the lemma of their first word, each with the words that must follow it.
@@ -129,7 +130,8 @@ impl<'a> Tree<'a> {
                 rel[i] = "conj";
             }
         }
-        let mut heads: Vec<Option<usize>> = p.words.iter().map(|w| (w.head > 0 && w.head <= n).then(|| w.head - 1)).collect();
+        let mut heads: Vec<Option<usize>> =
+            p.words.iter().map(|w| (w.head > 0 && w.head <= n).then(|| w.head - 1)).collect();
         let kids_of = |heads: &[Option<usize>]| {
             let mut kids = vec![Vec::new(); n];
             for (i, h) in heads.iter().enumerate() {
@@ -147,7 +149,9 @@ impl<'a> Tree<'a> {
         for w in 0..n {
             let Some(h) = heads[w].filter(|_| rel[w] == "nmod:poss" && p.words[w].upos == PROPN) else { continue };
             let possessive = first[w].iter().any(|c| matches!(p.words[*c].lemma.as_str(), "'s" | "'" | "’s" | "’"));
-            let Some(g) = heads[h].filter(|g| p.words[*g].upos == VERB && (rel[h].starts_with("obl") || rel[h] == "obj")) else {
+            let Some(g) =
+                heads[h].filter(|g| p.words[*g].upos == VERB && (rel[h].starts_with("obl") || rel[h] == "obj"))
+            else {
                 continue;
             };
             if !possessive && w < h && g < w {
@@ -165,14 +169,20 @@ impl<'a> Tree<'a> {
         let case = |w: usize| first[w].iter().find(|c| rel[**c] == "case").map(|c| p.words[*c].lemma.as_str());
         for k in 0..n {
             let Some(h) = heads[k].filter(|h| rel[k] == "conj" && p.words[*h].upos == NOUN && *h < k) else { continue };
-            let of = first[h].iter().copied().filter(|m| *m > h && *m < k && rel[*m] == "nmod" && matches!(case(*m), Some("of" | "from"))).max();
+            let of = first[h]
+                .iter()
+                .copied()
+                .filter(|m| *m > h && *m < k && rel[*m] == "nmod" && matches!(case(*m), Some("of" | "from")))
+                .max();
             let Some(m) = of else { continue };
             let det = first[k].iter().any(|c| rel[*c] == "det");
             if !matches!(p.words[k].upos, NOUN | PROPN) || case(k).is_some() || det && p.words[m].upos != PROPN {
                 continue;
             }
             heads[k] = Some(m);
-            for &c in first[k].iter().filter(|c| **c > k && rel[**c] == "nmod" && !matches!(case(**c), Some("of") | None)) {
+            for &c in
+                first[k].iter().filter(|c| **c > k && rel[**c] == "nmod" && !matches!(case(**c), Some("of") | None))
+            {
                 heads[c] = Some(h);
             }
         }
@@ -184,21 +194,25 @@ impl<'a> Tree<'a> {
             built.clone_from(&heads);
         }
         for v in (0..n).filter(|v| p.words[*v].upos == VERB) {
-            let Some(o) = first[v].iter().copied().find(|k| rel[*k] == "obj" && matches!(p.words[*k].upos, NOUN | PROPN)) else {
+            let Some(o) =
+                first[v].iter().copied().find(|k| rel[*k] == "obj" && matches!(p.words[*k].upos, NOUN | PROPN))
+            else {
                 continue;
             };
             // ("will continue to support A, B, and C", the items hung on "continue".)
             let up = heads[v].filter(|_| rel[v] == "xcomp").map(|h| first[h].as_slice()).unwrap_or(&[]);
             for &k in first[v].iter().chain(up).filter(|k| **k > o) {
                 let own = &first[k];
-                let clause = own
-                    .iter()
-                    .any(|c| rel[*c].starts_with("nsubj") || matches!(rel[*c], "obj" | "cop" | "case" | "mark" | "aux"));
+                let clause = own.iter().any(|c| {
+                    rel[*c].starts_with("nsubj") || matches!(rel[*c], "obj" | "cop" | "case" | "mark" | "aux")
+                });
                 if !matches!(p.words[k].upos, NOUN | PROPN) || !matches!(rel[k], "conj" | "obl" | "dep") || clause {
                     continue;
                 }
                 // ("a lasting peace, not a temporary truce": a contrast, no list.)
-                let contrast = own.iter().any(|c| matches!(p.words[*c].lemma.as_str(), "not" | "never" | "but" | "rather" | "instead"));
+                let contrast = own
+                    .iter()
+                    .any(|c| matches!(p.words[*c].lemma.as_str(), "not" | "never" | "but" | "rather" | "instead"));
                 let left = own.iter().copied().filter(|c| *c < k).min().unwrap_or(k);
                 let joined = own.iter().any(|c| rel[*c] == "cc")
                     || left > o && (p.words[left - 1].upos == CCONJ || p.words[left - 1].lemma == ",");
@@ -218,13 +232,17 @@ impl<'a> Tree<'a> {
         let bare = |w: usize| matches!(Model::bundled().tagger.xpos(p.words[w].tag), "VB" | "VBP");
         for v in (0..n).filter(|v| p.words[*v].upos == VERB && Model::bundled().tagger.xpos(p.words[*v].tag) != "VB") {
             let to_clause = |x: &usize| {
-                matches!(rel[*x], "xcomp" | "advcl") && bare(*x) && first[*x].iter().any(|c| rel[*c] == "mark" && p.words[*c].lemma == "to")
+                matches!(rel[*x], "xcomp" | "advcl")
+                    && bare(*x)
+                    && first[*x].iter().any(|c| rel[*c] == "mark" && p.words[*c].lemma == "to")
             };
             let Some(x) = first[v].iter().copied().find(to_clause) else { continue };
-            let later: Vec<usize> = first[v].iter().copied().filter(|k| *k > x && matches!(rel[*k], "conj" | "parataxis")).collect();
+            let later: Vec<usize> =
+                first[v].iter().copied().filter(|k| *k > x && matches!(rel[*k], "conj" | "parataxis")).collect();
             for k in later {
                 let own = &first[k];
-                let clause = own.iter().any(|c| rel[*c].starts_with("nsubj") || matches!(rel[*c], "mark" | "aux" | "aux:pass"));
+                let clause =
+                    own.iter().any(|c| rel[*c].starts_with("nsubj") || matches!(rel[*c], "mark" | "aux" | "aux:pass"));
                 if p.words[k].upos == VERB && bare(k) && !clause {
                     heads[k] = Some(x);
                     rel[k] = "conj";
@@ -239,8 +257,13 @@ impl<'a> Tree<'a> {
         // "Yesterday": a name in apposition to a time word before the verb is its
         // subject.)
         for k in 0..n {
-            let Some(h) = heads[k].filter(|h| rel[k] == "appos" && *h < k && p.words[k].upos == PROPN) else { continue };
-            let Some(v) = heads[h].filter(|v| *v > k && matches!(rel[h], "obl:unmarked" | "obl:tmod" | "obl:npmod")) else { continue };
+            let Some(h) = heads[k].filter(|h| rel[k] == "appos" && *h < k && p.words[k].upos == PROPN) else {
+                continue;
+            };
+            let Some(v) = heads[h].filter(|v| *v > k && matches!(rel[h], "obl:unmarked" | "obl:tmod" | "obl:npmod"))
+            else {
+                continue;
+            };
             if p.words[v].upos == VERB {
                 heads[k] = Some(v);
                 rel[k] = "nsubj";
@@ -251,8 +274,11 @@ impl<'a> Tree<'a> {
             built.clone_from(&heads);
         }
         for v in 0..n {
-            let subjects: Vec<usize> =
-                first[v].iter().copied().filter(|k| rel[*k] == "nsubj" && *k < v && p.words[*k].upos == PROPN).collect();
+            let subjects: Vec<usize> = first[v]
+                .iter()
+                .copied()
+                .filter(|k| rel[*k] == "nsubj" && *k < v && p.words[*k].upos == PROPN)
+                .collect();
             let [a, b] = subjects[..] else { continue };
             let Some(c) = (a + 1..b).find(|c| p.words[*c].upos == CCONJ) else { continue };
             heads[b] = Some(a);
@@ -276,7 +302,8 @@ impl<'a> Tree<'a> {
         }
         let clauses: Vec<usize> = (0..n).filter(|k| rel[*k] == "advcl" && p.words[*k].upos == VERB).collect();
         for k in clauses {
-            let has = |lemma: &str, r: &str| first[k].iter().any(|c| *c < k && rel[*c] == r && p.words[*c].lemma == lemma);
+            let has =
+                |lemma: &str, r: &str| first[k].iter().any(|c| *c < k && rel[*c] == r && p.words[*c].lemma == lemma);
             if has("while", "mark") && has("also", "advmod") && heads[k].is_some_and(|h| p.words[h].upos == VERB) {
                 rel[k] = "conj";
             }
@@ -314,7 +341,8 @@ impl<'a> Tree<'a> {
 
     /// The word's case or mark dependent ("for" in "for talks").
     fn case_of(&self, w: usize) -> Option<&str> {
-        let own = |w: usize| self.kids[w].iter().find(|k| matches!(self.rel[**k], "case" | "mark")).map(|k| self.lemma(*k));
+        let own =
+            |w: usize| self.kids[w].iter().find(|k| matches!(self.rel[**k], "case" | "mark")).map(|k| self.lemma(*k));
         // ("with Prime Minister Carney", the "with" hung on the title: the name's.)
         own(w).or_else(|| {
             self.kids[w]
@@ -351,7 +379,10 @@ impl<'a> Tree<'a> {
     /// The words a noun lists after one of `cases` ("allies, including Poland and
     /// Norway": "Poland", "Norway").
     fn listed(&self, w: usize, cases: &[&str]) -> Vec<usize> {
-        let listed = self.kids_with(w, |r| r == "nmod" || r == "obl").into_iter().filter(|k| self.case_of(*k).is_some_and(|c| cases.contains(&c)));
+        let listed = self
+            .kids_with(w, |r| r == "nmod" || r == "obl")
+            .into_iter()
+            .filter(|k| self.case_of(*k).is_some_and(|c| cases.contains(&c)));
         listed.flat_map(|k| self.with_conjuncts(k)).collect()
     }
 
@@ -415,7 +446,8 @@ impl<'a> Tree<'a> {
             if circumstance {
                 continue;
             }
-            let marked = matches!(r, "nmod" | "obl" | "acl" | "advcl" | "obl:tmod" | "obl:npmod") && self.case_of(k).is_some();
+            let marked =
+                matches!(r, "nmod" | "obl" | "acl" | "advcl" | "obl:tmod" | "obl:npmod") && self.case_of(k).is_some();
             if marked && level >= 1 && self.case_of(k) != Some("of") {
                 continue;
             }
@@ -426,9 +458,12 @@ impl<'a> Tree<'a> {
                 || self.case_of(k) == Some("as");
             // (A comma or "and" before the head joins its modifiers: "a strong, prosperous,
             // and independent Haiti".)
-            let among_modifiers = matches!(r, "cc" | "punct") && k < w && self.kids[w].iter().any(|m| *m < k && self.rel[*m] != "punct");
-            if matches!(r, "conj" | "cc" | "acl:relcl" | "appos" | "parataxis" | "punct" | "advcl" | "dep" | "discourse")
-                && !among_modifiers
+            let among_modifiers =
+                matches!(r, "cc" | "punct") && k < w && self.kids[w].iter().any(|m| *m < k && self.rel[*m] != "punct");
+            if matches!(
+                r,
+                "conj" | "cc" | "acl:relcl" | "appos" | "parataxis" | "punct" | "advcl" | "dep" | "discourse"
+            ) && !among_modifiers
                 || relative
                 || r.starts_with("nsubj")
                 || out.len() > 14
@@ -457,8 +492,11 @@ pub(super) fn agent_tokens(
         for w in 0..p.words.len() {
             let Some(h) = t.head(w) else { continue };
             let acting = p.words[h].upos == VERB
-                && (verbs.contains_key(t.lemma(h)) || SAYING.contains(&t.lemma(h)) || matches!(t.lemma(h), "issue" | "announce" | "urge"));
-            let agent = t.rel[w] == "nsubj" || t.rel[w] == "obl:agent" || t.rel[w] == "obl" && t.case_of(w) == Some("by");
+                && (verbs.contains_key(t.lemma(h))
+                    || SAYING.contains(&t.lemma(h))
+                    || matches!(t.lemma(h), "issue" | "announce" | "urge"));
+            let agent =
+                t.rel[w] == "nsubj" || t.rel[w] == "obl:agent" || t.rel[w] == "obl" && t.case_of(w) == Some("by");
             if acting && agent && p.words[w].upos == PROPN {
                 if let Some(k) = out.get_mut(t.token[w]) {
                     *k = true;
@@ -496,10 +534,7 @@ pub(super) fn worth_parsing(
             VERB if verbs.contains(lemma) => true,
             ADJ if forms[i].ends_with("ed") => true,
             NOUN if NOUN_FRAMES.iter().any(|(l, ..)| *l == lemma) => true,
-            _ => {
-                matches!(lemma, "must" | "should")
-                    || PREDICATE_WORDS.iter().any(|list| list.contains(&lemma))
-            }
+            _ => matches!(lemma, "must" | "should") || PREDICATE_WORDS.iter().any(|list| list.contains(&lemma)),
         }
     })
 }
@@ -535,13 +570,16 @@ impl ClaimExtractor {
             let mut actors = self.subjects(ctx, t, &t.with_conjuncts(s));
             // ("Greek and Turkish officials met": the states the subject's modifiers name.)
             if actors.len() < 2 {
-                let mods = t.kids_with(s, |r| matches!(r, "amod" | "compound")).into_iter().flat_map(|m| t.with_conjuncts(m));
+                let mods =
+                    t.kids_with(s, |r| matches!(r, "amod" | "compound")).into_iter().flat_map(|m| t.with_conjuncts(m));
                 actors = mods.filter_map(|m| self.actor_at(ctx, t, m)).collect();
             }
             let mut seen = Vec::new();
-            actors.retain(|a| !seen.contains(&a.entity.key) && {
-                seen.push(a.entity.key.clone());
-                true
+            actors.retain(|a| {
+                !seen.contains(&a.entity.key) && {
+                    seen.push(a.entity.key.clone());
+                    true
+                }
             });
             let Some((first, rest)) = actors.split_first().filter(|(_, r)| !r.is_empty()) else { continue };
             let tok = t.token[v];
@@ -559,7 +597,8 @@ impl ClaimExtractor {
     fn side_predicates(&self, ctx: &Ctx, t: &Tree, out: &mut Vec<Found>) {
         for v in 0..t.p.words.len() {
             // ("is opposed to X" is often read as a passive.)
-            let passive_opposed = t.lemma(v) == "oppose" && t.kid(v, "aux:pass").is_some()
+            let passive_opposed = t.lemma(v) == "oppose"
+                && t.kid(v, "aux:pass").is_some()
                 && !t.kids_with(v, |r| r.starts_with("obl")).into_iter().any(|k| t.case_of(k) == Some("by"));
             if !t.kids[v].iter().any(|k| t.rel[*k] == "cop") && !passive_opposed || self.conditional(t, v) {
                 continue;
@@ -612,7 +651,10 @@ impl ClaimExtractor {
             let governed = |rest: &[String]| {
                 rest.len() == 1
                     && CUE_PREPOSITIONS.contains(&rest[0].as_str())
-                    && (t.kids_with(v, |r| r.starts_with("obl")).iter().any(|k| t.case_of(*k) == Some(rest[0].as_str()))
+                    && (t
+                        .kids_with(v, |r| r.starts_with("obl"))
+                        .iter()
+                        .any(|k| t.case_of(*k) == Some(rest[0].as_str()))
                         || rest[0] == "for" && (0..p.words.len()).any(asked))
             };
             let Some((relation, rest)) = entries
@@ -627,18 +669,23 @@ impl ClaimExtractor {
             if t.kids_with(v, |r| r == "compound:prt").iter().any(|k| !rest.iter().any(|r| r == t.lemma(*k))) {
                 continue;
             }
-            let prep = if rest.is_empty() { entries.iter().find(|(_, r)| governed(r)).map(|(_, r)| r.as_slice()) } else { None };
+            let prep = if rest.is_empty() {
+                entries.iter().find(|(_, r)| governed(r)).map(|(_, r)| r.as_slice())
+            } else {
+                None
+            };
             if self.conditional(t, v) {
                 continue;
             }
             let cue = CueHit::on(ctx, tok, tok + rest.len(), *relation, Frame::Verb);
             // "did not accept", "never backed"; "refused to accept": the governing verb
             // negates the one it completes.
-            let negated = t.kids[v]
-                .iter()
-                .any(|k| matches!(t.rel[*k], "advmod" | "cc") && matches!(t.lemma(*k), "not" | "never" | "n't" | "nor" | "neither"))
-                || (t.rel[v] == "xcomp"
-                    && t.head(v).is_some_and(|h| matches!(t.lemma(h), "refuse" | "decline" | "fail" | "reject" | "oppose")));
+            let negated = t.kids[v].iter().any(|k| {
+                matches!(t.rel[*k], "advmod" | "cc")
+                    && matches!(t.lemma(*k), "not" | "never" | "n't" | "nor" | "neither")
+            }) || (t.rel[v] == "xcomp"
+                && t.head(v)
+                    .is_some_and(|h| matches!(t.lemma(h), "refuse" | "decline" | "fail" | "reject" | "oppose")));
             let relation = match (negated, relation.negated()) {
                 (false, _) => *relation,
                 (true, Some(r)) => r,
@@ -667,29 +714,39 @@ impl ClaimExtractor {
                     // "China proposed a price floor, but the EU refused": a refusal with
                     // no object of its own refuses what the verb it is joined to names.
                     let elided = || {
-                        let h = t.head(v).filter(|_| t.rel[v] == "conj" && relation == Relation::Rejects && t.kid(v, "nsubj").is_some())?;
-                        let proposal = self.verb_lemmas.get(t.lemma(h))?.iter().any(|(r, rest)| *r == Relation::Proposes && rest.is_empty());
+                        let h = t.head(v).filter(|_| {
+                            t.rel[v] == "conj" && relation == Relation::Rejects && t.kid(v, "nsubj").is_some()
+                        })?;
+                        let proposal = self
+                            .verb_lemmas
+                            .get(t.lemma(h))?
+                            .iter()
+                            .any(|(r, rest)| *r == Relation::Proposes && rest.is_empty());
                         proposal.then(|| object_of(t, h, &[], Relation::Proposes)).flatten().filter(|o| *o < v)
                     };
                     let Some(obj) = object_of(t, v, args, relation).or_else(elided) else { continue };
                     // "urged Kyiv to accept the plan", "pressed Canada to curb the flow
                     // of migrants": what the actor is asked to do is the demand.
-                    let to_clause = t.kid(v, "xcomp").or_else(|| {
-                        t.kids_with(v, |r| r == "advcl").into_iter().find(|k| t.case_of(*k) == Some("to"))
-                    });
+                    let to_clause = t
+                        .kid(v, "xcomp")
+                        .or_else(|| t.kids_with(v, |r| r == "advcl").into_iter().find(|k| t.case_of(*k) == Some("to")));
                     // (Not what the cue's own "for" names: "asked for air defence
                     // systems to protect civilians" asks for the systems.)
-                    let addressee = args.last().is_none_or(|p| p != "for")
-                        || self.actor_at(ctx, t, obj).is_some();
+                    let addressee = args.last().is_none_or(|p| p != "for") || self.actor_at(ctx, t, obj).is_some();
                     // "asked Washington for sanctions relief": the one asked is no demand,
                     // what is asked for is (wherever the parser hung the "for").
                     let asked_for = || {
-                        let on_obj = t.kids_with(obj, |r| r == "nmod" || r == "obl").into_iter().find(|k| t.case_of(*k) == Some("for"));
+                        let on_obj = t
+                            .kids_with(obj, |r| r == "nmod" || r == "obl")
+                            .into_iter()
+                            .find(|k| t.case_of(*k) == Some("for"));
                         t.with_case(v, "for").or(on_obj).filter(|k| *k > obj)
                     };
-                    let asked_for = (relation == Relation::Demands && args.iter().all(|a| a == "for") && self.actor_at(ctx, t, obj).is_some())
-                        .then(asked_for)
-                        .flatten();
+                    let asked_for = (relation == Relation::Demands
+                        && args.iter().all(|a| a == "for")
+                        && self.actor_at(ctx, t, obj).is_some())
+                    .then(asked_for)
+                    .flatten();
                     let obj = match (to_clause, asked_for) {
                         (Some(x), _) if relation == Relation::Demands && x > obj && addressee => x,
                         (_, Some(f)) => f,
@@ -721,7 +778,8 @@ impl ClaimExtractor {
                     // "sanctioned eleven people, including A and B": each actor listed is
                     // an object of its own.
                     if matches!(relation, Relation::Criticizes | Relation::Supports | Relation::Meets) {
-                        let nouns: Vec<usize> = objects.iter().copied().filter(|o| t.p.words[*o].upos == NOUN).collect();
+                        let nouns: Vec<usize> =
+                            objects.iter().copied().filter(|o| t.p.words[*o].upos == NOUN).collect();
                         // ("designating eleven individuals, including A, B", with "including"
                         // hung on the verb.)
                         let on_verb: Vec<usize> = t.listed(v, &["include", "including"]);
@@ -739,7 +797,10 @@ impl ClaimExtractor {
                     // "met with officials in the EU, Belgium and Italy": each place's
                     // officials.
                     if is_in(ROLE_NOUNS, ctx.w(t.token[obj])) {
-                        let of = t.kids_with(obj, |r| r == "nmod").into_iter().find(|k| matches!(t.case_of(*k), Some("from" | "of" | "in")));
+                        let of = t
+                            .kids_with(obj, |r| r == "nmod")
+                            .into_iter()
+                            .find(|k| matches!(t.case_of(*k), Some("from" | "of" | "in")));
                         objects.extend(of.into_iter().flat_map(|k| t.with_conjuncts(k).into_iter().skip(1)));
                     }
                     (t.with_conjuncts(subj), objects)
@@ -781,8 +842,10 @@ impl ClaimExtractor {
             let subjects = holders;
             // "welcomed Zelenskyy's commitment to a just peace", "rejected Moscow's demand
             // for X": a stance on a stance noun is a stance on what the noun is about.
-            let objects: Vec<usize> =
-                objects.into_iter().map(|o| frame_content(t, o).or_else(|| self.news_content(t, o, relation)).unwrap_or(o)).collect();
+            let objects: Vec<usize> = objects
+                .into_iter()
+                .map(|o| frame_content(t, o).or_else(|| self.news_content(t, o, relation)).unwrap_or(o))
+                .collect();
             for o in objects {
                 let Some(mut obj) = self.object_entity(ctx, t, o, relation) else { continue };
                 // "recognised the State of Palestine": supports its recognition.
@@ -825,7 +888,9 @@ impl ClaimExtractor {
             // one who thanks.
             if SUPPORT_NOUNS.contains(&t.lemma(n)) {
                 let of = t.kids_with(n, |r| r == "nmod").into_iter().find(|k| t.case_of(*k) == Some("of"));
-                let giver = of.and_then(|k| self.actor_at(ctx, t, k)).or_else(|| t.kid(v, "obj").and_then(|o| self.actor_at(ctx, t, o)));
+                let giver = of
+                    .and_then(|k| self.actor_at(ctx, t, k))
+                    .or_else(|| t.kid(v, "obj").and_then(|o| self.actor_at(ctx, t, o)));
                 let Some(giver) = giver else { continue };
                 let content = frame_content(t, n).and_then(|c| self.object_entity(ctx, t, c, Relation::Supports));
                 let tok = t.token[v];
@@ -887,11 +952,17 @@ impl ClaimExtractor {
             let cases: Vec<&str> = t
                 .kids_with(n, |r| r == "nmod" || r == "acl")
                 .into_iter()
-                .chain(t.head(n).filter(|_| t.rel[n] == "obj").into_iter().flat_map(|v| t.kids_with(v, |r| r.starts_with("obl"))))
+                .chain(
+                    t.head(n)
+                        .filter(|_| t.rel[n] == "obj")
+                        .into_iter()
+                        .flat_map(|v| t.kids_with(v, |r| r.starts_with("obl"))),
+                )
                 .filter_map(|k| t.case_of(k))
                 .collect();
             let frames = || NOUN_FRAMES.iter().filter(|(l, ..)| *l == t.lemma(n));
-            let Some(&(_, relation, preps)) = frames().find(|(_, _, p)| p.iter().any(|c| cases.contains(c))).or_else(|| frames().next())
+            let Some(&(_, relation, preps)) =
+                frames().find(|(_, _, p)| p.iter().any(|c| cases.contains(c))).or_else(|| frames().next())
             else {
                 continue;
             };
@@ -923,20 +994,28 @@ impl ClaimExtractor {
             // "underscored our commitment to a two-state solution", with "to …" read as
             // the verb's: a phrase right after the noun is the noun's.
             if let Some(v) = t.head(n).filter(|_| t.rel[n] == "obj") {
-                nmods.extend(t.kids_with(v, |r| r.starts_with("obl") || matches!(r, "advcl" | "xcomp")).into_iter().filter(|k| {
-                    t.kids[*k].iter().any(|c| matches!(t.rel[*c], "case" | "mark") && *c == n + 1)
-                }));
+                nmods.extend(
+                    t.kids_with(v, |r| r.starts_with("obl") || matches!(r, "advcl" | "xcomp"))
+                        .into_iter()
+                        .filter(|k| t.kids[*k].iter().any(|c| matches!(t.rel[*c], "case" | "mark") && *c == n + 1)),
+                );
             }
             // "a proposal made on Monday for the Council to lift sanctions": a participle
             // after the noun carries the noun's complements.
-            for a in t.kids_with(n, |r| r == "acl").into_iter().filter(|a| t.xpos(*a) == "VBN" && t.kid(*a, "obj").is_none()) {
+            for a in
+                t.kids_with(n, |r| r == "acl").into_iter().filter(|a| t.xpos(*a) == "VBN" && t.kid(*a, "obj").is_none())
+            {
                 nmods.extend(t.kids_with(a, |r| r.starts_with("obl") || matches!(r, "advcl" | "xcomp")));
             }
             // ("a proposal for the Council to lift sanctions": what the actor after "for"
             // is to do is the content.)
-            let for_to = nmods.iter().copied().find(|k| t.case_of(*k) == Some("for") && self.actor_at(ctx, t, *k).is_some()).and_then(|f| {
-                nmods.iter().copied().find(|k| *k > f && t.p.words[*k].upos == VERB && t.case_of(*k) == Some("to"))
-            });
+            let for_to = nmods
+                .iter()
+                .copied()
+                .find(|k| t.case_of(*k) == Some("for") && self.actor_at(ctx, t, *k).is_some())
+                .and_then(|f| {
+                    nmods.iter().copied().find(|k| *k > f && t.p.words[*k].upos == VERB && t.case_of(*k) == Some("to"))
+                });
             // "the support of the United States": an actor after "of" holds the stance
             // when the noun has its article or another object; "in support of Kyiv" is
             // support for Kyiv.
@@ -964,8 +1043,11 @@ impl ClaimExtractor {
             // "The President and the King affirmed their commitment to …": a pronoun
             // possessor is the subject of the verb the noun is the object of.
             let pronoun_only = !holders.is_empty() && holders.iter().all(|h| t.p.words[*h].upos == PRON);
-            let mut subjects: Vec<Mention> =
-                if pronoun_only { Vec::new() } else { holders.iter().filter_map(|h| self.actor_at(ctx, t, *h)).collect() };
+            let mut subjects: Vec<Mention> = if pronoun_only {
+                Vec::new()
+            } else {
+                holders.iter().filter_map(|h| self.actor_at(ctx, t, *h)).collect()
+            };
             if subjects.is_empty() {
                 // Only a verb that is no stance of its own passes the noun on: "Biden
                 // reaffirmed support for …", but not "Saar dismissed calls for …".
@@ -1014,7 +1096,8 @@ impl ClaimExtractor {
             for c in t.kids_with(v, |r| r == "ccomp") {
                 let aux = |words: &[&str]| t.kids[c].iter().any(|k| t.rel[*k] == "aux" && words.contains(&t.lemma(*k)));
                 // "lawmakers must understand that …": a thought, not a demand.
-                let thought = matches!(t.lemma(c), "understand" | "know" | "realize" | "realise" | "remember" | "see" | "be");
+                let thought =
+                    matches!(t.lemma(c), "understand" | "know" | "realize" | "realise" | "remember" | "see" | "be");
                 // "agreed Ukraine and America will continue working to bring about X":
                 // what they agree will be done, they support.
                 let relation = if aux(&["must", "should"]) {
@@ -1024,7 +1107,10 @@ impl ClaimExtractor {
                 } else {
                     continue;
                 };
-                if thought || self.conditional(t, c) || t.kids[c].iter().any(|k| t.rel[*k] == "advmod" && t.lemma(*k) == "not") {
+                if thought
+                    || self.conditional(t, c)
+                    || t.kids[c].iter().any(|k| t.rel[*k] == "advmod" && t.lemma(*k) == "not")
+                {
                     continue;
                 }
                 // "must include X", "must have X": X is the demand; else the clause.
@@ -1075,20 +1161,28 @@ impl ClaimExtractor {
                 let predicate = t
                     .kid(v, "xcomp")
                     .or_else(|| {
-                        t.kids_with(v, |r| r.starts_with("obl") || r == "advcl").into_iter().find(|k| t.case_of(*k) == Some("as"))
+                        t.kids_with(v, |r| r.starts_with("obl") || r == "advcl")
+                            .into_iter()
+                            .find(|k| t.case_of(*k) == Some("as"))
                     })
                     .or_else(|| t.kids_with(target, |r| r == "amod").into_iter().find(|a| *a > target))
                     .or_else(|| t.kids_with(target, |r| r == "nmod").into_iter().find(|k| t.case_of(*k) == Some("as")))
                     // ("called the move "deeply disappointing"", the participle read as a clause.)
-                    .or_else(|| t.kids_with(v, |r| r == "advcl").into_iter().find(|k| *k > target && judged(*k).is_some()));
+                    .or_else(|| {
+                        t.kids_with(v, |r| r == "advcl").into_iter().find(|k| *k > target && judged(*k).is_some())
+                    });
                 let Some(relation) = predicate.and_then(judged) else { continue };
                 let Some(holder) = subject_of(t, v, 0) else { continue };
                 (holder, target, relation)
-            } else if t.kids[v].iter().any(|k| t.rel[*k] == "cop" || t.rel[*k] == "aux:pass" && NEEDED.contains(&t.lemma(v))) {
+            } else if t.kids[v]
+                .iter()
+                .any(|k| t.rel[*k] == "cop" || t.rel[*k] == "aux:pass" && NEEDED.contains(&t.lemma(v)))
+            {
                 // "Y is unacceptable, X said" / "X said Y is unacceptable"; not "Y could
                 // be helpful", a judgement of what might be.
-                let hypothetical =
-                    t.kids[v].iter().any(|k| t.rel[*k] == "aux" && matches!(t.lemma(*k), "could" | "would" | "might" | "may"));
+                let hypothetical = t.kids[v]
+                    .iter()
+                    .any(|k| t.rel[*k] == "aux" && matches!(t.lemma(*k), "could" | "would" | "might" | "may"));
                 let Some(relation) = judged(v).filter(|_| !hypothetical) else { continue };
                 let Some(target) = t.kid(v, "nsubj").or_else(|| t.kid(v, "nsubj:pass")) else { continue };
                 let say = if t.rel[v] == "ccomp" { t.head(v).filter(|h| SAYING.contains(&t.lemma(*h))) } else { None };
@@ -1116,7 +1210,16 @@ impl ClaimExtractor {
     /// The claims of a predicate `v` (a judgement, a side taken): each actor `holder`
     /// names takes `relation` on what `target` names.
     #[allow(clippy::too_many_arguments)]
-    fn predicate_claims(&self, ctx: &Ctx, t: &Tree, v: usize, holder: usize, target: usize, relation: Relation, out: &mut Vec<Found>) {
+    fn predicate_claims(
+        &self,
+        ctx: &Ctx,
+        t: &Tree,
+        v: usize,
+        holder: usize,
+        target: usize,
+        relation: Relation,
+        out: &mut Vec<Found>,
+    ) {
         let holders = self.subjects(ctx, t, &t.with_conjuncts(holder));
         if holders.is_empty() {
             return;
@@ -1155,13 +1258,18 @@ impl ClaimExtractor {
                 .into_iter()
                 .chain(t.kids_with(n, |r| r == "nmod").into_iter().filter(|k| t.case_of(*k) == Some("by")))
                 .find_map(|k| self.actor_at(ctx, t, k));
-            let visited = t.kids_with(n, |r| r == "nmod").into_iter().filter(|k| t.case_of(*k) == Some("to")).find_map(|k| {
-                let tok = t.token[k];
-                ctx.ms
-                    .iter()
-                    .find(|m| m.first <= tok && tok <= m.last && matches!(m.entity.kind, EntityKind::State | EntityKind::Organization))
-                    .cloned()
-            });
+            let visited =
+                t.kids_with(n, |r| r == "nmod").into_iter().filter(|k| t.case_of(*k) == Some("to")).find_map(|k| {
+                    let tok = t.token[k];
+                    ctx.ms
+                        .iter()
+                        .find(|m| {
+                            m.first <= tok
+                                && tok <= m.last
+                                && matches!(m.entity.kind, EntityKind::State | EntityKind::Organization)
+                        })
+                        .cloned()
+                });
             if let (Some(a), Some(b)) = (visitor, visited) {
                 if a.entity.key != b.entity.key {
                     out.push(found(&a, Relation::Meets, &b, cue, 0.6, modality, ctx));
@@ -1205,7 +1313,8 @@ impl ClaimExtractor {
         // "A and B held a meeting", "A had a phone conversation with B": the subjects
         // of the verb that holds the meeting, and whoever it was with.
         let held = t.rel[n] == "obj"
-            && t.head(n).is_some_and(|v| matches!(t.lemma(v), "hold" | "have" | "conclude" | "begin" | "start" | "open"));
+            && t.head(n)
+                .is_some_and(|v| matches!(t.lemma(v), "hold" | "have" | "conclude" | "begin" | "start" | "open"));
         if held && sides.is_empty() {
             let v = t.head(n).expect("held");
             if let Some(subj) = subject_of(t, v, 0) {
@@ -1245,24 +1354,27 @@ impl ClaimExtractor {
     /// "welcomed the announcement that Kyiv had agreed to a ceasefire": welcoming news
     /// of a stance supports what the stance is about.
     fn news_content(&self, t: &Tree, o: usize, relation: Relation) -> Option<usize> {
-        if relation != Relation::Supports || !matches!(t.lemma(o), "announcement" | "news" | "decision" | "confirmation" | "word") {
+        if relation != Relation::Supports
+            || !matches!(t.lemma(o), "announcement" | "news" | "decision" | "confirmation" | "word")
+        {
             return None;
         }
         let clause = t.kids_with(o, |r| matches!(r, "acl" | "acl:relcl" | "ccomp")).into_iter().find(|k| {
-            t.p.words[*k].upos == VERB && t.kids[*k].iter().any(|c| t.lemma(*c) == "that" && matches!(t.rel[*c], "mark" | "obj" | "nsubj"))
+            t.p.words[*k].upos == VERB
+                && t.kids[*k].iter().any(|c| t.lemma(*c) == "that" && matches!(t.rel[*c], "mark" | "obj" | "nsubj"))
         })?;
         if t.negated(clause) {
             return None;
         }
         // The object of a support cue of the clause's verb ("agreed to X"). (The parser
         // may read "that" as a relative pronoun: the clause's own object.)
-        let obj = self.verb_lemmas.get(t.lemma(clause))?.iter().filter(|(r, _)| *r == Relation::Supports).find_map(|(_, rest)| {
-            match rest.as_slice() {
+        let obj = self.verb_lemmas.get(t.lemma(clause))?.iter().filter(|(r, _)| *r == Relation::Supports).find_map(
+            |(_, rest)| match rest.as_slice() {
                 [] => t.kid(clause, "obj").filter(|k| t.lemma(*k) != "that"),
                 [prep] => t.with_case(clause, prep),
                 _ => None,
-            }
-        })?;
+            },
+        )?;
         Some(descend(t, obj))
     }
 
@@ -1318,31 +1430,40 @@ impl ClaimExtractor {
         // ("his French counterpart Emmanuel Macron": a name after a role noun, with no
         // preposition between.)
         // A name after the noun goes before a modifier ("Argentine") in front of it.
-        at(w).or_else(|| {
-            // (Not across a preposition: "his summit with North Korean leader Kim".)
-            let across = |k: usize| (w + 1..k).any(|b| t.p.words[b].upos == ADP);
-            let after = t.kids_with(w, |r| matches!(r, "flat" | "appos" | "nmod"));
-            let after = after.into_iter().filter(|k| *k > w && (t.rel[*k] != "nmod" || t.case_of(*k).is_none() && !across(*k)));
-            // A name compounded into a common noun is that noun's actor only where the
-            // noun is a role or a body ("the Trump administration", "Kremlin officials"),
-            // not a thing of its own ("the BRICS partnership", "a Gaza ceasefire").
-            let word = ctx.w(t.token[w]);
-            let stands_for_name = t.p.words[w].upos != NOUN
-                || [word, t.lemma(w)].iter().any(|x| {
-                    is_in(ROLE_NOUNS, x) || is_in(STATE_DESCRIPTIONS, x) || is_in(ORG_DESCRIPTIONS, x) || is_in(&TITLES, x)
-                });
-            let before = t.kids_with(w, |r| r == "compound").into_iter().filter(|_| stands_for_name);
-            after.chain(t.kids_with(w, |r| matches!(r, "flat" | "appos"))).chain(before).find_map(at)
-        })
-        // "The envoy Geir Pedersen called for …", read as two subjects: the role noun's
-        // name is the person right after it.
-        .or_else(|| {
-            let next = w + 1;
-            (t.p.words[w].upos == NOUN && t.rel[w].starts_with("nsubj") && next < t.p.words.len() && t.p.words[next].upos == PROPN)
-                .then(|| at(next))
-                .flatten()
-                .filter(|m| m.entity.kind == EntityKind::Person)
-        })
+        at(w)
+            .or_else(|| {
+                // (Not across a preposition: "his summit with North Korean leader Kim".)
+                let across = |k: usize| (w + 1..k).any(|b| t.p.words[b].upos == ADP);
+                let after = t.kids_with(w, |r| matches!(r, "flat" | "appos" | "nmod"));
+                let after = after
+                    .into_iter()
+                    .filter(|k| *k > w && (t.rel[*k] != "nmod" || t.case_of(*k).is_none() && !across(*k)));
+                // A name compounded into a common noun is that noun's actor only where the
+                // noun is a role or a body ("the Trump administration", "Kremlin officials"),
+                // not a thing of its own ("the BRICS partnership", "a Gaza ceasefire").
+                let word = ctx.w(t.token[w]);
+                let stands_for_name = t.p.words[w].upos != NOUN
+                    || [word, t.lemma(w)].iter().any(|x| {
+                        is_in(ROLE_NOUNS, x)
+                            || is_in(STATE_DESCRIPTIONS, x)
+                            || is_in(ORG_DESCRIPTIONS, x)
+                            || is_in(&TITLES, x)
+                    });
+                let before = t.kids_with(w, |r| r == "compound").into_iter().filter(|_| stands_for_name);
+                after.chain(t.kids_with(w, |r| matches!(r, "flat" | "appos"))).chain(before).find_map(at)
+            })
+            // "The envoy Geir Pedersen called for …", read as two subjects: the role noun's
+            // name is the person right after it.
+            .or_else(|| {
+                let next = w + 1;
+                (t.p.words[w].upos == NOUN
+                    && t.rel[w].starts_with("nsubj")
+                    && next < t.p.words.len()
+                    && t.p.words[next].upos == PROPN)
+                    .then(|| at(next))
+                    .flatten()
+                    .filter(|m| m.entity.kind == EntityKind::Person)
+            })
     }
 
     /// What an object word names: an actor, a position the gazetteer or the plan rules
@@ -1363,15 +1484,14 @@ impl ClaimExtractor {
                 return None;
             }
             if m.is_actor() || m.role == Role::Position {
-                let actor_ok = matches!(
-                    relation,
-                    Relation::Meets | Relation::Sends | Relation::Criticizes | Relation::Supports
-                );
+                let actor_ok =
+                    matches!(relation, Relation::Meets | Relation::Sends | Relation::Criticizes | Relation::Supports);
                 if m.is_actor() && !actor_ok {
                     return None;
                 }
                 // "support for a unified Cyprus": a state as it should be is a position.
-                let as_it_should_be = t.kids_with(o, |r| r == "amod")
+                let as_it_should_be = t
+                    .kids_with(o, |r| r == "amod")
                     .iter()
                     .any(|a| STATE_ADJECTIVES.contains(&ctx.w(t.token[*a])) && t.token[*a] < m.first);
                 if m.is_actor() && as_it_should_be && !matches!(relation, Relation::Meets | Relation::Sends) {
@@ -1386,7 +1506,9 @@ impl ClaimExtractor {
                 if m.role == Role::Position && self.gaz.index_of(&m.entity.key).is_some() {
                     let particular = |p: &Mention| {
                         (p.first..=p.last).any(|k| {
-                            (k < m.first || k > m.last) && !STATUS_WORDS.contains(&ctx.w(k)) && !is_in(&JUNK_HEADS, ctx.w(k))
+                            (k < m.first || k > m.last)
+                                && !STATUS_WORDS.contains(&ctx.w(k))
+                                && !is_in(&JUNK_HEADS, ctx.w(k))
                         })
                     };
                     if let Some(p) = self.phrase_mention(ctx, t, o).filter(particular) {
@@ -1456,7 +1578,8 @@ impl ClaimExtractor {
                 return Some(m.clone());
             }
         }
-        let partitive = matches!(word.lemma.as_str(), "part" | "lot" | "majority" | "number" | "size" | "rest" | "half" | "bulk");
+        let partitive =
+            matches!(word.lemma.as_str(), "part" | "lot" | "majority" | "number" | "size" | "rest" | "half" | "bulk");
         if (is_in(&JUNK_HEADS, &word.lemma) || is_in(&JUNK_HEADS, ctx.w(tok))) && (!own_word || partitive) {
             return None;
         }
@@ -1482,7 +1605,8 @@ impl ClaimExtractor {
         let adjective_like = ["able", "ible", "ous", "ful"].iter().any(|s| ctx.w(tok).ends_with(s));
         if word.upos == NOUN && adjective_like && t.p.words.get(o + 1).is_some_and(|w| w.lemma == ",") {
             let noun = (o + 2..(o + 5).min(t.p.words.len())).find(|k| t.p.words[*k].upos == NOUN);
-            let modifiers = |n: usize| (o + 2..n).all(|k| matches!(t.p.words[k].upos, ADJ | VERB | CCONJ | PUNCT | ADV));
+            let modifiers =
+                |n: usize| (o + 2..n).all(|k| matches!(t.p.words[k].upos, ADJ | VERB | CCONJ | PUNCT | ADV));
             if let Some(n) = noun.filter(|n| modifiers(*n)) {
                 words.extend(o + 1..=n);
                 reach = n;
@@ -1498,7 +1622,9 @@ impl ClaimExtractor {
                 let takes = match t.case_of(k) {
                     Some("of") => true,
                     Some("to") => TO_NOUNS.contains(&t.lemma(o)),
-                    Some("in" | "on" | "for" | "across" | "throughout" | "between") => CARRIER_VERBS.contains(&t.lemma(v)),
+                    Some("in" | "on" | "for" | "across" | "throughout" | "between") => {
+                        CARRIER_VERBS.contains(&t.lemma(v))
+                    }
                     _ => false,
                 };
                 let mut pp = Vec::new();
@@ -1514,8 +1640,20 @@ impl ClaimExtractor {
         // ("a just peace": an adverb the tagger reads there stays.)
         let skip = |w: usize| {
             let adverb = t.rel[w] == "advmod"
-                && (matches!(t.lemma(w), "also" | "only" | "even" | "still" | "again" | "further" | "now" | "then" | "immediately" | "once" | "already")
-                    || t.lemma(w).ends_with("ly") && t.p.words[w].upos == ADV);
+                && (matches!(
+                    t.lemma(w),
+                    "also"
+                        | "only"
+                        | "even"
+                        | "still"
+                        | "again"
+                        | "further"
+                        | "now"
+                        | "then"
+                        | "immediately"
+                        | "once"
+                        | "already"
+                ) || t.lemma(w).ends_with("ly") && t.p.words[w].upos == ADV);
             // A possessor stays ("Russia's escalation of forces"), a pronoun one not.
             // (Nor a date: "Tuesday's announcement" is the announcement.)
             let pronoun_possessor = t.rel[w] == "nmod:poss"
@@ -1531,7 +1669,8 @@ impl ClaimExtractor {
         // government".)
         let is_break = |w: usize| {
             let text = ctx.text.get(t.p.words[w].start..t.p.words[w].end);
-            let glued = ctx.text.get(t.p.words[w].end..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
+            let glued =
+                ctx.text.get(t.p.words[w].end..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
             let opening = matches!(text, Some("“" | "‘")) || text == Some("\"") && glued;
             t.p.words[w].upos == PUNCT && !matches!(text, Some("-" | "/" | "‑")) && !opening
         };
@@ -1610,12 +1749,13 @@ pub(super) const SPEAKING: &[&str] = &[
 
 /// What someone says or does, judged as a judgement of them ("Ford's comments").
 const REMARKS: &[&str] = &[
-    "comment", "remark", "statement", "word", "rhetoric", "behavior", "behaviour", "conduct", "tweet", "post", "speech",
-    "language", "attack", "outburst",
+    "comment", "remark", "statement", "word", "rhetoric", "behavior", "behaviour", "conduct", "tweet", "post",
+    "speech", "language", "attack", "outburst",
 ];
 
 /// Verbs that judge their object by a predicate: "called Y unbearable".
-const CALLING: &[&str] = &["call", "describe", "label", "brand", "term", "deem", "dub", "consider", "characterize", "characterise"];
+const CALLING: &[&str] =
+    &["call", "describe", "label", "brand", "term", "deem", "dub", "consider", "characterize", "characterise"];
 
 /// Words that judge what they are said of badly (criticism) …
 const NEGATIVE: &[&str] = &[
@@ -1654,8 +1794,8 @@ const SUPPORT_NOUNS: &[&str] = &["support", "help", "assistance", "solidarity", 
 
 /// Adjectives that make a state a position: "a unified Cyprus", "a free Ukraine".
 const STATE_ADJECTIVES: &[&str] = &[
-    "unified", "united", "reunified", "free", "independent", "sovereign", "democratic", "stable", "secure",
-    "neutral", "prosperous", "peaceful", "whole", "demilitarized", "demilitarised", "denuclearized", "nuclear-free",
+    "unified", "united", "reunified", "free", "independent", "sovereign", "democratic", "stable", "secure", "neutral",
+    "prosperous", "peaceful", "whole", "demilitarized", "demilitarised", "denuclearized", "nuclear-free",
 ];
 
 /// The word lists the predicate rules (`evaluations`, `side_predicates`) trigger on.
@@ -1733,9 +1873,10 @@ fn frame_content(t: &Tree, n: usize) -> Option<usize> {
     }
     // ("demands to be included in the plan", "to be met": a passive clause says what
     // becomes of the noun itself, not what it asks.)
-    let o = t.kids_with(n, |r| r == "nmod" || r == "acl").into_iter().find(|k| {
-        t.case_of(*k).is_some_and(|c| preps.contains(&c) && c != "of") && t.kid(*k, "aux:pass").is_none()
-    });
+    let o = t
+        .kids_with(n, |r| r == "nmod" || r == "acl")
+        .into_iter()
+        .find(|k| t.case_of(*k).is_some_and(|c| preps.contains(&c) && c != "of") && t.kid(*k, "aux:pass").is_none());
     // "floated a proposal to create a buffer zone", with "to create …" read as the
     // verb's: a clause right after the noun is the noun's.
     let o = o.or_else(|| {
@@ -1781,15 +1922,16 @@ const FRAMING_NOUNS: &[&str] = &[
 
 /// Verbs too light to be the content of a stance: "agreed to work together to bring
 /// about an end to the war" is about the end to the war.
-pub(super) const LIGHT_VERBS: &[&str] = &["work", "continue", "help", "try", "seek", "make", "take", "go", "do", "move", "strive"];
+pub(super) const LIGHT_VERBS: &[&str] =
+    &["work", "continue", "help", "try", "seek", "make", "take", "go", "do", "move", "strive"];
 
 /// Verbs whose object is what a stance is about: "to bring about an end", "the
 /// importance of maintaining peace and stability", "committed to achieving a lasting peace".
 const CARRIER_VERBS: &[&str] = &[
     "bring", "achieve", "reach", "secure", "ensure", "produce", "maintain", "uphold", "preserve", "facilitate",
     "promote", "advance", "deliver", "provide", "restore", "build", "strengthen", "deepen", "expand", "pursue",
-    "protect", "establish", "implement", "realize", "realise", "create", "foster", "enable", "forge", "find",
-    "allow", "permit",
+    "protect", "establish", "implement", "realize", "realise", "create", "foster", "enable", "forge", "find", "allow",
+    "permit",
 ];
 
 /// Through light verbs to what they are about: their `xcomp`, a purpose clause, or
@@ -1829,7 +1971,9 @@ fn names_pair(t: &Tree, w: usize) -> bool {
     let plural = lemma.ends_with('s') || word.end - word.start > word.lemma.len();
     match lemma.trim_end_matches('s') {
         "they" | "both" => true,
-        "leader" | "side" | "president" => plural && t.kids[w].iter().any(|k| matches!(t.lemma(*k).to_lowercase().as_str(), "two" | "both" | "the")),
+        "leader" | "side" | "president" => {
+            plural && t.kids[w].iter().any(|k| matches!(t.lemma(*k).to_lowercase().as_str(), "two" | "both" | "the"))
+        }
         _ => false,
     }
 }
@@ -1853,7 +1997,10 @@ fn subject_of(t: &Tree, v: usize, depth: usize) -> Option<usize> {
     }
     // "was in Washington to meet with X", "went to Paris to sign it": a purpose
     // clause's subject is the clause's it completes.
-    if depth < 3 && t.case_of(v) == Some("to") && (t.rel[v] == "advcl" || t.rel[v] == "acl" && t.kid(t.head(v)?, "cop").is_some()) {
+    if depth < 3
+        && t.case_of(v) == Some("to")
+        && (t.rel[v] == "advcl" || t.rel[v] == "acl" && t.kid(t.head(v)?, "cop").is_some())
+    {
         let h = t.head(v)?;
         // ("sent Hakan Fidan to meet X", with the clause read as a purpose: the one
         // sent meets.)

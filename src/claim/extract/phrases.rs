@@ -100,10 +100,9 @@ impl ClaimExtractor {
             let is_plan = self.is_plan_noun(&w)
                 || (w.contains('-') && self.is_plan_noun(&tail) && !w.starts_with("counter") && !next_lower);
             // (Nor a word of a name: "the Government of National Accord".)
-            let inside = ctx
-                .ms
-                .iter()
-                .any(|m| m.first <= i && i <= m.last && (m.role == Role::Position || m.entity.kind.is_actor() && m.first < i));
+            let inside = ctx.ms.iter().any(|m| {
+                m.first <= i && i <= m.last && (m.role == Role::Position || m.entity.kind.is_actor() && m.first < i)
+            });
             // The last plan noun of a compound ("draft peace plan") is the head.
             let next_is_plan =
                 self.is_plan_noun(ctx.w(i + 1)) || ctx.w(i + 1) == "peace" && self.is_plan_noun(ctx.w(i + 2));
@@ -262,7 +261,8 @@ impl ClaimExtractor {
             // plan: "Washington's proposal" beside "Trump's peace plan" is one plan.)
             let peace_entry = owner.is_some() && ctx.says_peace;
             let said_peace = (k..i).any(|j| ctx.w(j) == "peace")
-                || ctx.w(i + 1) == "to" && matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring")
+                || ctx.w(i + 1) == "to"
+                    && matches!(ctx.w(i + 2), "end" | "stop" | "resolve" | "settle" | "halt" | "bring")
                 || peace_entry;
             let head = if kind == "plan" && !said_peace { tail.as_str() } else { kind };
             let label = match &owner_state {
@@ -284,7 +284,12 @@ impl ClaimExtractor {
             // With no owner: "the 20-point plan", "a new proposal" as written; "the peace
             // plan" and "a corridor plan" as today.
             let as_written = || {
-                let first = (k..i).find(|&j| !is_in(&DETERMINERS, ctx.w(j)) && matches!(ctx.tokens[j].kind, TokenKind::Word | TokenKind::Number)).unwrap_or(i);
+                let first = (k..i)
+                    .find(|&j| {
+                        !is_in(&DETERMINERS, ctx.w(j))
+                            && matches!(ctx.tokens[j].kind, TokenKind::Word | TokenKind::Number)
+                    })
+                    .unwrap_or(i);
                 ctx.text[ctx.tokens[first].start..ctx.tokens[i].end].to_string()
             };
             let kind_label = if counter {
