@@ -216,9 +216,9 @@ struct Ctx<'a> {
     prev_topic: Option<Mention>,
     /// The sentence's parse, when it holds a cue candidate.
     parse: Option<crate::syntax::Parse>,
-    /// The two sides of the entry's latest meeting: what "the two leaders", "both" or
-    /// "they" name in a readout.
-    pair: Option<(Mention, Mention)>,
+    /// The sides of the entry's latest meeting: what "the two leaders", "both" or
+    /// "they" name in a readout (empty before any).
+    pair: Vec<Mention>,
     /// Whether the entry says "peace", and whether it speaks of war or peace at all (for
     /// plan labels: ontology/README.md).
     says_peace: bool,
@@ -382,7 +382,7 @@ impl ClaimExtractor {
         let mut claims = Vec::new();
         let mut last_speaker: Option<Entity> = None;
         let mut prev_topic: Option<Mention> = None;
-        let mut pair: Option<(Mention, Mention)> = None;
+        let mut pair: Vec<Mention> = Vec::new();
         let mut family: Option<String> = None;
         let entry_words = || text.split(|c: char| !c.is_alphanumeric());
         let says_peace = entry_words().any(|w| w.eq_ignore_ascii_case("peace"));
@@ -494,15 +494,23 @@ impl ClaimExtractor {
                     "trip" | "trips" | "visit" | "visits" | "visited" | "tour" | "travel" | "traveled" | "travelled"
                 )
             };
-            if let Some((a, _, b, ..)) = found.iter().find(|f| {
+            let met = |f: &&Found| {
                 f.1 == Relation::Meets
                     && f.0.kind.is_actor()
                     && f.2.kind.is_actor()
                     && f.4 != REPORTED_MEETING
                     && !visit(&f.3.to_lowercase())
-            }) {
+            };
+            if let Some((host, ..)) = found.iter().find(met) {
+                // ("met with Prime Minister A and President B": the leaders are all three.)
                 let at = |e: &Entity| Mention::at(e.clone(), Role::Name, Span::new(0, 0), start, start);
-                pair = Some((at(a), at(b)));
+                let mut sides = vec![at(host)];
+                for (_, _, guest, ..) in found.iter().filter(met).filter(|f| f.0.key == host.key) {
+                    if !sides.iter().any(|m| m.entity.key == guest.key) {
+                        sides.push(at(guest));
+                    }
+                }
+                pair = sides;
             }
             self.noun_claims(&ctx, &mut found);
             self.verb_positions(&ctx, &mut found);
@@ -526,7 +534,7 @@ impl ClaimExtractor {
                 }
                 if object.kind == EntityKind::Position
                     && self.gaz.index_of(&object.key).is_none()
-                    && !phrase_complete(&object.label)
+                    && (!phrase_complete(&object.label) || keeping_in_touch(&object.label))
                 {
                     continue;
                 }
@@ -1256,6 +1264,14 @@ fn drop_cut_objects(claims: &mut Vec<Claim>, from: usize) {
             k += 1;
         }
     }
+}
+
+/// Whether a position is only staying in touch ("agreed to remain in close contact",
+/// "stay in touch on regional issues"): a readout's courtesy, no stance.
+fn keeping_in_touch(label: &str) -> bool {
+    let words: Vec<String> = label.split_whitespace().take(5).map(str::to_lowercase).collect();
+    matches!(words.first().map(String::as_str), Some("remain" | "stay" | "keep" | "be" | "maintain"))
+        && words.iter().skip(1).take(3).any(|w| matches!(w.as_str(), "contact" | "touch" | "communication"))
 }
 
 /// Whether a position's label read off the text is a whole phrase: not cut after a

@@ -107,7 +107,9 @@ impl ClaimExtractor {
                 if m.entity.kind == EntityKind::Source {
                     continue;
                 }
-                if m.entity.kind.is_actor() && !m.locative {
+                // ("according to its terms", "according to Egypt's plan": a possessor is
+                // no source.)
+                if m.entity.kind.is_actor() && !m.locative && !m.possessive {
                     if a.speaker.is_none() {
                         a.speaker = Some(m.entity.clone());
                     } else if !a.reporters.contains(&m.entity) {

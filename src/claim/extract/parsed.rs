@@ -839,6 +839,34 @@ impl ClaimExtractor {
                 holders = subjects.iter().filter_map(|w| self.plan_owner(ctx, t, *w)).collect();
                 relation = Relation::Proposes;
             }
+            // "The general who led the effort to remove Bashir signed …", "a resolution
+            // calling for a probe": a subject the parse reads as a thing, or a person
+            // no actor names, holds no stance, and the word rules' nearest actor is not
+            // it either.
+            // (Only a subject a clause with an actor in it describes: "the prime
+            // ministers signed" holds the word rules' pair, and "backers, blindsided by
+            // the plan, rejected" the word rules' "European backers".)
+            let described = |w: &usize| {
+                // (Not the cue's own clause: "backers … rejecting X" read as a reduced
+                // relative.)
+                let mut stack = t.kids_with(*w, |r| r == "acl" || r == "acl:relcl");
+                stack.retain(|k| *k != v);
+                while let Some(k) = stack.pop() {
+                    let tok = t.token[k];
+                    if ctx.ms.iter().any(|m| m.first <= tok && tok <= m.last && m.is_actor()) {
+                        return true;
+                    }
+                    stack.extend(t.kids[k].iter().copied());
+                }
+                false
+            };
+            if holders.is_empty()
+                && !subjects.is_empty()
+                && subjects.iter().all(|w| p.words[*w].upos == NOUN)
+                && subjects.iter().any(described)
+            {
+                silent.push(tok);
+            }
             let subjects = holders;
             // "welcomed Zelenskyy's commitment to a just peace", "rejected Moscow's demand
             // for X": a stance on a stance noun is a stance on what the noun is about.
@@ -920,9 +948,8 @@ impl ClaimExtractor {
     fn subjects(&self, ctx: &Ctx, t: &Tree, words: &[usize]) -> Vec<Mention> {
         let mut out = Vec::new();
         for &w in words {
-            if let (true, Some((a, b))) = (names_pair(t, w), &ctx.pair) {
-                out.push(a.clone());
-                out.push(b.clone());
+            if names_pair(t, w) && !ctx.pair.is_empty() {
+                out.extend(ctx.pair.iter().cloned());
             } else {
                 // "Several allies, including Poland and Norway, welcomed …": the members a
                 // group noun lists are subjects too.

@@ -1170,3 +1170,35 @@ fn one_object_read_by_two_cues_is_kept_whole() {
     assert!(got.iter().any(|(_, _, o)| o == "regional peace and security"), "{got:?}");
     assert!(got.iter().all(|(_, _, o)| o != "regional peace"), "{got:?}");
 }
+
+#[test]
+fn staying_in_touch_is_no_stance_and_a_possessor_no_source() {
+    let got = claims("President Lula spoke with Chancellor Scholz. They agreed to remain in close contact.");
+    assert!(got.iter().all(|(_, r, _)| *r != "supports"), "{got:?}");
+    let o = Ontology::bundled().unwrap();
+    let mut x = ClaimExtractor::new(&o);
+    let text = "Chile agreed to the truce, to be carried out according to its terms.";
+    let e = Entry::new(DocumentId(Id::of(&["t"])), EntryKind::Timed, None, None, text.to_string(), None, None, 1);
+    let got = x.extract(&e).claims;
+    assert!(got.iter().any(|c| c.subject.label == "Chile"), "{got:?}");
+    assert!(got.iter().all(|c| c.reported_by.is_empty()), "{got:?}");
+}
+
+#[test]
+fn the_leaders_of_a_meeting_of_three_are_all_three() {
+    let got = claims(
+        "President Lula met with Prime Minister Mark Carney of Canada and Chancellor Olaf Scholz. The leaders reaffirmed their support for a peaceful resolution of the conflict.",
+    );
+    for who in ["Lula", "Mark Carney", "Olaf Scholz"] {
+        assert!(
+            got.iter().any(|(s, r, o)| s.contains(who) && *r == "supports" && o.starts_with("peaceful resolution")),
+            "{who}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_subject_a_clause_describes_holds_no_stance_of_an_actor_inside_it() {
+    let got = claims("The general who led the campaign against Bashir signed the agreement on Sunday.");
+    assert!(got.iter().all(|(s, _, _)| s != "Omar al-Bashir" && s != "Bashir"), "{got:?}");
+}
