@@ -186,6 +186,85 @@ impl<'a> Tree<'a> {
                 heads[c] = Some(h);
             }
         }
+        // "called for an end to the blockade", with "to the blockade" read as the verb's:
+        // a "to" phrase right after a verb's noun that takes one is that noun's.
+        if built != heads {
+            first = kids_of(&heads);
+            built.clone_from(&heads);
+        }
+        let under = |heads: &[Option<usize>], mut x: usize, o: usize| {
+            for _ in 0..12 {
+                match heads[x] {
+                    _ if x == o => return true,
+                    Some(h) => x = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        for v in (0..n).filter(|v| p.words[*v].upos == VERB) {
+            let nouns = first[v].iter().copied().filter(|o| {
+                matches!(rel[*o], "obj" | "obl") && p.words[*o].upos == NOUN && TO_NOUNS.contains(&p.words[*o].lemma.as_str())
+            });
+            let Some(o) = nouns.last() else { continue };
+            // (Or a gerund read as a "to" clause: "a halt to mining in the park".)
+            let gerund = |k: usize| {
+                rel[k] == "advcl"
+                    && Model::bundled().tagger.xpos(p.words[k].tag) == "VBG"
+                    && !first[k].iter().any(|c| matches!(rel[*c], "obj" | "ccomp" | "xcomp" | "nsubj"))
+            };
+            let Some(k) = first[v].iter().copied().find(|k| *k > o && (rel[*k] == "obl" || gerund(*k))) else {
+                continue;
+            };
+            let Some(to) = first[k]
+                .iter()
+                .copied()
+                .find(|c| matches!(rel[*c], "case" | "mark") && p.words[*c].lemma == "to")
+            else {
+                continue;
+            };
+            if (o + 1..to).all(|x| under(&heads, x, o)) {
+                heads[k] = Some(o);
+                rel[k] = "nmod";
+            }
+        }
+        // "calling for an end to violence and for the protection of civilians", with the
+        // second "for" phrase coordinated with "violence": a conjunct with a preposition
+        // of its own, unlike its head's, is the conjunct of the nearest phrase above
+        // with that preposition.
+        if built != heads {
+            first = kids_of(&heads);
+            built.clone_from(&heads);
+        }
+        let case = |w: usize| first[w].iter().find(|c| rel[**c] == "case").map(|c| p.words[*c].lemma.as_str());
+        for k in 0..n {
+            let Some(h) = heads[k].filter(|h| rel[k] == "conj" && *h < k) else { continue };
+            let Some(own) = case(k) else { continue };
+            if case(h) == Some(own) || !matches!(p.words[k].upos, NOUN | PROPN) {
+                continue;
+            }
+            // ("pushing for talks with Hanoi and for a review", the second phrase hung
+            // on the verb: the verb's last phrase before it with that preposition.)
+            if p.words[h].upos == VERB {
+                let earlier = first[h].iter().copied().filter(|o| *o < k && rel[*o] == "obl" && case(*o) == Some(own));
+                if let Some(o) = earlier.max() {
+                    heads[k] = Some(o);
+                }
+                continue;
+            }
+            if p.words[h].upos != NOUN {
+                continue;
+            }
+            let mut up = h;
+            for _ in 0..4 {
+                let Some(a) = heads[up].filter(|_| matches!(rel[up], "nmod" | "obl")) else { break };
+                if case(a) == Some(own) && matches!(p.words[a].upos, NOUN | PROPN) {
+                    heads[k] = Some(a);
+                    break;
+                }
+                up = a;
+            }
+        }
         // "support civil society, human rights defenders, and independent media", with
         // the later items hung on the verb: a bare noun after the verb's object, joined
         // by a comma or a conjunction, is the object's conjunct.
@@ -1763,7 +1842,7 @@ const EFFORT_NOUNS: &[&str] = &["leadership", "effort", "efforts", "work", "role
 /// Nouns that take a phrase with "to" of their own ("an end to the war", "a return to
 /// talks").
 const TO_NOUNS: &[&str] = &[
-    "end", "solution", "return", "access", "approach", "transition", "threat", "path", "road", "commitment",
+    "end", "halt", "solution", "return", "access", "approach", "transition", "threat", "path", "road", "commitment",
     "response", "settlement", "resolution", "alternative", "aid", "assistance", "contribution", "extension",
     "amendment", "change", "changes", "pathway", "route", "exception", "exemption",
 ];

@@ -1202,3 +1202,14 @@ fn a_subject_a_clause_describes_holds_no_stance_of_an_actor_inside_it() {
     let got = claims("The general who led the campaign against Bashir signed the agreement on Sunday.");
     assert!(got.iter().all(|(s, _, _)| s != "Omar al-Bashir" && s != "Bashir"), "{got:?}");
 }
+
+#[test]
+fn each_phrase_with_its_own_preposition_is_its_own_object() {
+    let got = claims("Germany called for an end to the blockade and for the release of prisoners.");
+    assert!(has(&got, "Germany", "demands", "end to the blockade"), "{got:?}");
+    assert!(has(&got, "Germany", "demands", "release of prisoners"), "{got:?}");
+    let got = claims("The Netherlands is pushing for talks with Hanoi and for a review of the treaty.");
+    assert!(has(&got, "Netherlands", "demands", "review of the treaty"), "{got:?}");
+    let got = claims("Chile called for a halt to mining in the park.");
+    assert!(has(&got, "Chile", "demands", "halt to mining"), "{got:?}");
+}
