@@ -204,7 +204,9 @@ impl<'a> Tree<'a> {
         };
         for v in (0..n).filter(|v| p.words[*v].upos == VERB) {
             let nouns = first[v].iter().copied().filter(|o| {
-                matches!(rel[*o], "obj" | "obl") && p.words[*o].upos == NOUN && TO_NOUNS.contains(&p.words[*o].lemma.as_str())
+                matches!(rel[*o], "obj" | "obl")
+                    && p.words[*o].upos == NOUN
+                    && TO_NOUNS.contains(&p.words[*o].lemma.as_str())
             });
             let Some(o) = nouns.last() else { continue };
             // (Or a gerund read as a "to" clause: "a halt to mining in the park".)
@@ -216,10 +218,8 @@ impl<'a> Tree<'a> {
             let Some(k) = first[v].iter().copied().find(|k| *k > o && (rel[*k] == "obl" || gerund(*k))) else {
                 continue;
             };
-            let Some(to) = first[k]
-                .iter()
-                .copied()
-                .find(|c| matches!(rel[*c], "case" | "mark") && p.words[*c].lemma == "to")
+            let Some(to) =
+                first[k].iter().copied().find(|c| matches!(rel[*c], "case" | "mark") && p.words[*c].lemma == "to")
             else {
                 continue;
             };
@@ -372,6 +372,33 @@ impl<'a> Tree<'a> {
                     rel[q] = "nmod:poss";
                 }
             }
+        }
+        // "A system backed by the Red Cross was rejected by Johnson", read as "system
+        // backed" a clause before the verb: a participle with a subject and no
+        // auxiliary, before a verb with no subject, describes that subject, which is the
+        // verb's.
+        if built != heads {
+            first = kids_of(&heads);
+            built.clone_from(&heads);
+        }
+        for k in 0..n {
+            let Some(h) = heads[k].filter(|h| rel[k] == "advcl" && *h > k && p.words[*h].upos == VERB) else {
+                continue;
+            };
+            if Model::bundled().tagger.xpos(p.words[k].tag) != "VBN" {
+                continue;
+            }
+            let Some(s) = first[k].iter().copied().find(|c| *c < k && rel[*c] == "nsubj") else { continue };
+            let auxiliary = first[k].iter().any(|c| matches!(rel[*c], "aux" | "aux:pass" | "cop" | "mark"));
+            let subject = first[h].iter().any(|c| rel[*c].starts_with("nsubj") || rel[*c] == "expl");
+            if auxiliary || subject || !matches!(p.words[s].upos, NOUN | PROPN) {
+                continue;
+            }
+            let passive = first[h].iter().any(|c| rel[*c] == "aux:pass");
+            heads[s] = Some(h);
+            rel[s] = if passive { "nsubj:pass" } else { "nsubj" };
+            heads[k] = Some(s);
+            rel[k] = "acl";
         }
         // "the need to defeat Hamas while also protecting civilians": a verb's "while
         // also" clause is its conjunct.
@@ -1942,6 +1969,7 @@ const NOUN_FRAMES: &[(&str, Relation, &[&str])] = &[
     ("criticism", Relation::Criticizes, &["of"]),
     ("condemnation", Relation::Criticizes, &["of"]),
     ("proposal", Relation::Proposes, &["for", "to"]),
+    ("bid", Relation::Demands, &["to", "for"]),
     ("offer", Relation::Proposes, &["of", "to"]),
     ("readiness", Relation::Supports, &["to", "for"]),
     ("willingness", Relation::Supports, &["to"]),

@@ -1213,3 +1213,24 @@ fn each_phrase_with_its_own_preposition_is_its_own_object() {
     let got = claims("Chile called for a halt to mining in the park.");
     assert!(has(&got, "Chile", "demands", "halt to mining"), "{got:?}");
 }
+
+#[test]
+fn a_participle_before_the_verb_describes_the_verbs_subject() {
+    let got = claims(
+        "A similar quota scheme backed by the American Red Cross was rejected by Prime Minister Mette Frederiksen.",
+    );
+    assert!(
+        got.iter().any(|(s, r, o)| s.contains("Frederiksen") && *r == "rejects" && o.contains("quota scheme")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(s, r, o)| s.contains("Red Cross") && *r == "supports" && o.contains("quota scheme")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_bid_to_join_is_a_demand() {
+    let got = claims("Moldova renewed its bid to join the European Union.");
+    assert!(got.iter().any(|(s, r, _)| s == "Moldova" && *r == "demands"), "{got:?}");
+}
