@@ -400,6 +400,13 @@ impl<'a> Tree<'a> {
             heads[k] = Some(s);
             rel[k] = "acl";
         }
+        // "Moves to reduce the backlog are welcome", with "to reduce" read as a clause of
+        // the noun's verb: a clause on a noun is the noun's.
+        for k in 0..n {
+            if rel[k] == "advcl" && heads[k].is_some_and(|h| matches!(p.words[h].upos, NOUN | PROPN)) {
+                rel[k] = "acl";
+            }
+        }
         // "the need to defeat Hamas while also protecting civilians": a verb's "while
         // also" clause is its conjunct.
         if built != heads {
@@ -1897,7 +1904,9 @@ const NEGATIVE: &[&str] = &[
     "affront", "disgrace", "mistake", "violation", "betrayal", "aggressor", "shameful", "appalling", "deplorable",
     "unfair", "destabilizing", "destabilising", "disgraceful", "horrific", "barbaric", "cruel", "rubbish", "nonsense",
     "lie", "propaganda", "hypocrisy", "sabotage", "blackmail", "unlawful", "nasty", "futile", "counterproductive",
-    "unhelpful", "regrettable", "bully",
+    "unhelpful", "regrettable", "bully", "clumsy", "unthinking", "misguided", "flawed", "unworkable", "unrealistic",
+    "cynical", "damaging", "harmful", "inhumane", "unwise", "unconstitutional", "shortsighted", "short-sighted",
+    "disastrous", "catastrophic", "wrong",
 ];
 
 /// Adjectives that take a side on what their preposition introduces.
@@ -1946,7 +1955,8 @@ const NEEDED: &[&str] = &["need", "necessary", "essential", "vital", "imperative
 /// … or well (support).
 const POSITIVE: &[&str] = &[
     "positive", "encouraging", "welcome", "historic", "constructive", "productive", "excellent", "fantastic",
-    "helpful", "promising", "breakthrough", "milestone", "success", "landmark",
+    "helpful", "promising", "breakthrough", "milestone", "success", "landmark", "valuable", "useful", "beneficial",
+    "commendable", "sensible",
 ];
 
 /// Verbs that report what someone holds: "X said/stressed that Y must …".

@@ -393,9 +393,13 @@ impl ClaimExtractor {
                     // (A lone "an agreement" in an entry that speaks of no war or peace is
                     // no peace plan: it is left to the phrase rules, "agreement with Egypt
                     // on maritime boundaries".)
+                    // (Nor is a lone "the plan" there: it is the plan as written.)
                     .or_else(|| {
-                        (ctx.about_war_or_peace || definite || kind_label != format!("peace {kind}"))
-                            .then(|| Entity::from_label(EntityKind::Position, &kind_label))
+                        if ctx.about_war_or_peace || kind_label != format!("peace {kind}") {
+                            Some(Entity::from_label(EntityKind::Position, &kind_label))
+                        } else {
+                            definite.then(|| Entity::from_label(EntityKind::Position, &tail))
+                        }
                     })
             } else {
                 let label = label.replace("peace counter-plan", "counter-plan");
