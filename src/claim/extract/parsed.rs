@@ -335,15 +335,31 @@ impl<'a> Tree<'a> {
         // ("Yesterday, President Trump and …", the name read as an apposition of
         // "Yesterday": a name in apposition to a time word before the verb is its
         // subject.)
+        // ("On Wednesday, French President Emmanuel Macron in Berlin called …", the name
+        // read as a conjunct of "Wednesday": likewise, with no conjunction between.)
+        let time_word = |h: usize| {
+            let lemma = p.words[h].lemma.to_lowercase();
+            crate::mention::words::TIME_NOUNS.contains(&lemma.as_str())
+                || crate::mention::words::TIME_ADVERBS.contains(&lemma.as_str())
+        };
         for k in 0..n {
-            let Some(h) = heads[k].filter(|h| rel[k] == "appos" && *h < k && p.words[k].upos == PROPN) else {
+            let Some(h) = heads[k].filter(|h| *h < k && p.words[k].upos == PROPN) else {
                 continue;
             };
-            let Some(v) = heads[h].filter(|v| *v > k && matches!(rel[h], "obl:unmarked" | "obl:tmod" | "obl:npmod"))
-            else {
+            let joined = (h + 1..k).any(|b| p.words[b].upos == CCONJ);
+            if !(rel[k] == "appos" || rel[k] == "conj" && !joined && time_word(h)) {
+                continue;
+            }
+            let Some(v) = heads[h].filter(|v| {
+                *v > k
+                    && (matches!(rel[h], "obl:unmarked" | "obl:tmod" | "obl:npmod") || rel[h] == "obl" && time_word(h))
+            }) else {
                 continue;
             };
-            if p.words[v].upos == VERB {
+            // (A conjunct only for a verb with no subject: "Yesterday, Trump and the King
+            // held …" has the King as one already.)
+            let subject = (0..n).any(|c| heads[c] == Some(v) && rel[c].starts_with("nsubj"));
+            if p.words[v].upos == VERB && (rel[k] == "appos" || !subject) {
                 heads[k] = Some(v);
                 rel[k] = "nsubj";
             }
@@ -1296,7 +1312,9 @@ impl ClaimExtractor {
         for v in 0..t.p.words.len() {
             let (holder, target, relation) = if t.p.words[v].upos == VERB && CALLING.contains(&t.lemma(v)) {
                 // "called Y Z", "described Y as Z".
-                let Some(target) = t.kid(v, "obj") else { continue };
+                // (Or Y read as the subject of Z, a small clause.)
+                let small = t.kid(v, "xcomp").and_then(|x| t.kid(x, "nsubj"));
+                let Some(target) = t.kid(v, "obj").or(small) else { continue };
                 // (A quoted predicate after the object may be read as its modifier.)
                 let predicate = t
                     .kid(v, "xcomp")

@@ -1251,3 +1251,9 @@ fn a_clause_on_a_noun_is_the_nouns_and_more_judgement_words() {
     let got = claims("Peru said the new levy was clumsy and misguided.");
     assert!(has(&got, "Peru", "criticizes", "new levy"), "{got:?}");
 }
+
+#[test]
+fn a_name_after_a_time_word_and_a_comma_is_the_subject() {
+    let got = claims("On Thursday, Austrian Chancellor Karl Nehammer in Vienna called the new tariffs \"unacceptable.\"");
+    assert!(got.iter().any(|(s, r, o)| s.contains("Nehammer") && *r == "criticizes" && o.ends_with("tariffs")), "{got:?}");
+}
