@@ -703,8 +703,8 @@ fn interrupt(child: &std::process::Child) {
 
 #[test]
 fn ctrl_c_during_an_ingest_stops_after_its_commit_and_a_second_one_stops_at_once() {
-    // Poll 1 finds 20 entries; from poll 2 on the page has 1,500, which take a while to
-    // ingest. Ctrl-C comes while poll 2 is under way.
+    // Poll 1 finds 20 entries; poll 2 finds 1,500, answered 0.8 s late. Ctrl-C comes
+    // while poll 2 is under way (fetching or ingesting).
     for twice in [false, true] {
         let requests = Arc::new(AtomicUsize::new(0));
         // Set to serve that many entries whatever the request (for the fresh stores).
@@ -714,7 +714,12 @@ fn ctrl_c_during_an_ingest_stops_after_its_commit_and_a_second_one_stops_at_once
             let first = r.fetch_add(1, Ordering::SeqCst) == 0;
             let n = match n.load(Ordering::SeqCst) {
                 0 if first => 20,
-                0 => 1500,
+                0 => {
+                    // Poll 2 is answered late, so that both signals come while it is under
+                    // way however fast this machine ingests (1,500 entries take ~0.3 s).
+                    std::thread::sleep(Duration::from_millis(800));
+                    1500
+                }
                 n => n,
             };
             Reply::Page { body: long_blog(n), content_type: "text/html; charset=utf-8" }
