@@ -398,7 +398,14 @@ impl<'a> Tree<'a> {
             built.clone_from(&heads);
         }
         for k in 0..n {
-            let Some(h) = heads[k].filter(|h| rel[k] == "advcl" && *h > k && p.words[*h].upos == VERB) else {
+            // (Hung as an adverbial, a clausal modifier, or a conjunct with no conjunction
+            // between: "A scheme backed by X in 2021 for refugees was rejected".)
+            let hung = |h: usize| match rel[k] {
+                "advcl" | "acl" | "ccomp" | "dep" => true,
+                "conj" => !(k + 1..h).any(|b| p.words[b].upos == CCONJ),
+                _ => false,
+            };
+            let Some(h) = heads[k].filter(|h| *h > k && p.words[*h].upos == VERB && hung(*h)) else {
                 continue;
             };
             if Model::bundled().tagger.xpos(p.words[k].tag) != "VBN" {

@@ -1227,6 +1227,9 @@ fn a_participle_before_the_verb_describes_the_verbs_subject() {
         got.iter().any(|(s, r, o)| s.contains("Red Cross") && *r == "supports" && o.contains("quota scheme")),
         "{got:?}"
     );
+    // With a date and a purpose between the participle and the verb.
+    let got = claims("A new quota system backed by the Norwegian Refugee Council in March 2019 was rejected by Sweden.");
+    assert!(got.iter().any(|(s, r, o)| s == "Sweden" && *r == "rejects" && o.contains("quota system")), "{got:?}");
 }
 
 #[test]
